@@ -1,0 +1,40 @@
+package cn.duban.config;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/** Requests that Duban's API cannot even read, answered with a Chinese problem document. */
+@RestControllerAdvice(basePackages = "cn.duban")
+class ApiErrors {
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail unsupportedMediaType() {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "不支持的内容类型：请以 application/yaml 发送计划文件，或以 multipart/form-data 上传名为 file 的文件。");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge() {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大：计划文件不能超过5MB。");
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingFile() {
+        return problem(HttpStatus.BAD_REQUEST, "缺少文件：请上传名为 file 的计划文件。");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable() {
+        return problem(HttpStatus.BAD_REQUEST, "请求内容为空或无法读取。");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        return ProblemDetail.forStatusAndDetail(status, detail);
+    }
+}

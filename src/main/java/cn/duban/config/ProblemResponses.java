@@ -1,0 +1,38 @@
+package cn.duban.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** Security failures as RFC 9457 problem documents with a Chinese message. */
+final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
+            write(json, response, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码错误，请使用督办系统账号登录。");
+        };
+    }
+
+    static AccessDeniedHandler forbidden(ObjectMapper json) {
+        return (request, response, exception) ->
+                write(json, response, HttpStatus.FORBIDDEN, "无权执行此操作：您所在的单位没有相应权限。");
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        response.setStatus(status.value());
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,70 @@
+package cn.duban.config;
+
+import cn.duban.identity.DubanGroups;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static cn.duban.identity.CamundaUserAuthenticationProvider.GROUP_AUTHORITY_PREFIX;
+
+/**
+ * Two doors. Machines (Camunda's REST API under /engine-rest and Duban's API under /api) authenticate every request
+ * with HTTP Basic against the Camunda users; the engine then checks its authorizations as that user. People use
+ * the Camunda webapps under /camunda, which have their own login, session and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json)
+            throws Exception {
+        String supervisionOffice = GROUP_AUTHORITY_PREFIX + DubanGroups.SUPERVISION_OFFICE;
+        String admin = GROUP_AUTHORITY_PREFIX + DubanGroups.CAMUNDA_ADMIN;
+        // Path patterns, not MVC patterns: /engine-rest is served by Camunda's Jersey servlet, not by Spring MVC.
+        http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path(HttpMethod.POST, "/api/plans")).hasAnyAuthority(supervisionOffice, admin)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthorized(json))
+                        .accessDeniedHandler(ProblemResponses.forbidden(json)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webappSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        // The webapps authenticate their own API calls and protect them against CSRF.
+                        .requestMatchers(path("/camunda/**"), path("/"), path("/error"), path("/favicon.ico")).permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+}

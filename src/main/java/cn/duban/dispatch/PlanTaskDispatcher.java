@@ -1,0 +1,76 @@
+package cn.duban.dispatch;
+
+import static cn.duban.plantask.PlanTaskVariables.DEADLINE;
+import static cn.duban.plantask.PlanTaskVariables.DEADLINE_TEXT;
+import static cn.duban.plantask.PlanTaskVariables.LEAD_UNITS;
+import static cn.duban.plantask.PlanTaskVariables.LEAD_UNIT_NAMES;
+import static cn.duban.plantask.PlanTaskVariables.PLAN_CODE;
+import static cn.duban.plantask.PlanTaskVariables.PLAN_TITLE;
+import static cn.duban.plantask.PlanTaskVariables.SECTION;
+import static cn.duban.plantask.PlanTaskVariables.SUPPORT_UNITS;
+import static cn.duban.plantask.PlanTaskVariables.SUPPORT_UNIT_NAMES;
+import static cn.duban.plantask.PlanTaskVariables.TASK_CODE;
+import static cn.duban.plantask.PlanTaskVariables.TASK_TEXT;
+import static cn.duban.plantask.PlanTaskVariables.TASK_TITLE;
+
+import cn.duban.identity.Unit;
+import cn.duban.plantask.PlanTaskProcess;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** Starts one plan-task process instance per plan task; the business key is the task's code. */
+@Service
+public class PlanTaskDispatcher {
+
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+    private final RuntimeService runtimeService;
+    private final ZoneId zone;
+
+    PlanTaskDispatcher(RuntimeService runtimeService, @Value("${duban.time-zone}") ZoneId zone) {
+        this.runtimeService = runtimeService;
+        this.zone = zone;
+    }
+
+    /** Starts the instance in the caller's transaction and returns its id. */
+    public String dispatch(TaskDispatchOrder order) {
+        return runtimeService.createProcessInstanceByKey(PlanTaskProcess.KEY)
+                .businessKey(order.taskCode())
+                .setVariables(variables(order))
+                .execute()
+                .getId();
+    }
+
+    private VariableMap variables(TaskDispatchOrder order) {
+        return Variables.createVariables()
+                .putValue(PLAN_CODE, order.planCode())
+                .putValue(PLAN_TITLE, order.planTitle())
+                .putValue(TASK_CODE, order.taskCode())
+                .putValue(SECTION, order.section())
+                .putValue(TASK_TITLE, order.title())
+                .putValue(TASK_TEXT, order.text())
+                .putValue(LEAD_UNITS, ids(order.leadUnits()))
+                .putValue(LEAD_UNIT_NAMES, names(order.leadUnits()))
+                .putValue(SUPPORT_UNITS, ids(order.supportUnits()))
+                .putValue(SUPPORT_UNIT_NAMES, order.supportUnits().isEmpty() ? "无" : names(order.supportUnits()))
+                .putValue(DEADLINE, Date.from(order.deadline().atTime(END_OF_DAY).atZone(zone).toInstant()))
+                .putValue(DEADLINE_TEXT, order.deadline().getYear() + "年" + order.deadline().getMonthValue() + "月"
+                        + order.deadline().getDayOfMonth() + "日");
+    }
+
+    private static String ids(List<Unit> units) {
+        return units.stream().map(Unit::id).collect(Collectors.joining(","));
+    }
+
+    private static String names(List<Unit> units) {
+        return units.stream().map(Unit::name).collect(Collectors.joining("、"));
+    }
+}

@@ -1,0 +1,66 @@
+package cn.duban.identity;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.GROUP;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.USER;
+
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+import static cn.duban.identity.AuthorizationGrants.ANY;
+
+/**
+ * Who may do what, granted per group at start-up. A unit's users see and work only on tasks for which their unit
+ * is a candidate (the engine grants those per task); the supervision office and leaders oversee every process.
+ */
+@Component
+class AccessRules {
+
+    static final String PLAN_TASK_PROCESS = "plan-task";
+
+    private final AuthorizationGrants grants;
+
+    AccessRules(AuthorizationGrants grants) {
+        this.grants = grants;
+    }
+
+    void grantUnitDefaults(String groupId) {
+        grants.grant(groupId, APPLICATION, "tasklist", ACCESS);
+        grants.grant(groupId, PROCESS_DEFINITION, PLAN_TASK_PROCESS, READ);
+        grants.grant(groupId, GROUP, ANY, READ);
+        grants.grant(groupId, USER, ANY, READ);
+    }
+
+    void grantSupervisionOffice() {
+        String office = DubanGroups.SUPERVISION_OFFICE;
+        grants.grant(office, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK, CREATE_INSTANCE);
+        grants.grant(office, PROCESS_INSTANCE, ANY, READ, CREATE);
+        grants.grant(office, DEPLOYMENT, ANY, READ);
+        grants.grant(office, APPLICATION, "cockpit", ACCESS);
+    }
+
+    void grantLeaders() {
+        String leaders = DubanGroups.LEADERS;
+        grants.grant(leaders, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
+        grants.grant(leaders, PROCESS_INSTANCE, ANY, READ);
+        grants.grant(leaders, DEPLOYMENT, ANY, READ);
+        grants.grant(leaders, APPLICATION, "cockpit", ACCESS);
+    }
+
+    void grantAdministrators() {
+        for (Resources resource : Resources.values()) {
+            grants.grant(DubanGroups.CAMUNDA_ADMIN, resource, ANY, ALL);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package cn.duban.identity;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.springframework.stereotype.Component;
+
+/** Idempotent group grants: running them again at every start-up adds what is missing and changes nothing else. */
+@Component
+public class AuthorizationGrants {
+
+    public static final String ANY = Authorization.ANY;
+
+    private final AuthorizationService authorizationService;
+
+    AuthorizationGrants(AuthorizationService authorizationService) {
+        this.authorizationService = authorizationService;
+    }
+
+    public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .singleResult();
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else if (grantsAll(authorization, permissions)) {
+            return;
+        }
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private static boolean grantsAll(Authorization authorization, Permission[] permissions) {
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

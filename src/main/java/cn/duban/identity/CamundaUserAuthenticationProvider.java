@@ -1,0 +1,51 @@
+package cn.duban.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a user name and password against Camunda's identity service (passwords are stored salted and hashed)
+ * and grants one authority per group: {@code GROUP_<groupId>}.
+ */
+@Component
+public class CamundaUserAuthenticationProvider implements AuthenticationProvider {
+
+    public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
+
+    private final IdentityService identityService;
+
+    CamundaUserAuthenticationProvider(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String userId = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (userId == null || userId.isBlank() || credentials == null
+                || !identityService.checkPassword(userId, credentials.toString())) {
+            throw new BadCredentialsException("用户名或密码错误");
+        }
+        List<GrantedAuthority> authorities = groupIds(userId).stream()
+                .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id))
+                .toList();
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    public List<String> groupIds(String userId) {
+        return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

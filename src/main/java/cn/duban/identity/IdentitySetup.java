@@ -1,0 +1,80 @@
+package cn.duban.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** At every start-up: unit groups, their permissions, the ready Tasklist filters and the first administrator. */
+@Component
+@Order(10)
+class IdentitySetup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    private final UnitGroupSynchronizer groups;
+    private final UnitCatalog units;
+    private final AccessRules accessRules;
+    private final TasklistFilters filters;
+    private final IdentityService identityService;
+    private final AdminAccountProperties admin;
+
+    IdentitySetup(UnitGroupSynchronizer groups, UnitCatalog units, AccessRules accessRules, TasklistFilters filters,
+            IdentityService identityService, AdminAccountProperties admin) {
+        this.groups = groups;
+        this.units = units;
+        this.accessRules = accessRules;
+        this.filters = filters;
+        this.identityService = identityService;
+        this.admin = admin;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        groups.synchronize();
+        List<String> filterIds = filters.ensureFilters();
+        for (Unit unit : units.all()) {
+            accessRules.grantUnitDefaults(unit.id());
+            filters.shareWith(unit.id(), filterIds);
+        }
+        accessRules.grantSupervisionOffice();
+        accessRules.grantLeaders();
+        ensureAdministratorsGroup();
+        accessRules.grantAdministrators();
+        if (admin.configured()) {
+            ensureAdministrator();
+        }
+    }
+
+    private void ensureAdministratorsGroup() {
+        if (identityService.createGroupQuery().groupId(DubanGroups.CAMUNDA_ADMIN).count() == 0) {
+            Group group = identityService.newGroup(DubanGroups.CAMUNDA_ADMIN);
+            group.setName("系统管理员");
+            group.setType("SYSTEM");
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void ensureAdministrator() {
+        if (admin.password() == null || admin.password().isBlank()) {
+            throw new IllegalStateException(
+                    "DUBAN_ADMIN_USER is set but DUBAN_ADMIN_PASSWORD is empty: set a password for the first administrator");
+        }
+        if (identityService.createUserQuery().userId(admin.user()).count() > 0) {
+            return;
+        }
+        User user = identityService.newUser(admin.user());
+        user.setFirstName("系统");
+        user.setLastName("管理员");
+        user.setPassword(admin.password());
+        identityService.saveUser(user);
+        identityService.createMembership(admin.user(), DubanGroups.CAMUNDA_ADMIN);
+        log.info("Created administrator '{}'", admin.user());
+    }
+}

@@ -1,0 +1,34 @@
+package cn.duban.identity;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The units Duban knows, found by id, current name, short name or former name. */
+@Repository
+public class UnitCatalog {
+
+    private final JdbcClient jdbc;
+
+    UnitCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Unit> all() {
+        return jdbc.sql("select id, name, kind from duban.unit order by sort_order, id").query(Unit.class).list();
+    }
+
+    /** The unit a plan means by {@code name}: its id, its name, or one of its aliases. */
+    public Optional<Unit> resolve(String name) {
+        String key = name == null ? "" : name.strip();
+        return jdbc.sql("""
+                        select u.id, u.name, u.kind from duban.unit u
+                        where u.id = :key or u.name = :key
+                           or u.id = (select a.unit_id from duban.unit_alias a where a.alias = :key)
+                        """)
+                .param("key", key)
+                .query(Unit.class)
+                .optional();
+    }
+}

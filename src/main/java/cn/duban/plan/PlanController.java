@@ -1,0 +1,73 @@
+package cn.duban.plan;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/plans}: import a YAML plan file (as the request body or as the multipart part {@code file}) and
+ * dispatch its tasks. {@code GET /api/plans} and {@code GET /api/plans/{code}} list what was imported.
+ */
+@RestController
+@RequestMapping("/api/plans")
+class PlanController {
+
+    private final PlanImporter importer;
+    private final PlanStore store;
+
+    PlanController(PlanImporter importer, PlanStore store) {
+        this.importer = importer;
+        this.store = store;
+    }
+
+    @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"})
+    ResponseEntity<ImportedPlan> importBody(@RequestBody byte[] planFile, Principal user) {
+        return created(importer.importPlan(planFile, user.getName()));
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ImportedPlan> importUpload(@RequestParam("file") MultipartFile planFile, Principal user)
+            throws IOException {
+        return created(importer.importPlan(planFile.getBytes(), user.getName()));
+    }
+
+    @GetMapping
+    List<PlanStore.PlanSummary> plans() {
+        return store.plans();
+    }
+
+    @GetMapping("/{code}")
+    ResponseEntity<Map<String, Object>> plan(@PathVariable String code) {
+        return store.plans().stream()
+                .filter(plan -> plan.code().equals(code))
+                .findFirst()
+                .map(plan -> ResponseEntity.ok(Map.<String, Object>of("plan", plan, "tasks", store.tasks(code))))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @ExceptionHandler(PlanRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(PlanRejectedException rejection) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(rejection.status(), rejection.getMessage());
+        problem.setTitle("计划未导入");
+        problem.setProperty("errors", rejection.problems());
+        return ResponseEntity.status(rejection.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<ImportedPlan> created(ImportedPlan plan) {
+        return ResponseEntity.created(URI.create("/api/plans/" + plan.code())).body(plan);
+    }
+}

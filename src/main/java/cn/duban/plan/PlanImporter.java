@@ -1,0 +1,79 @@
+package cn.duban.plan;
+
+import cn.duban.dispatch.PlanTaskDispatcher;
+import cn.duban.dispatch.TaskDispatchOrder;
+import cn.duban.identity.Unit;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a plan file and dispatches its tasks, all or nothing: the plan, its tasks and every process instance are
+ * written in one transaction, so a file that fails anywhere leaves no trace.
+ */
+@Service
+public class PlanImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanImporter.class);
+
+    private final PlanFileReader reader;
+    private final PlanValidator validator;
+    private final PlanStore store;
+    private final PlanTaskDispatcher dispatcher;
+
+    PlanImporter(PlanFileReader reader, PlanValidator validator, PlanStore store, PlanTaskDispatcher dispatcher) {
+        this.reader = reader;
+        this.validator = validator;
+        this.store = store;
+        this.dispatcher = dispatcher;
+    }
+
+    @Transactional
+    public ImportedPlan importPlan(byte[] planFile, String importedBy) {
+        ValidatedPlan plan = validator.validate(reader.read(planFile));
+        rejectIfAlreadyImported(plan);
+        try {
+            long planId = store.insertPlan(plan, importedBy);
+            List<ImportedPlan.DispatchedTask> dispatched = new ArrayList<>();
+            for (ValidatedPlan.Task task : plan.tasks()) {
+                long taskId = store.insertTask(planId, task);
+                String processInstanceId = dispatcher.dispatch(order(plan, task));
+                store.recordProcessInstance(taskId, processInstanceId);
+                dispatched.add(new ImportedPlan.DispatchedTask(task.code(), task.title(),
+                        task.leadUnits().stream().map(Unit::name).toList(), task.deadline(), processInstanceId));
+            }
+            log.info("Plan {} imported by {}: {} tasks dispatched", plan.code(), importedBy, dispatched.size());
+            return new ImportedPlan(plan.code(), plan.title(), dispatched.size(), dispatched);
+        } catch (DuplicateKeyException e) {
+            // Another import of the same plan committed in the meantime.
+            throw PlanRejectedException.conflict(List.of(ImportProblem.of(ImportProblem.PLAN, "code", "计划编号",
+                    "“" + plan.code() + "”或其中的任务编号已被同时进行的另一次导入使用")));
+        }
+    }
+
+    public boolean isImported(String planCode) {
+        return store.planExists(planCode);
+    }
+
+    private void rejectIfAlreadyImported(ValidatedPlan plan) {
+        List<ImportProblem> problems = new ArrayList<>();
+        if (store.planExists(plan.code())) {
+            problems.add(ImportProblem.of(ImportProblem.PLAN, "code", "计划编号", "“" + plan.code() + "”已经导入过"));
+        }
+        for (String code : store.existingTaskCodes(plan.tasks().stream().map(ValidatedPlan.Task::code).toList())) {
+            problems.add(ImportProblem.of(code, "code", "任务编号", "已被另一项已导入的任务使用"));
+        }
+        if (!problems.isEmpty()) {
+            throw PlanRejectedException.conflict(problems);
+        }
+    }
+
+    private static TaskDispatchOrder order(ValidatedPlan plan, ValidatedPlan.Task task) {
+        return new TaskDispatchOrder(plan.code(), plan.title(), task.code(), task.section(), task.title(), task.text(),
+                task.leadUnits(), task.supportUnits(), task.deadline());
+    }
+}

@@ -1,0 +1,116 @@
+package cn.duban.plan;
+
+import cn.duban.identity.Unit;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Duban's tables for plans, their tasks and the units' roles on them. */
+@Repository
+class PlanStore {
+
+    private final JdbcClient jdbc;
+
+    PlanStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean planExists(String code) {
+        return jdbc.sql("select count(*) from duban.plan where code = ?").param(code).query(Long.class).single() > 0;
+    }
+
+    List<String> existingTaskCodes(List<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select code from duban.plan_task where code in (:codes) order by code")
+                .param("codes", codes)
+                .query(String.class)
+                .list();
+    }
+
+    long insertPlan(ValidatedPlan plan, String importedBy) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into duban.plan (code, title, issuer, issued_on, imported_by)
+                        values (:code, :title, :issuer, :issuedOn, :importedBy)""")
+                .param("code", plan.code())
+                .param("title", plan.title())
+                .param("issuer", plan.issuer())
+                .param("issuedOn", plan.issuedOn())
+                .param("importedBy", importedBy)
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    long insertTask(long planId, ValidatedPlan.Task task) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into duban.plan_task (plan_id, code, section, title, text, deadline)
+                        values (:planId, :code, :section, :title, :text, :deadline)""")
+                .param("planId", planId)
+                .param("code", task.code())
+                .param("section", task.section())
+                .param("title", task.title())
+                .param("text", task.text())
+                .param("deadline", task.deadline())
+                .update(key, "id");
+        long taskId = key.getKeyAs(Long.class);
+        insertRoles(taskId, "LEAD", task.leadUnits());
+        insertRoles(taskId, "SUPPORT", task.supportUnits());
+        return taskId;
+    }
+
+    void recordProcessInstance(long taskId, String processInstanceId) {
+        jdbc.sql("update duban.plan_task set process_instance_id = ? where id = ?")
+                .params(processInstanceId, taskId)
+                .update();
+    }
+
+    List<PlanSummary> plans() {
+        return jdbc.sql("""
+                        select p.code, p.title, p.issuer, p.issued_on, p.imported_by, p.imported_at,
+                               (select count(*) from duban.plan_task t where t.plan_id = p.id) as task_count
+                        from duban.plan p order by p.imported_at desc, p.code""")
+                .query(PlanSummary.class)
+                .list();
+    }
+
+    List<PlanTaskView> tasks(String planCode) {
+        return jdbc.sql("""
+                        select t.code, t.section, t.title, t.deadline, t.process_instance_id,
+                               (select string_agg(u.name, '、' order by r.position) from duban.plan_task_unit r
+                                  join duban.unit u on u.id = r.unit_id
+                                 where r.task_id = t.id and r.role = 'LEAD') as lead_units,
+                               (select string_agg(u.name, '、' order by r.position) from duban.plan_task_unit r
+                                  join duban.unit u on u.id = r.unit_id
+                                 where r.task_id = t.id and r.role = 'SUPPORT') as support_units
+                        from duban.plan_task t join duban.plan p on p.id = t.plan_id
+                        where p.code = ? order by t.id""")
+                .param(planCode)
+                .query(PlanTaskView.class)
+                .list();
+    }
+
+    private void insertRoles(long taskId, String role, List<Unit> units) {
+        for (int position = 0; position < units.size(); position++) {
+            jdbc.sql("insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, ?, ?)")
+                    .params(taskId, units.get(position).id(), role, position)
+                    .update();
+        }
+    }
+
+    /** A plan as listed by {@code GET /api/plans}. */
+    record PlanSummary(String code, String title, String issuer, LocalDate issuedOn, String importedBy,
+                       OffsetDateTime importedAt, long taskCount) {
+    }
+
+    /** A task of a plan as shown by {@code GET /api/plans/{code}}. */
+    record PlanTaskView(String code, String section, String title, LocalDate deadline, String processInstanceId,
+                        String leadUnits, String supportUnits) {
+    }
+}

@@ -1,0 +1,183 @@
+package cn.duban.plan;
+
+import cn.duban.identity.Unit;
+import cn.duban.identity.UnitCatalog;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a plan file completely before anything is written, collecting every problem with the task and field it is
+ * in: codes, titles, lead and support units (against the unit catalog, former names included) and deadlines.
+ */
+@Component
+class PlanValidator {
+
+    static final int MAX_TASKS = 2000;
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern UNIT_SEPARATORS = Pattern.compile("[、,，;；]");
+    private static final String CODE_HINT = "只能用字母、数字、“-”“_”“.”，最长64个字符";
+
+    private final UnitCatalog units;
+
+    PlanValidator(UnitCatalog units) {
+        this.units = units;
+    }
+
+    ValidatedPlan validate(PlanFile file) {
+        List<ImportProblem> problems = new ArrayList<>();
+        String plan = ImportProblem.PLAN;
+        String code = requireCode(file.code(), plan, "code", "计划编号", problems);
+        String title = requireText(file.title(), 200, plan, "title", "计划名称", problems);
+        String issuer = optionalText(file.issuer(), 200, plan, "issuer", "印发单位", problems);
+        LocalDate issuedOn = optionalDate(file.issuedOn(), plan, "issuedOn", "印发日期", problems);
+        LocalDate planDeadline = optionalDate(file.deadline(), plan, "deadline", "默认完成时限", problems);
+        List<PlanFile.Task> fileTasks = file.tasks() == null ? List.of() : file.tasks();
+        if (fileTasks.isEmpty()) {
+            problems.add(ImportProblem.of(plan, "tasks", "任务", "计划中没有任务"));
+        } else if (fileTasks.size() > MAX_TASKS) {
+            problems.add(ImportProblem.of(plan, "tasks", "任务", "任务过多（最多" + MAX_TASKS + "项）"));
+        }
+        List<ValidatedPlan.Task> tasks = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < fileTasks.size() && i < MAX_TASKS; i++) {
+            PlanFile.Task task = fileTasks.get(i);
+            if (task == null) {
+                problems.add(ImportProblem.of("第" + (i + 1) + "项", "tasks", "任务", "任务内容为空"));
+                continue;
+            }
+            String name = task.code() == null || task.code().isBlank() ? "第" + (i + 1) + "项" : task.code().strip();
+            String taskCode = requireCode(task.code(), name, "code", "任务编号", problems);
+            if (taskCode != null && !codes.add(taskCode)) {
+                problems.add(ImportProblem.of(name, "code", "任务编号", "与本文件中的另一项任务重复"));
+            }
+            tasks.add(new ValidatedPlan.Task(taskCode,
+                    optionalText(task.section(), 200, name, "section", "所属部分", problems),
+                    requireText(task.title(), 200, name, "title", "任务名称", problems),
+                    requireText(task.text(), 20000, name, "text", "任务内容", problems),
+                    requireUnits(task.leadUnits(), name, "leadUnits", "牵头单位", problems),
+                    optionalUnits(task.supportUnits(), name, "supportUnits", "配合单位", problems),
+                    deadline(task.deadline(), planDeadline, issuedOn, name, problems)));
+            checkNoUnitBothLeadsAndSupports(tasks.get(tasks.size() - 1), name, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw PlanRejectedException.invalid(problems);
+        }
+        return new ValidatedPlan(code, title, issuer, issuedOn, tasks);
+    }
+
+    private LocalDate deadline(String written, LocalDate planDeadline, LocalDate issuedOn, String task,
+            List<ImportProblem> problems) {
+        LocalDate deadline = written == null || written.isBlank()
+                ? planDeadline
+                : optionalDate(written, task, "deadline", "完成时限", problems);
+        if (deadline == null) {
+            if (written == null || written.isBlank()) {
+                problems.add(ImportProblem.of(task, "deadline", "完成时限",
+                        "缺少完成时限（也可以在计划上写默认的deadline）"));
+            }
+            return null;
+        }
+        if (issuedOn != null && deadline.isBefore(issuedOn)) {
+            problems.add(ImportProblem.of(task, "deadline", "完成时限",
+                    "“" + DeadlineFormat.chinese(deadline) + "”早于计划印发日期“" + DeadlineFormat.chinese(issuedOn) + "”"));
+        }
+        return deadline;
+    }
+
+    private List<Unit> requireUnits(List<String> names, String task, String field, String label,
+            List<ImportProblem> problems) {
+        List<Unit> resolved = optionalUnits(names, task, field, label, problems);
+        if (splitNames(names).isEmpty()) {
+            problems.add(ImportProblem.of(task, field, label, "缺少" + label));
+        }
+        return resolved;
+    }
+
+    private List<Unit> optionalUnits(List<String> names, String task, String field, String label,
+            List<ImportProblem> problems) {
+        Map<String, Unit> resolved = new LinkedHashMap<>();
+        for (String name : splitNames(names)) {
+            Optional<Unit> unit = units.resolve(name);
+            if (unit.isPresent()) {
+                resolved.putIfAbsent(unit.get().id(), unit.get());
+            } else {
+                problems.add(ImportProblem.of(task, field, label,
+                        "未知单位“" + name + "”，请使用单位名称、简称或原名称（如“州生态环境局”“州环保局”）"));
+            }
+        }
+        return List.copyOf(resolved.values());
+    }
+
+    private static void checkNoUnitBothLeadsAndSupports(ValidatedPlan.Task task, String name,
+            List<ImportProblem> problems) {
+        for (Unit support : task.supportUnits()) {
+            if (task.leadUnits().contains(support)) {
+                problems.add(ImportProblem.of(name, "supportUnits", "配合单位",
+                        "“" + support.name() + "”已是牵头单位，不能同时作为配合单位"));
+            }
+        }
+    }
+
+    private static List<String> splitNames(List<String> names) {
+        if (names == null) {
+            return List.of();
+        }
+        return names.stream()
+                .filter(name -> name != null)
+                .flatMap(UNIT_SEPARATORS::splitAsStream)
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .toList();
+    }
+
+    private static String requireCode(String value, String task, String field, String label,
+            List<ImportProblem> problems) {
+        String code = requireText(value, 64, task, field, label, problems);
+        if (code != null && !CODE.matcher(code).matches()) {
+            problems.add(ImportProblem.of(task, field, label, "“" + code + "”不符合要求：" + CODE_HINT));
+            return null;
+        }
+        return code;
+    }
+
+    private static String requireText(String value, int maxLength, String task, String field, String label,
+            List<ImportProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(ImportProblem.of(task, field, label, "缺少" + label));
+            return null;
+        }
+        return optionalText(value, maxLength, task, field, label, problems);
+    }
+
+    private static String optionalText(String value, int maxLength, String task, String field, String label,
+            List<ImportProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > maxLength) {
+            problems.add(ImportProblem.of(task, field, label, "超过" + maxLength + "个字"));
+        }
+        return text;
+    }
+
+    private static LocalDate optionalDate(String value, String task, String field, String label,
+            List<ImportProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Optional<LocalDate> date = DeadlineFormat.parse(value);
+        if (date.isEmpty()) {
+            problems.add(ImportProblem.of(task, field, label, "无法识别日期“" + value.strip() + "”，" + DeadlineFormat.HINT));
+        }
+        return date.orElse(null);
+    }
+}

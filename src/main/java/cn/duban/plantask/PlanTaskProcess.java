@@ -1,0 +1,16 @@
+package cn.duban.plantask;
+
+/** Names of the plan-task process ({@code processes/plan-task.bpmn}) that Java code refers to. */
+public final class PlanTaskProcess {
+
+    public static final String KEY = "plan-task";
+
+    public static final String CLAIM_TASK = "UserTask_ClaimTask";
+    public static final String REPORT_RESULT = "UserTask_ReportResult";
+    public static final String VERIFY_RESULT = "UserTask_VerifyResult";
+    public static final String APPROVE_CLOSURE = "UserTask_ApproveClosure";
+    public static final String TASK_CLOSED = "EndEvent_TaskClosed";
+
+    private PlanTaskProcess() {
+    }
+}

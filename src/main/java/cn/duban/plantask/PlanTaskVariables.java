@@ -1,0 +1,48 @@
+package cn.duban.plantask;
+
+/** Process variables of a plan-task instance, in one place. */
+public final class PlanTaskVariables {
+
+    // Set at dispatch: what the task is.
+    public static final String PLAN_CODE = "planCode";
+    public static final String PLAN_TITLE = "planTitle";
+    public static final String TASK_CODE = "taskCode";
+    public static final String TASK_TITLE = "taskTitle";
+    public static final String TASK_TEXT = "taskText";
+    public static final String SECTION = "section";
+    /** Comma-separated unit ids: the candidate groups of the lead unit's tasks. */
+    public static final String LEAD_UNITS = "leadUnits";
+    public static final String LEAD_UNIT_NAMES = "leadUnitNames";
+    public static final String SUPPORT_UNITS = "supportUnits";
+    public static final String SUPPORT_UNIT_NAMES = "supportUnitNames";
+    /** java.util.Date: the end of the deadline day, the due date of the lead unit's tasks. */
+    public static final String DEADLINE = "deadline";
+    public static final String DEADLINE_TEXT = "deadlineText";
+
+    // 签收 (claim).
+    public static final String RESPONSIBLE_PERSON = "responsiblePerson";
+    public static final String CONTACT_PHONE = "contactPhone";
+    public static final String CLAIM_NOTE = "claimNote";
+    /** The user who signed for the task; the report task is assigned to them. */
+    public static final String LEAD_OPERATOR = "leadOperator";
+
+    // Result report.
+    public static final String RESULT_DESCRIPTION = "resultDescription";
+    public static final String EVIDENCE = "evidence";
+
+    // 督查核验 (inspection).
+    public static final String INSPECTION_DECISION = "inspectionDecision";
+    public static final String INSPECTION_OPINION = "inspectionOpinion";
+
+    // 销号 (closure approval).
+    public static final String CLOSURE_DECISION = "closureDecision";
+    public static final String CLOSURE_OPINION = "closureOpinion";
+
+    /** Why the result came back to the lead unit, and who sent it back (督查办 or 领导). */
+    public static final String RETURN_REASON = "returnReason";
+    public static final String RETURNED_BY = "returnedBy";
+    public static final String RETURN_COUNT = "returnCount";
+
+    private PlanTaskVariables() {
+    }
+}

@@ -1,0 +1,43 @@
+package cn.duban.plantask;
+
+import static cn.duban.plantask.PlanTaskVariables.CONTACT_PHONE;
+import static cn.duban.plantask.PlanTaskVariables.EVIDENCE;
+import static cn.duban.plantask.PlanTaskVariables.RESPONSIBLE_PERSON;
+import static cn.duban.plantask.PlanTaskVariables.RESULT_DESCRIPTION;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the lead unit's tasks end: the fields their forms require must really be there, also when a task is
+ * completed through the REST API rather than the form. An execution listener, because the engine passes its
+ * exceptions on unchanged (a task listener's would be wrapped and answered with 500 instead of 400).
+ */
+@Component("requiredFieldsListener")
+class RequiredFieldsListener implements ExecutionListener {
+
+    private static final Map<String, List<FieldRule>> RULES = Map.of(
+            PlanTaskProcess.CLAIM_TASK, List.of(
+                    FieldRule.required(RESPONSIBLE_PERSON, "责任人", 50),
+                    FieldRule.matching(CONTACT_PHONE, "联系电话", "[0-9][0-9 -]{5,18}[0-9]",
+                            "应为7至20位数字，可含“-”，如0994-2345678或13912345678")),
+            PlanTaskProcess.REPORT_RESULT, List.of(
+                    FieldRule.required(RESULT_DESCRIPTION, "办理情况", 5000),
+                    FieldRule.required(EVIDENCE, "佐证材料", 2000)));
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return;
+        }
+        for (FieldRule rule : RULES.getOrDefault(execution.getCurrentActivityId(), List.of())) {
+            String problem = rule.problemWith(execution.getVariable(rule.variable()));
+            if (problem != null) {
+                throw new SubmissionRejectedException(rule.variable(), problem);
+            }
+        }
+    }
+}

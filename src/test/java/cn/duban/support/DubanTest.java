@@ -1,0 +1,19 @@
+package cn.duban.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a real PostgreSQL: a throw-away embedded one by default, or the server named by the
+ * {@code postgres} profile ({@code SPRING_PROFILES_ACTIVE=postgres POSTGRES_URL=…}). All tests share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "duban.embedded-postgres.data-directory=",
+        "duban.embedded-postgres.port=0"})
+public @interface DubanTest {
+}
