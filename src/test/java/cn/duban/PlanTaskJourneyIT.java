@@ -58,7 +58,7 @@ class PlanTaskJourneyIT {
         // 签收: the lead unit finds the task among its unit's tasks, with its Chinese form, and signs for it.
         JsonNode claim = single(lead.get("/engine-rest/task?processInstanceBusinessKey=" + taskCode
                 + "&candidateGroup=" + Orders.ECOLOGY.id()));
-        assertThat(claim.path("name").asText()).isEqualTo("签收任务");
+        assertThat(claim.path("name").asText()).isEqualTo("签收：土壤状况详查");
         assertThat(OffsetDateTime.parse(claim.path("due").asText(), CAMUNDA_DATE).toInstant())
                 .as("due at the end of the deadline day, Beijing time")
                 .isEqualTo(OffsetDateTime.parse("2027-12-31T23:59:59+08:00").toInstant());
@@ -74,7 +74,7 @@ class PlanTaskJourneyIT {
         // The same officer reports the result.
         JsonNode report = single(lead.get("/engine-rest/task?processInstanceBusinessKey=" + taskCode
                 + "&assignee=journey-ecology"));
-        assertThat(report.path("name").asText()).isEqualTo("报送办理结果");
+        assertThat(report.path("name").asText()).isEqualTo("报送办理结果：土壤状况详查");
         complete(lead, report, Map.of("resultDescription", "已完成全州土壤污染状况详查，形成详查报告。",
                 "evidence", "昌吉州土壤污染状况详查报告.pdf"));
 
@@ -103,8 +103,9 @@ class PlanTaskJourneyIT {
                 + "&sortBy=startTime&sortOrder=asc").json();
         List<String> whoDidWhat = new ArrayList<>();
         steps.forEach(step -> whoDidWhat.add(step.path("name").asText() + ":" + step.path("assignee").asText()));
-        assertThat(whoDidWhat).containsExactly("签收任务:journey-ecology", "报送办理结果:journey-ecology",
-                "督查核验:journey-office", "销号审批:journey-leader");
+        assertThat(whoDidWhat).containsExactly("签收：土壤状况详查:journey-ecology",
+                "报送办理结果：土壤状况详查:journey-ecology", "督查核验：土壤状况详查:journey-office",
+                "销号审批：土壤状况详查:journey-leader");
         steps.forEach(step -> assertThat(step.path("endTime").isNull()).isFalse());
 
         JsonNode operations = office.get("/engine-rest/history/user-operation?processInstanceId=" + instanceId

@@ -24,7 +24,7 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    SpringManagedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         if (properties.keepsData()) {
             Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
@@ -37,11 +37,12 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL listening on port {} (data: {})", postgres.getPort(),
                 properties.keepsData() ? properties.dataDirectory() : "temporary");
-        return postgres;
+        return new SpringManagedPostgres(postgres);
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(SpringManagedPostgres server) {
+        EmbeddedPostgres postgres = server.postgres();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");

@@ -15,11 +15,18 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+    /** For API clients: 401 with a Basic challenge. */
+    static AuthenticationEntryPoint basicChallenge(ObjectMapper json) {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
             write(json, response, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码错误，请使用督办系统账号登录。");
         };
+    }
+
+    /** For pages: 401 without a challenge, so that a browser never pops up its own password dialog. */
+    static AuthenticationEntryPoint noChallenge(ObjectMapper json) {
+        return (request, response, exception) ->
+                write(json, response, HttpStatus.UNAUTHORIZED, "未登录，请先登录督办系统。");
     }
 
     static AccessDeniedHandler forbidden(ObjectMapper json) {

@@ -37,9 +37,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/plans")).hasAnyAuthority(supervisionOffice, admin)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.basicChallenge(json)))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(ProblemResponses.unauthorized(json))
+                        .authenticationEntryPoint(ProblemResponses.basicChallenge(json))
                         .accessDeniedHandler(ProblemResponses.forbidden(json)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
@@ -51,10 +51,14 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webappSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        // The first administrator comes from the environment, never from a web page anyone can open.
+                        .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
                         // The webapps authenticate their own API calls and protect them against CSRF.
                         .requestMatchers(path("/camunda/**"), path("/"), path("/error"), path("/favicon.ico")).permitAll()
+                        // The webapps probe this optional page on their login screen; it does not exist (404).
+                        .requestMatchers(path("/camunda-welcome")).permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.noChallenge(json)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();

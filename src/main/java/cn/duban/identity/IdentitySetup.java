@@ -49,6 +49,8 @@ class IdentitySetup implements ApplicationRunner {
         accessRules.grantAdministrators();
         if (admin.configured()) {
             ensureAdministrator();
+        } else if (identityService.createUserQuery().memberOfGroup(DubanGroups.CAMUNDA_ADMIN).count() == 0) {
+            log.warn("No administrator exists: set DUBAN_ADMIN_USER and DUBAN_ADMIN_PASSWORD to create the first one");
         }
     }
 
