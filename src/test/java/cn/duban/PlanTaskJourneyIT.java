@@ -58,7 +58,7 @@ class PlanTaskJourneyIT {
         // 签收: the lead unit finds the task among its unit's tasks, with its Chinese form, and signs for it.
         JsonNode claim = single(lead.get("/engine-rest/task?processInstanceBusinessKey=" + taskCode
                 + "&candidateGroup=" + Orders.ECOLOGY.id()));
-        assertThat(claim.path("name").asText()).isEqualTo("签收：土壤状况详查");
+        assertThat(claim.path("name").asText()).isEqualTo("签收任务：土壤状况详查");
         assertThat(OffsetDateTime.parse(claim.path("due").asText(), CAMUNDA_DATE).toInstant())
                 .as("due at the end of the deadline day, Beijing time")
                 .isEqualTo(OffsetDateTime.parse("2027-12-31T23:59:59+08:00").toInstant());
@@ -103,7 +103,7 @@ class PlanTaskJourneyIT {
                 + "&sortBy=startTime&sortOrder=asc").json();
         List<String> whoDidWhat = new ArrayList<>();
         steps.forEach(step -> whoDidWhat.add(step.path("name").asText() + ":" + step.path("assignee").asText()));
-        assertThat(whoDidWhat).containsExactly("签收：土壤状况详查:journey-ecology",
+        assertThat(whoDidWhat).containsExactly("签收任务：土壤状况详查:journey-ecology",
                 "报送办理结果：土壤状况详查:journey-ecology", "督查核验：土壤状况详查:journey-office",
                 "销号审批：土壤状况详查:journey-leader");
         steps.forEach(step -> assertThat(step.path("endTime").isNull()).isFalse());

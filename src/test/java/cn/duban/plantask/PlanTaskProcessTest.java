@@ -60,7 +60,7 @@ class PlanTaskProcessTest {
         Task claim = task(instance);
         BpmnAwareTests.assertThat(claim).hasCandidateGroup(Orders.ECOLOGY.id()).isNotAssigned();
         assertThat(claim.getDueDate()).isEqualTo(endOfDeadlineDay());
-        assertThat(claim.getName()).isEqualTo("签收：开展土壤污染状况详查");
+        assertThat(claim.getName()).isEqualTo("签收任务：开展土壤污染状况详查");
     }
 
     @Test
