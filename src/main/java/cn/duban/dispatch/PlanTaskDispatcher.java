@@ -2,6 +2,8 @@ package cn.duban.dispatch;
 
 import static cn.duban.plantask.PlanTaskVariables.DEADLINE;
 import static cn.duban.plantask.PlanTaskVariables.DEADLINE_TEXT;
+import static cn.duban.plantask.PlanTaskVariables.IMPLEMENTING_UNITS;
+import static cn.duban.plantask.PlanTaskVariables.IMPLEMENTING_UNIT_NAMES;
 import static cn.duban.plantask.PlanTaskVariables.LEAD_UNITS;
 import static cn.duban.plantask.PlanTaskVariables.LEAD_UNIT_NAMES;
 import static cn.duban.plantask.PlanTaskVariables.PLAN_CODE;
@@ -61,6 +63,9 @@ public class PlanTaskDispatcher {
                 .putValue(LEAD_UNIT_NAMES, names(order.leadUnits()))
                 .putValue(SUPPORT_UNITS, ids(order.supportUnits()))
                 .putValue(SUPPORT_UNIT_NAMES, order.supportUnits().isEmpty() ? "无" : names(order.supportUnits()))
+                .putValue(IMPLEMENTING_UNITS, ids(order.implementingUnits()))
+                .putValue(IMPLEMENTING_UNIT_NAMES,
+                        order.implementingUnits().isEmpty() ? "无" : names(order.implementingUnits()))
                 .putValue(DEADLINE, Date.from(order.deadline().atTime(END_OF_DAY).atZone(zone).toInstant()))
                 .putValue(DEADLINE_TEXT, order.deadline().getYear() + "年" + order.deadline().getMonthValue() + "月"
                         + order.deadline().getDayOfMonth() + "日");

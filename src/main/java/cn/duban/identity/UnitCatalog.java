@@ -19,6 +19,23 @@ public class UnitCatalog {
         return jdbc.sql("select id, name, kind from duban.unit order by sort_order, id").query(Unit.class).list();
     }
 
+    /**
+     * The units a plan means by {@code name}: one unit for its id, name or alias; several for a collective name
+     * ("各县(市)人民政府" are the counties and cities); none when the name is unknown.
+     */
+    public List<Unit> resolveAll(String name) {
+        Optional<Unit> unit = resolve(name);
+        if (unit.isPresent()) {
+            return List.of(unit.get());
+        }
+        return jdbc.sql("""
+                        select u.id, u.name, u.kind from duban.unit_collective c join duban.unit u on u.id = c.unit_id
+                        where c.name = ? order by u.sort_order, u.id""")
+                .param(name == null ? "" : name.strip())
+                .query(Unit.class)
+                .list();
+    }
+
     /** The unit a plan means by {@code name}: its id, its name, or one of its aliases. */
     public Optional<Unit> resolve(String name) {
         String key = name == null ? "" : name.strip();

@@ -9,6 +9,6 @@ import java.util.List;
 record PlanFile(String code, String title, String issuer, String issuedOn, String deadline, List<Task> tasks) {
 
     record Task(String code, String section, String title, String text, List<String> leadUnits,
-                List<String> supportUnits, String deadline) {
+                List<String> supportUnits, List<String> implementingUnits, String deadline) {
     }
 }

@@ -74,6 +74,6 @@ public class PlanImporter {
 
     private static TaskDispatchOrder order(ValidatedPlan plan, ValidatedPlan.Task task) {
         return new TaskDispatchOrder(plan.code(), plan.title(), task.code(), task.section(), task.title(), task.text(),
-                task.leadUnits(), task.supportUnits(), task.deadline());
+                task.leadUnits(), task.supportUnits(), task.implementingUnits(), task.deadline());
     }
 }

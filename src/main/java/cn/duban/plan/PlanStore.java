@@ -62,6 +62,7 @@ class PlanStore {
         long taskId = key.getKeyAs(Long.class);
         insertRoles(taskId, "LEAD", task.leadUnits());
         insertRoles(taskId, "SUPPORT", task.supportUnits());
+        insertRoles(taskId, "IMPLEMENTING", task.implementingUnits());
         return taskId;
     }
 

@@ -64,6 +64,7 @@ class PlanValidator {
                     requireText(task.text(), 20000, name, "text", "任务内容", problems),
                     requireUnits(task.leadUnits(), name, "leadUnits", "牵头单位", problems),
                     optionalUnits(task.supportUnits(), name, "supportUnits", "配合单位", problems),
+                    optionalUnits(task.implementingUnits(), name, "implementingUnits", "落实单位", problems),
                     deadline(task.deadline(), planDeadline, issuedOn, name, problems)));
             checkNoUnitBothLeadsAndSupports(tasks.get(tasks.size() - 1), name, problems);
         }
@@ -105,10 +106,9 @@ class PlanValidator {
             List<ImportProblem> problems) {
         Map<String, Unit> resolved = new LinkedHashMap<>();
         for (String name : splitNames(names)) {
-            Optional<Unit> unit = units.resolve(name);
-            if (unit.isPresent()) {
-                resolved.putIfAbsent(unit.get().id(), unit.get());
-            } else {
+            List<Unit> named = units.resolveAll(name);
+            named.forEach(unit -> resolved.putIfAbsent(unit.id(), unit));
+            if (named.isEmpty()) {
                 problems.add(ImportProblem.of(task, field, label,
                         "未知单位“" + name + "”，请使用单位名称、简称或原名称（如“州生态环境局”“州环保局”）"));
             }

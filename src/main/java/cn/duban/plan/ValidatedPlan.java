@@ -8,6 +8,6 @@ import java.util.List;
 record ValidatedPlan(String code, String title, String issuer, LocalDate issuedOn, List<Task> tasks) {
 
     record Task(String code, String section, String title, String text, List<Unit> leadUnits, List<Unit> supportUnits,
-                LocalDate deadline) {
+                List<Unit> implementingUnits, LocalDate deadline) {
     }
 }

@@ -15,6 +15,16 @@ public final class PlanTaskVariables {
     public static final String LEAD_UNIT_NAMES = "leadUnitNames";
     public static final String SUPPORT_UNITS = "supportUnits";
     public static final String SUPPORT_UNIT_NAMES = "supportUnitNames";
+    /** Comma-separated ids of the counties, cities and parks that carry the task out, each in its own part. */
+    public static final String IMPLEMENTING_UNITS = "implementingUnits";
+    public static final String IMPLEMENTING_UNIT_NAMES = "implementingUnitNames";
+    /** In one implementing unit's part: that unit's id. */
+    public static final String IMPLEMENTING_UNIT = "implementingUnit";
+    /** What one implementing unit reports on its part. */
+    public static final String LOCAL_PROGRESS = "localProgress";
+    public static final String LOCAL_EVIDENCE = "localEvidence";
+    /** Every implementing unit's report, as text for the lead unit's report form. */
+    public static final String LOCAL_REPORTS_TEXT = "localReportsText";
     /** java.util.Date: the end of the deadline day, the due date of the lead unit's tasks. */
     public static final String DEADLINE = "deadline";
     public static final String DEADLINE_TEXT = "deadlineText";

@@ -2,6 +2,7 @@ package cn.duban.plantask;
 
 import static cn.duban.plantask.PlanTaskVariables.CONTACT_PHONE;
 import static cn.duban.plantask.PlanTaskVariables.EVIDENCE;
+import static cn.duban.plantask.PlanTaskVariables.LOCAL_PROGRESS;
 import static cn.duban.plantask.PlanTaskVariables.RESPONSIBLE_PERSON;
 import static cn.duban.plantask.PlanTaskVariables.RESULT_DESCRIPTION;
 
@@ -24,6 +25,8 @@ class RequiredFieldsListener implements ExecutionListener {
                     FieldRule.required(RESPONSIBLE_PERSON, "责任人", 50),
                     FieldRule.matching(CONTACT_PHONE, "联系电话", "[0-9][0-9 -]{5,18}[0-9]",
                             "应为7至20位数字，可含“-”，如0994-2345678或13912345678")),
+            PlanTaskProcess.REPORT_LOCAL_PROGRESS, List.of(
+                    FieldRule.required(LOCAL_PROGRESS, "落实情况", 5000)),
             PlanTaskProcess.REPORT_RESULT, List.of(
                     FieldRule.required(RESULT_DESCRIPTION, "办理情况", 5000),
                     FieldRule.required(EVIDENCE, "佐证材料", 2000)));

@@ -196,6 +196,32 @@ class PlanImportIT {
     }
 
     @Test
+    void collectiveImplementingUnitsStandForEveryCountyCityAndPark() {
+        String code = Orders.freshCode("IMPL");
+        Http.Response response = office.postYaml("/api/plans", """
+                code: %s
+                title: 落实单位测试计划
+                tasks:
+                  - code: %s-01
+                    title: 排查整治
+                    text: 开展涉重金属污染源排查整治。
+                    leadUnits: 州生态环境局
+                    supportUnits: 州农业农村局、发改委
+                    implementingUnits: 各县(市)人民政府、园区管委会
+                    deadline: 2030-12-31
+                """.formatted(code, code));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(jdbc.sql("""
+                        select r.unit_id from duban.plan_task_unit r join duban.plan_task t on t.id = r.task_id
+                        where t.code = ? and r.role = 'IMPLEMENTING' order by r.position""")
+                .param(code + "-01").query(String.class).list())
+                .containsExactly("changji-city", "fukang-city", "hutubi-county", "manas-county", "qitai-county",
+                        "jimsar-county", "mori-county", "zhundong-park", "changji-hightech-park",
+                        "changji-agritech-park");
+    }
+
+    @Test
     void onlyTheSupervisionOfficeImports() {
         Map<String, Long> before = tables.snapshot();
         Http leadUnit = Http.as(rest, users.member("import-ecology", Orders.ECOLOGY.id()));

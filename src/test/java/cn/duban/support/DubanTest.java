@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "duban.embedded-postgres.data-directory=",
-        "duban.embedded-postgres.port=0"})
+        "duban.embedded-postgres.port=0",
+        // Tests run asynchronous continuations themselves (see Jobs), so that nothing races them.
+        "camunda.bpm.job-execution.enabled=false"})
 public @interface DubanTest {
 }

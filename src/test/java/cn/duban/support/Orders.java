@@ -21,9 +21,17 @@ public final class Orders {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    public static final Unit CHANGJI_CITY = new Unit("changji-city", "昌吉市人民政府", "CITY");
+    public static final Unit QITAI_COUNTY = new Unit("qitai-county", "奇台县人民政府", "COUNTY");
+
     public static TaskDispatchOrder order(String code, List<Unit> leads, List<Unit> supports) {
+        return order(code, leads, supports, List.of());
+    }
+
+    public static TaskDispatchOrder order(String code, List<Unit> leads, List<Unit> supports,
+            List<Unit> implementers) {
         return new TaskDispatchOrder("TEST-PLAN", "测试计划", code, "一、测试", "开展土壤污染状况详查",
-                "制定详查方案，开展全州土壤污染状况详查。", leads, supports, DEADLINE);
+                "制定详查方案，开展全州土壤污染状况详查。", leads, supports, implementers, DEADLINE);
     }
 
     public static TaskDispatchOrder ecologyLeads(String code) {
