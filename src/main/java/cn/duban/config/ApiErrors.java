@@ -1,6 +1,10 @@
 package cn.duban.config;
 
+import cn.duban.plan.PlanRejectedException;
+import cn.duban.plantask.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -9,9 +13,24 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Requests that Duban's API cannot even read, answered with a Chinese problem document. */
+/** What Duban's API refuses, answered with a Chinese problem document (RFC 9457). */
 @RestControllerAdvice(basePackages = "cn.duban")
 class ApiErrors {
+
+    @ExceptionHandler(PlanRejectedException.class)
+    ResponseEntity<ProblemDetail> planRejected(PlanRejectedException rejection) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(rejection.status(), rejection.getMessage());
+        problem.setTitle("计划未导入");
+        problem.setProperty("errors", rejection.problems());
+        return ResponseEntity.status(rejection.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(SubmissionRejectedException.class)
+    ProblemDetail submissionRejected(SubmissionRejectedException rejection) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, rejection.getMessage());
+        problem.setTitle("无法提交");
+        return problem;
+    }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail unsupportedMediaType() {

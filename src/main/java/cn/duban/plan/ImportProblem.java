@@ -9,9 +9,9 @@ package cn.duban.plan;
  */
 public record ImportProblem(String task, String field, String message) {
 
-    static final String PLAN = "计划";
+    public static final String PLAN = "计划";
 
-    static ImportProblem of(String task, String field, String fieldLabel, String problem) {
+    public static ImportProblem of(String task, String field, String fieldLabel, String problem) {
         String where = PLAN.equals(task) ? "计划" : "任务“" + task + "”";
         return new ImportProblem(task, field, where + "的“" + fieldLabel + "”（" + field + "）：" + problem);
     }

@@ -6,9 +6,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,14 +55,6 @@ class PlanController {
                 .findFirst()
                 .map(plan -> ResponseEntity.ok(Map.<String, Object>of("plan", plan, "tasks", store.tasks(code))))
                 .orElseGet(() -> ResponseEntity.notFound().build());
-    }
-
-    @ExceptionHandler(PlanRejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(PlanRejectedException rejection) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(rejection.status(), rejection.getMessage());
-        problem.setTitle("计划未导入");
-        problem.setProperty("errors", rejection.problems());
-        return ResponseEntity.status(rejection.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static ResponseEntity<ImportedPlan> created(ImportedPlan plan) {

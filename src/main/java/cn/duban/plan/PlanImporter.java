@@ -34,17 +34,24 @@ public class PlanImporter {
 
     @Transactional
     public ImportedPlan importPlan(byte[] planFile, String importedBy) {
-        ValidatedPlan plan = validator.validate(reader.read(planFile));
+        return publish(reader.read(planFile), null, importedBy);
+    }
+
+    /** Checks, stores and dispatches a plan; {@code sourceText} is the plan's own text when it was read from it. */
+    @Transactional
+    public ImportedPlan publish(PlanFile file, String sourceText, String importedBy) {
+        ValidatedPlan plan = validator.validate(file);
         rejectIfAlreadyImported(plan);
         try {
-            long planId = store.insertPlan(plan, importedBy);
+            long planId = store.insertPlan(plan, sourceText, importedBy);
             List<ImportedPlan.DispatchedTask> dispatched = new ArrayList<>();
             for (ValidatedPlan.Task task : plan.tasks()) {
                 long taskId = store.insertTask(planId, task);
                 String processInstanceId = dispatcher.dispatch(order(plan, task));
                 store.recordProcessInstance(taskId, processInstanceId);
                 dispatched.add(new ImportedPlan.DispatchedTask(task.code(), task.title(),
-                        task.leadUnits().stream().map(Unit::name).toList(), task.deadline(), processInstanceId));
+                        task.accountableUnits().stream().map(Unit::name).toList(), task.deadline(),
+                        processInstanceId));
             }
             log.info("Plan {} imported by {}: {} tasks dispatched", plan.code(), importedBy, dispatched.size());
             return new ImportedPlan(plan.code(), plan.title(), dispatched.size(), dispatched);
@@ -53,6 +60,12 @@ public class PlanImporter {
             throw PlanRejectedException.conflict(List.of(ImportProblem.of(ImportProblem.PLAN, "code", "计划编号",
                     "“" + plan.code() + "”或其中的任务编号已被同时进行的另一次导入使用")));
         }
+    }
+
+    /** Checks a plan exactly as {@link #publish} would, without writing anything. */
+    @Transactional(readOnly = true)
+    public void check(PlanFile file) {
+        rejectIfAlreadyImported(validator.validate(file));
     }
 
     public boolean isImported(String planCode) {
@@ -74,6 +87,6 @@ public class PlanImporter {
 
     private static TaskDispatchOrder order(ValidatedPlan plan, ValidatedPlan.Task task) {
         return new TaskDispatchOrder(plan.code(), plan.title(), task.code(), task.section(), task.title(), task.text(),
-                task.leadUnits(), task.supportUnits(), task.implementingUnits(), task.deadline());
+                task.accountableUnits(), task.supportUnits(), task.implementingUnits(), task.deadline());
     }
 }

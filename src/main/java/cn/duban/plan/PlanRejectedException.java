@@ -15,11 +15,11 @@ public class PlanRejectedException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    static PlanRejectedException invalid(List<ImportProblem> problems) {
+    public static PlanRejectedException invalid(List<ImportProblem> problems) {
         return new PlanRejectedException(HttpStatus.BAD_REQUEST, problems);
     }
 
-    static PlanRejectedException invalid(ImportProblem problem) {
+    public static PlanRejectedException invalid(ImportProblem problem) {
         return invalid(List.of(problem));
     }
 

@@ -33,36 +33,50 @@ class PlanStore {
                 .list();
     }
 
-    long insertPlan(ValidatedPlan plan, String importedBy) {
+    long insertPlan(ValidatedPlan plan, String sourceText, String importedBy) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into duban.plan (code, title, issuer, issued_on, imported_by)
-                        values (:code, :title, :issuer, :issuedOn, :importedBy)""")
+                        insert into duban.plan (code, title, issuer, issued_on, kind, period_start, period_end,
+                                                source_name, source_text, imported_by)
+                        values (:code, :title, :issuer, :issuedOn, :kind, :periodStart, :periodEnd,
+                                :sourceName, :sourceText, :importedBy)""")
                 .param("code", plan.code())
                 .param("title", plan.title())
                 .param("issuer", plan.issuer())
                 .param("issuedOn", plan.issuedOn())
+                .param("kind", plan.kind())
+                .param("periodStart", plan.periodStart())
+                .param("periodEnd", plan.periodEnd())
+                .param("sourceName", plan.sourceName())
+                .param("sourceText", sourceText)
                 .param("importedBy", importedBy)
                 .update(key, "id");
-        return key.getKeyAs(Long.class);
+        long planId = key.getKeyAs(Long.class);
+        insertIndicators(planId, plan.indicators());
+        return planId;
     }
 
     long insertTask(long planId, ValidatedPlan.Task task) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into duban.plan_task (plan_id, code, section, title, text, deadline)
-                        values (:planId, :code, :section, :title, :text, :deadline)""")
+                        insert into duban.plan_task (plan_id, code, section, title, text, deadline, start_date,
+                                                     support_share_responsibility)
+                        values (:planId, :code, :section, :title, :text, :deadline, :startDate, :shareResponsibility)""")
                 .param("planId", planId)
                 .param("code", task.code())
                 .param("section", task.section())
                 .param("title", task.title())
                 .param("text", task.text())
                 .param("deadline", task.deadline())
+                .param("startDate", task.startDate())
+                .param("shareResponsibility", task.supportShareResponsibility())
                 .update(key, "id");
         long taskId = key.getKeyAs(Long.class);
         insertRoles(taskId, "LEAD", task.leadUnits());
+        insertRoles(taskId, "RESPONSIBLE", task.responsibleUnits());
         insertRoles(taskId, "SUPPORT", task.supportUnits());
         insertRoles(taskId, "IMPLEMENTING", task.implementingUnits());
+        insertTargets(taskId, task.targets());
         return taskId;
     }
 
@@ -95,6 +109,30 @@ class PlanStore {
                 .param(planCode)
                 .query(PlanTaskView.class)
                 .list();
+    }
+
+    private void insertTargets(long taskId, List<PlanFile.Target> targets) {
+        for (int position = 0; position < targets.size(); position++) {
+            PlanFile.Target target = targets.get(position);
+            jdbc.sql("""
+                            insert into duban.plan_task_target (task_id, position, phrase, value, unit, qualifier)
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(taskId, position, target.phrase(), target.value(), target.unit(), target.qualifier())
+                    .update();
+        }
+    }
+
+    private void insertIndicators(long planId, List<PlanFile.Indicator> indicators) {
+        for (int position = 0; position < indicators.size(); position++) {
+            PlanFile.Indicator indicator = indicators.get(position);
+            jdbc.sql("""
+                            insert into duban.plan_indicator (plan_id, position, category, name, unit, baseline,
+                                                              target, binding, source)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(planId, position, indicator.category(), indicator.name(), indicator.unit(),
+                            indicator.baseline(), indicator.target(), indicator.binding(), indicator.source())
+                    .update();
+        }
     }
 
     private void insertRoles(long taskId, String role, List<Unit> units) {

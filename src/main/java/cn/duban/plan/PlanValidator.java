@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,7 @@ class PlanValidator {
         String issuer = optionalText(file.issuer(), 200, plan, "issuer", "印发单位", problems);
         LocalDate issuedOn = optionalDate(file.issuedOn(), plan, "issuedOn", "印发日期", problems);
         LocalDate planDeadline = optionalDate(file.deadline(), plan, "deadline", "默认完成时限", problems);
+        String kind = kind(file.kind(), problems);
         List<PlanFile.Task> fileTasks = file.tasks() == null ? List.of() : file.tasks();
         if (fileTasks.isEmpty()) {
             problems.add(ImportProblem.of(plan, "tasks", "任务", "计划中没有任务"));
@@ -58,20 +60,61 @@ class PlanValidator {
             if (taskCode != null && !codes.add(taskCode)) {
                 problems.add(ImportProblem.of(name, "code", "任务编号", "与本文件中的另一项任务重复"));
             }
+            List<Unit> leads = optionalUnits(task.leadUnits(), name, "leadUnits", "牵头单位", problems);
+            List<Unit> responsible = optionalUnits(task.responsibleUnits(), name, "responsibleUnits", "负责单位",
+                    problems);
+            if (splitNames(task.leadUnits()).isEmpty() && splitNames(task.responsibleUnits()).isEmpty()) {
+                problems.add(ImportProblem.of(name, "leadUnits", "牵头单位", "缺少牵头单位"));
+            }
             tasks.add(new ValidatedPlan.Task(taskCode,
                     optionalText(task.section(), 200, name, "section", "所属部分", problems),
                     requireText(task.title(), 200, name, "title", "任务名称", problems),
                     requireText(task.text(), 20000, name, "text", "任务内容", problems),
-                    requireUnits(task.leadUnits(), name, "leadUnits", "牵头单位", problems),
+                    leads, responsible,
                     optionalUnits(task.supportUnits(), name, "supportUnits", "配合单位", problems),
+                    Boolean.TRUE.equals(task.supportShareResponsibility()),
                     optionalUnits(task.implementingUnits(), name, "implementingUnits", "落实单位", problems),
-                    deadline(task.deadline(), planDeadline, issuedOn, name, problems)));
+                    optionalDate(task.startDate(), name, "startDate", "开始时间", problems),
+                    deadline(task.deadline(), planDeadline, issuedOn, name, problems),
+                    task.targets() == null ? List.of() : List.copyOf(task.targets())));
             checkNoUnitBothLeadsAndSupports(tasks.get(tasks.size() - 1), name, problems);
         }
+        List<PlanFile.Indicator> indicators = indicators(file.indicators(), problems);
+        String sourceName = optionalText(file.sourceName(), 200, plan, "sourceName", "来源文件", problems);
         if (!problems.isEmpty()) {
             throw PlanRejectedException.invalid(problems);
         }
-        return new ValidatedPlan(code, title, issuer, issuedOn, tasks);
+        return new ValidatedPlan(code, title, issuer, issuedOn, kind, file.periodStart(), file.periodEnd(),
+                sourceName, tasks, indicators);
+    }
+
+    private static String kind(String written, List<ImportProblem> problems) {
+        if (written == null || written.isBlank()) {
+            return "OTHER";
+        }
+        String kind = written.strip().toUpperCase(Locale.ROOT);
+        if (!List.of("ANNUAL", "FIVE_YEAR", "OTHER").contains(kind)) {
+            problems.add(ImportProblem.of(ImportProblem.PLAN, "kind", "计划类型",
+                    "“" + written + "”不是有效的类型，应为 ANNUAL（年度）、FIVE_YEAR（五年规划）或 OTHER"));
+        }
+        return kind;
+    }
+
+    private static List<PlanFile.Indicator> indicators(List<PlanFile.Indicator> indicators,
+            List<ImportProblem> problems) {
+        if (indicators == null) {
+            return List.of();
+        }
+        for (int i = 0; i < indicators.size(); i++) {
+            PlanFile.Indicator indicator = indicators.get(i);
+            String row = "指标第" + (i + 1) + "行";
+            if (indicator == null || indicator.name() == null || indicator.name().isBlank()) {
+                problems.add(ImportProblem.of(row, "indicators", "指标名称", "缺少指标名称"));
+            } else if (indicator.binding() == null) {
+                problems.add(ImportProblem.of(row, "indicators", "约束性/预期性", "请注明指标是约束性（true）还是预期性（false）"));
+            }
+        }
+        return List.copyOf(indicators);
     }
 
     private LocalDate deadline(String written, LocalDate planDeadline, LocalDate issuedOn, String task,
@@ -93,15 +136,6 @@ class PlanValidator {
         return deadline;
     }
 
-    private List<Unit> requireUnits(List<String> names, String task, String field, String label,
-            List<ImportProblem> problems) {
-        List<Unit> resolved = optionalUnits(names, task, field, label, problems);
-        if (splitNames(names).isEmpty()) {
-            problems.add(ImportProblem.of(task, field, label, "缺少" + label));
-        }
-        return resolved;
-    }
-
     private List<Unit> optionalUnits(List<String> names, String task, String field, String label,
             List<ImportProblem> problems) {
         Map<String, Unit> resolved = new LinkedHashMap<>();
@@ -119,7 +153,7 @@ class PlanValidator {
     private static void checkNoUnitBothLeadsAndSupports(ValidatedPlan.Task task, String name,
             List<ImportProblem> problems) {
         for (Unit support : task.supportUnits()) {
-            if (task.leadUnits().contains(support)) {
+            if (task.accountableUnits().contains(support)) {
                 problems.add(ImportProblem.of(name, "supportUnits", "配合单位",
                         "“" + support.name() + "”已是牵头单位，不能同时作为配合单位"));
             }

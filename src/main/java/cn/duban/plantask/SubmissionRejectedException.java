@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 public class SubmissionRejectedException extends FormFieldValidationException {
 
-    SubmissionRejectedException(String field, String message) {
+    public SubmissionRejectedException(String field, String message) {
         super(field, message);
     }
 }

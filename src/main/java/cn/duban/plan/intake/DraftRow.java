@@ -1,0 +1,10 @@
+package cn.duban.plan.intake;
+
+/**
+ * One task of a draft as the reviewer sees and edits it in the review form: unit lists written as "甲、乙", dates as
+ * "2025-12-31". {@code sequence} ties it to what the parser read that the form does not show.
+ */
+record DraftRow(Integer sequence, String code, String section, String title, String text, String leadUnits,
+                String responsibleUnits, String supportUnits, String implementingUnits, String startDate,
+                String deadline) {
+}

@@ -1,0 +1,56 @@
+package cn.duban.plan.intake;
+
+import static cn.duban.plan.intake.PlanIntakeVariables.PARSER_WARNINGS;
+import static cn.duban.plan.intake.PlanIntakeVariables.PLAN_CODE;
+import static cn.duban.plan.intake.PlanIntakeVariables.SOURCE_TEXT;
+import static cn.duban.plan.intake.PlanIntakeVariables.TASK_COUNT;
+import static cn.duban.plan.intake.PlanIntakeVariables.UNKNOWN_UNITS;
+
+import cn.duban.plan.text.DraftPlan;
+import cn.duban.plan.text.PlanTextException;
+import cn.duban.plan.text.PlanTextParser;
+import cn.duban.plantask.SubmissionRejectedException;
+import java.time.Year;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the uploaded text into a draft for review. Runs in the transaction that starts the intake, so a text that is
+ * no plan is refused (400, in Chinese) and nothing is written.
+ */
+@Component("parsePlanTextDelegate")
+class ParsePlanTextDelegate implements JavaDelegate {
+
+    private final PlanTextParser parser = new PlanTextParser();
+    private final DraftVariables draftVariables;
+    private final UnknownUnits unknownUnits;
+
+    ParsePlanTextDelegate(DraftVariables draftVariables, UnknownUnits unknownUnits) {
+        this.draftVariables = draftVariables;
+        this.unknownUnits = unknownUnits;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        DraftPlan draft;
+        try {
+            draft = parser.parse((String) execution.getVariable(SOURCE_TEXT));
+        } catch (PlanTextException e) {
+            throw new SubmissionRejectedException(SOURCE_TEXT, e.getMessage());
+        }
+        Object code = execution.getVariable(PLAN_CODE);
+        String planCode = code == null || code.toString().isBlank() ? suggestedCode(draft) : code.toString().strip();
+        execution.setVariables(draftVariables.of(draft, planCode));
+        execution.setVariable(TASK_COUNT, draft.tasks().size());
+        execution.setVariable(UNKNOWN_UNITS, unknownUnits.describe(draftVariables.rows(execution)));
+        execution.setVariable(PARSER_WARNINGS, draft.warnings().isEmpty() ? null : String.join("；", draft.warnings()));
+    }
+
+    private static String suggestedCode(DraftPlan draft) {
+        int start = draft.periodStart() == null ? Year.now().getValue() : draft.periodStart();
+        String period = draft.periodEnd() == null || draft.periodEnd() == start ? "" + start : start + "-" + draft.periodEnd();
+        return "PLAN-" + period + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    }
+}

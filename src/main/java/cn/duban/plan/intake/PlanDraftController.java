@@ -1,0 +1,49 @@
+package cn.duban.plan.intake;
+
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/plan-drafts}: a plan's own text (an uploaded .txt or .docx file, or the text as the body) is read
+ * into a draft and starts plan-intake; the supervision office then reviews it in Tasklist.
+ */
+@RestController
+@RequestMapping("/api/plan-drafts")
+class PlanDraftController {
+
+    private final PlanTextReader reader;
+    private final PlanIntake intake;
+
+    PlanDraftController(PlanTextReader reader, PlanIntake intake) {
+        this.reader = reader;
+        this.intake = intake;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<PlanIntake.Draft> upload(@RequestParam("file") MultipartFile file,
+            @RequestParam(name = "code", required = false) String planCode) throws IOException {
+        String text = reader.read(file.getOriginalFilename(), file.getBytes());
+        return created(intake.start(text, file.getOriginalFilename(), planCode));
+    }
+
+    @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<PlanIntake.Draft> paste(@RequestBody byte[] body,
+            @RequestParam(name = "code", required = false) String planCode,
+            @RequestParam(name = "name", required = false) String sourceName) {
+        String text = reader.read(sourceName == null ? "plan.txt" : sourceName + ".txt", body);
+        return created(intake.start(text, sourceName, planCode));
+    }
+
+    private static ResponseEntity<PlanIntake.Draft> created(PlanIntake.Draft draft) {
+        return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + draft.processInstanceId()))
+                .body(draft);
+    }
+}

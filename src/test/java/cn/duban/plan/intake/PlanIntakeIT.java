@@ -1,0 +1,191 @@
+package cn.duban.plan.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.duban.identity.DubanGroups;
+import cn.duban.plantask.PlanTaskProcess;
+import cn.duban.plantask.SubmissionRejectedException;
+import cn.duban.support.DubanTest;
+import cn.duban.support.Orders;
+import cn.duban.support.TableCounts;
+import cn.duban.support.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** A plan's own text: upload, parse, review, approval, and dispatch of every task, all or nothing. */
+@DubanTest
+class PlanIntakeIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired TestRestTemplate rest;
+    @Autowired TestUsers users;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TableCounts tables;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void people() {
+        users.member("intake-office", DubanGroups.SUPERVISION_OFFICE);
+        users.member("intake-leader", DubanGroups.LEADERS);
+    }
+
+    @Test
+    void the2017PlansTextBecomesElevenDispatchedTasksAfterReviewAndApproval() throws IOException {
+        String code = Orders.freshCode("TXT2017");
+        JsonNode draft = upload("changji-2017-soil-work-plan.txt", seed("changji-2017-soil-work-plan.txt"), code);
+        assertThat(draft.path("taskCount").asInt()).isEqualTo(11);
+        assertThat(draft.path("unknownUnits").isNull()).as(draft.toString()).isTrue();
+        String instanceId = draft.path("processInstanceId").asText();
+
+        Task review = onlyTask(instanceId);
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("UserTask_ReviewDraft");
+        assertThat(taskService.getVariable(review.getId(), "planCode")).isEqualTo(code);
+        taskService.complete(review.getId());
+
+        Task approval = onlyTask(instanceId);
+        assertThat(approval.getTaskDefinitionKey()).isEqualTo("UserTask_ApprovePublication");
+        assertThat((String) taskService.getVariable(approval.getId(), "draftSummary")).contains(code + "-01", "土壤状况详查");
+        taskService.complete(approval.getId(), Map.of("publicationDecision", "approve"));
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PlanTaskProcess.KEY)
+                .processInstanceBusinessKeyLike(code + "-%").count()).isEqualTo(11);
+        Map<String, Object> plan = jdbc.sql("select kind, period_start, length(source_text) as length from duban.plan where code = ?")
+                .param(code).query().singleRow();
+        assertThat(plan).containsEntry("kind", "ANNUAL").containsEntry("period_start", 2017);
+        assertThat((Integer) plan.get("length")).isGreaterThan(3000);
+    }
+
+    @Test
+    void theReviewerCorrectsAnUnknownUnitBeforeTheDraftGoesOn() throws IOException {
+        String code = Orders.freshCode("TXTFIX");
+        String text = seed("changji-2017-soil-work-plan.txt").replace("州宣传部", "州文明办");
+        JsonNode draft = upload("plan.txt", text, code);
+        assertThat(draft.path("unknownUnits").asText()).contains("州文明办");
+        Task review = onlyTask(draft.path("processInstanceId").asText());
+
+        assertThatThrownBy(() -> taskService.complete(review.getId()))
+                .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("未知单位“州文明办”");
+
+        ArrayNode rows = (ArrayNode) JSON.readTree(taskService.getVariable(review.getId(), "draftTasks").toString());
+        ((ObjectNode) rows.get(10)).put("leadUnits", "州委宣传部");
+        taskService.complete(review.getId(), Map.of("draftTasks", SpinValues.jsonValue(rows.toString()).create()));
+        assertThat(onlyTask(draft.path("processInstanceId").asText()).getTaskDefinitionKey())
+                .isEqualTo("UserTask_ApprovePublication");
+    }
+
+    @Test
+    void aLeaderCanSendTheDraftBackWithAReason() throws IOException {
+        JsonNode draft = upload("plan.txt", seed("changji-2017-soil-work-plan.txt"), Orders.freshCode("TXTBACK"));
+        String instanceId = draft.path("processInstanceId").asText();
+        taskService.complete(onlyTask(instanceId).getId());
+
+        Task approval = onlyTask(instanceId);
+        assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of("publicationDecision", "return")))
+                .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("退回原因");
+        taskService.complete(approval.getId(), Map.of("publicationDecision", "return",
+                "publicationOpinion", "第9项牵头单位应为州纪委监委"));
+
+        Task review = onlyTask(instanceId);
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("UserTask_ReviewDraft");
+        assertThat(taskService.getVariable(review.getId(), "returnReason")).isEqualTo("第9项牵头单位应为州纪委监委");
+    }
+
+    @Test
+    void aWordDocumentIsReadLikeItsText() throws IOException {
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        try (XWPFDocument document = new XWPFDocument()) {
+            for (String line : seed("changji-2017-soil-work-plan.txt").split("\n")) {
+                document.createParagraph().createRun().setText(line);
+            }
+            document.write(docx);
+        }
+        ResponseEntity<String> response = post("plan.docx", docx.toByteArray(), Orders.freshCode("DOCX"));
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        assertThat(JSON.readTree(response.getBody()).path("taskCount").asInt()).isEqualTo(11);
+    }
+
+    @Test
+    void whatIsNoPlanIsRefusedInChineseAndNothingIsWritten() {
+        Map<String, Long> before = tables.snapshot();
+        assertRefused("empty.txt", new byte[0], "计划文本为空");
+        assertRefused("weather.txt", "今天天气很好，我们去公园散步。".getBytes(StandardCharsets.UTF_8), "未在文本中找到任何任务");
+        assertRefused("broken.docx", "PK not really a zip".getBytes(StandardCharsets.UTF_8), "无法读取该Word文件");
+        assertRefused("image.txt", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13}, "不是文本文件");
+        assertRefused("old.doc", new byte[] {1, 2, 3}, ".doc");
+        assertThat(tables.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheSupervisionOfficeUploads() {
+        users.member("intake-ecology", Orders.ECOLOGY.id());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_PLAIN);
+        ResponseEntity<String> response = rest.withBasicAuth("intake-ecology", TestUsers.PASSWORD)
+                .postForEntity("/api/plan-drafts", new HttpEntity<>("（一）测试（牵头单位：州环保局）。", headers), String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(403);
+    }
+
+    private void assertRefused(String fileName, byte[] content, String message) {
+        ResponseEntity<String> response = post(fileName, content, null);
+        assertThat(response.getStatusCode().value()).as(fileName + ": " + response.getBody()).isEqualTo(400);
+        assertThat(response.getBody()).as(fileName).contains(message);
+    }
+
+    private JsonNode upload(String fileName, String text, String code) throws IOException {
+        ResponseEntity<String> response = post(fileName, text.getBytes(StandardCharsets.UTF_8), code);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        return JSON.readTree(response.getBody());
+    }
+
+    private ResponseEntity<String> post(String fileName, byte[] content, String code) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        if (code != null) {
+            form.add("code", code);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.withBasicAuth("intake-office", TestUsers.PASSWORD)
+                .postForEntity("/api/plan-drafts", new HttpEntity<>(form, headers), String.class);
+    }
+
+    private Task onlyTask(String instanceId) {
+        return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    }
+
+    private static String seed(String name) throws IOException {
+        return new ClassPathResource("plans/" + name).getContentAsString(StandardCharsets.UTF_8);
+    }
+}
