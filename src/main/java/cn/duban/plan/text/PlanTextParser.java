@@ -63,7 +63,7 @@ public final class PlanTextParser {
             tasks.add(task);
             warnings.addAll(warningsFor(task, tag));
         }
-        return tasks;
+        return List.copyOf(tasks);
     }
 
     private static List<String> warningsFor(DraftTask task, UnitTag tag) {

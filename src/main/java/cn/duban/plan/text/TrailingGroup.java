@@ -45,7 +45,7 @@ record TrailingGroup(String body, String content) {
     }
 
     private static boolean isTrailingStop(char c) {
-        return c == '。' || Character.isWhitespace(c);
+        return c == '。' || c == '；' || c == ';' || Character.isWhitespace(c);
     }
 
     static boolean isOpen(char c) {

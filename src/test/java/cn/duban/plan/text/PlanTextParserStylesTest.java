@@ -198,6 +198,17 @@ class PlanTextParserStylesTest {
     }
 
     @Test
+    void warnsWhenATaskNamesNoLeadingUnit() {
+        DraftPlan plan = parser.parse("""
+                某州2023年度饮用水水源保护工作方案
+                1.划定保护区。完成乡镇水源保护区划定；(州水利局、卫健委配合)
+                """);
+
+        assertThat(plan.tasks().get(0).unitsIn(UnitRole.SUPPORT)).containsExactly("州水利局", "州卫健委");
+        assertThat(plan.warnings()).containsExactly("第1项任务“划定保护区”未写明牵头单位，请在审核时补充");
+    }
+
+    @Test
     void refusesAnEmptyText() {
         assertThatThrownBy(() -> parser.parse("")).isInstanceOf(PlanTextException.class).hasMessage("计划文本为空");
         assertThatThrownBy(() -> parser.parse(" \n\u3000\n")).isInstanceOf(PlanTextException.class)
