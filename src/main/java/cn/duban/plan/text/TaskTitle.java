@@ -1,0 +1,35 @@
+package cn.duban.plan.text;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Chooses a task's short title: the lead phrase (up to the first "。") of its first paragraph when that phrase is
+ * short and names an action. Plans that lost their headings put a section introduction ("按照…的思路,…") before
+ * the first task of a section; such a paragraph is skipped and the next short lead phrase is taken. When no
+ * paragraph has one, the lead phrase of the tagged (last) paragraph is the title.
+ */
+final class TaskTitle {
+
+    private static final int SHORT = 40;
+    private static final Pattern FRAMING = Pattern.compile("^(按照|根据|为了|为|围绕|以)");
+
+    private TaskTitle() {
+    }
+
+    static String of(List<String> paragraphs, boolean numbered) {
+        if (numbered) {
+            return leadPhrase(paragraphs.get(0));
+        }
+        return paragraphs.stream().map(TaskTitle::leadPhrase)
+                .filter(lead -> lead.length() <= SHORT && !FRAMING.matcher(lead).find())
+                .findFirst()
+                .orElseGet(() -> leadPhrase(paragraphs.get(paragraphs.size() - 1)));
+    }
+
+    static String leadPhrase(String paragraph) {
+        int stop = paragraph.indexOf('。');
+        String lead = stop < 0 ? paragraph : paragraph.substring(0, stop);
+        return lead.strip().replaceAll("[，,；;：:]+$", "");
+    }
+}

@@ -1,0 +1,16 @@
+package cn.duban.plan.text;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The units a tag names for one task.
+ *
+ * @param units                the units with their roles, level completed
+ * @param shareResponsibility  the support units are 按职责分工负责
+ * @param blanketImplementers  units the tag says implement this and every later task ("以下均需要…负责落实")
+ * @param guessedLevels        names whose level was taken from a later name in the tag
+ */
+record UnitTag(List<UnitMention> units, boolean shareResponsibility, List<String> blanketImplementers,
+               Set<String> guessedLevels) {
+}

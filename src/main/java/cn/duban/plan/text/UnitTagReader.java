@@ -1,0 +1,125 @@
+package cn.duban.plan.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the content of a unit tag: "牵头单位：州环保局，配合单位：州财政局、国土局",
+ * "州生态环境局牵头,州自然资源局、应急管理局等参与", "州生态环境局负责", "州环保局、财政局" (when the plan says
+ * the first listed unit leads), and the blanket rule "以下均需要各县(市)人民政府、园区管委会负责落实".
+ */
+final class UnitTagReader {
+
+    private static final Pattern LABEL = Pattern.compile(
+            "^(牵头|责任|配合|参与|协办|实施|落实)(?:单位|部门)\\s*[：:]\\s*(.*)$");
+    private static final Pattern SUFFIX = Pattern.compile(
+            "^(.*?)(按职责分工负责|负责落实|负责实施|牵头负责|牵头|指导|负责|共同参与|参与|配合|协助|协办)$");
+    private static final Pattern BLANKET = Pattern.compile("以下(?:各项任务)?均(?:需要|需|由)?(.+?)负责落实");
+    private static final Pattern OPEN_LIST = Pattern.compile("等(?:有关|相关)?(?:部门|单位)?$");
+    private static final Pattern UNIT_NAME = Pattern.compile(
+            ".+(局|委|办|厅|部|府|会|院|队|所|中心|单位|部门|室|处|站|公司|集团|社|团|馆)$");
+
+    private final boolean firstListedLeads;
+
+    /** @param firstListedLeads the plan says the unit listed first leads ("排在第一位的部门为牵头部门") */
+    UnitTagReader(boolean firstListedLeads) {
+        this.firstListedLeads = firstListedLeads;
+    }
+
+    /** The tag, or empty when the group names no role and the plan has no first-listed-leads convention. */
+    Optional<UnitTag> read(String content) {
+        List<String> blanket = new ArrayList<>();
+        List<Clause> clauses = new ArrayList<>();
+        for (String sentence : TopLevelSplitter.split(content, "。")) {
+            Matcher rule = BLANKET.matcher(sentence);
+            if (rule.find()) {
+                blanket.addAll(items(rule.group(1)));
+            } else {
+                TopLevelSplitter.split(sentence, "，,；;").forEach(part -> clauses.add(clause(part)));
+            }
+        }
+        boolean keyworded = clauses.stream().anyMatch(clause -> clause.role != null);
+        if (!keyworded && blanket.isEmpty() && !(firstListedLeads && allUnitNames(clauses))) {
+            return Optional.empty();
+        }
+        return Optional.of(assemble(clauses, blanket));
+    }
+
+    private UnitTag assemble(List<Clause> clauses, List<String> blanketNames) {
+        boolean anyLead = clauses.stream().anyMatch(clause -> clause.role == UnitRole.LEAD);
+        List<String> names = new ArrayList<>();
+        List<UnitRole> roles = new ArrayList<>();
+        UnitRole previous = null;
+        for (int i = 0; i < clauses.size(); i++) {
+            Clause clause = clauses.get(i);
+            UnitRole role = clause.role;
+            if (clause.responsibleLabel) {
+                role = anyLead ? UnitRole.SUPPORT : UnitRole.RESPONSIBLE;
+            }
+            boolean firstLeadsHere = i == 0 && firstListedLeads && (role == null || role == UnitRole.RESPONSIBLE);
+            if (role == null) {
+                role = previous == null ? UnitRole.LEAD : previous;
+            }
+            for (int j = 0; j < clause.names.size(); j++) {
+                names.add(clause.names.get(j));
+                roles.add(firstLeadsHere ? (j == 0 ? UnitRole.LEAD : UnitRole.SUPPORT) : role);
+            }
+            previous = role;
+        }
+        int tagNames = names.size();
+        names.addAll(blanketNames);
+        LevelPrefix.Completed completed = LevelPrefix.complete(names);
+        Set<UnitMention> units = new LinkedHashSet<>();
+        for (int i = 0; i < tagNames; i++) {
+            units.add(new UnitMention(completed.names().get(i), roles.get(i)));
+        }
+        List<String> blanket = completed.names().subList(tagNames, names.size());
+        blanket.forEach(name -> units.add(new UnitMention(name, UnitRole.IMPLEMENTING)));
+        boolean share = clauses.stream().anyMatch(clause -> clause.share);
+        return new UnitTag(List.copyOf(units), share, List.copyOf(blanket), completed.guessed());
+    }
+
+    private static Clause clause(String part) {
+        String text = part.strip().replaceFirst("^由", "");
+        Matcher label = LABEL.matcher(text);
+        if (label.matches()) {
+            String kind = label.group(1);
+            UnitRole role = switch (kind) {
+                case "牵头" -> UnitRole.LEAD;
+                case "实施", "落实" -> UnitRole.IMPLEMENTING;
+                default -> UnitRole.SUPPORT;
+            };
+            return new Clause(items(label.group(2)), role, false, kind.equals("责任"));
+        }
+        Matcher suffix = SUFFIX.matcher(text);
+        if (suffix.matches() && !suffix.group(1).isBlank()) {
+            String keyword = suffix.group(2);
+            UnitRole role = switch (keyword) {
+                case "牵头", "牵头负责", "指导" -> UnitRole.LEAD;
+                case "负责" -> UnitRole.RESPONSIBLE;
+                case "负责落实", "负责实施" -> UnitRole.IMPLEMENTING;
+                default -> UnitRole.SUPPORT;
+            };
+            return new Clause(items(suffix.group(1)), role, keyword.equals("按职责分工负责"), false);
+        }
+        return new Clause(items(text), null, false, false);
+    }
+
+    static List<String> items(String list) {
+        String closed = OPEN_LIST.matcher(list.strip()).replaceFirst("");
+        return TopLevelSplitter.split(closed, "、");
+    }
+
+    private static boolean allUnitNames(List<Clause> clauses) {
+        return !clauses.isEmpty() && clauses.stream().flatMap(clause -> clause.names.stream())
+                .allMatch(name -> UNIT_NAME.matcher(name).matches());
+    }
+
+    private record Clause(List<String> names, UnitRole role, boolean share, boolean responsibleLabel) {
+    }
+}
