@@ -16,6 +16,7 @@ import static cn.duban.plantask.PlanTaskVariables.TASK_TEXT;
 import static cn.duban.plantask.PlanTaskVariables.TASK_TITLE;
 
 import cn.duban.identity.Unit;
+import cn.duban.plantask.LongText;
 import cn.duban.plantask.PlanTaskProcess;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -58,7 +59,7 @@ public class PlanTaskDispatcher {
                 .putValue(TASK_CODE, order.taskCode())
                 .putValue(SECTION, order.section())
                 .putValue(TASK_TITLE, order.title())
-                .putValue(TASK_TEXT, order.text())
+                .putValueTyped(TASK_TEXT, LongText.of(order.text()))
                 .putValue(LEAD_UNITS, ids(order.leadUnits()))
                 .putValue(LEAD_UNIT_NAMES, names(order.leadUnits()))
                 .putValue(SUPPORT_UNITS, ids(order.supportUnits()))

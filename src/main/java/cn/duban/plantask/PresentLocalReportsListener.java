@@ -17,6 +17,6 @@ class PresentLocalReportsListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         String text = reports.asText((String) execution.getVariable(PlanTaskVariables.TASK_CODE));
-        execution.setVariable(PlanTaskVariables.LOCAL_REPORTS_TEXT, text.isEmpty() ? null : text);
+        execution.setVariable(PlanTaskVariables.LOCAL_REPORTS_TEXT, text.isEmpty() ? null : LongText.of(text));
     }
 }

@@ -26,9 +26,9 @@ class RequiredFieldsListener implements ExecutionListener {
                     FieldRule.matching(CONTACT_PHONE, "联系电话", "[0-9][0-9 -]{5,18}[0-9]",
                             "应为7至20位数字，可含“-”，如0994-2345678或13912345678")),
             PlanTaskProcess.REPORT_LOCAL_PROGRESS, List.of(
-                    FieldRule.required(LOCAL_PROGRESS, "落实情况", 5000)),
+                    FieldRule.required(LOCAL_PROGRESS, "落实情况", LongText.STRING_VARIABLE_LIMIT)),
             PlanTaskProcess.REPORT_RESULT, List.of(
-                    FieldRule.required(RESULT_DESCRIPTION, "办理情况", 5000),
+                    FieldRule.required(RESULT_DESCRIPTION, "办理情况", LongText.STRING_VARIABLE_LIMIT),
                     FieldRule.required(EVIDENCE, "佐证材料", 2000)));
 
     @Override

@@ -154,6 +154,16 @@ class PlanTaskProcessTest {
         assertThat(runtimeService.getVariable(id, "supportUnitNames")).isEqualTo("无");
     }
 
+    @Test
+    void aTaskTextLongerThanAStringVariableHoldsIsKeptWhole() {
+        String longText = "开展全州土壤污染状况详查。".repeat(400);
+        String id = dispatcher.dispatch(new cn.duban.dispatch.TaskDispatchOrder("TEST-PLAN", "测试计划",
+                Orders.freshCode("LONG"), null, "长文本任务", longText, List.of(Orders.ECOLOGY), List.of(), List.of(),
+                Orders.DEADLINE));
+        assertThat(longText.length()).isGreaterThan(LongText.STRING_VARIABLE_LIMIT);
+        assertThat(runtimeService.getVariable(id, "taskText")).isEqualTo(longText);
+    }
+
     private void signAndReport() {
         claim(task(instance), LEAD_USER);
         complete(task(instance), withVariables("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));

@@ -9,6 +9,7 @@ import cn.duban.plan.ImportProblem;
 import cn.duban.plan.PlanFile;
 import cn.duban.plan.PlanImporter;
 import cn.duban.plan.PlanRejectedException;
+import cn.duban.plantask.LongText;
 import cn.duban.plantask.SubmissionRejectedException;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -58,7 +59,7 @@ class CheckReviewedDraftListener implements ExecutionListener {
         execution.setVariable(REVIEWED_BY, reviewer == null ? null : reviewer.getUserId());
         execution.setVariable(TASK_COUNT, plan.tasks().size());
         execution.setVariable(UNKNOWN_UNITS, unknownUnits.describe(draftVariables.rows(execution)));
-        execution.setVariable(DRAFT_SUMMARY, summary(plan));
+        execution.setVariable(DRAFT_SUMMARY, LongText.of(summary(plan)));
     }
 
     private static String summary(PlanFile plan) {

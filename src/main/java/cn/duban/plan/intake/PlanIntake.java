@@ -12,6 +12,7 @@ import cn.duban.plan.PlanFile;
 import cn.duban.plan.PlanImporter;
 import cn.duban.plan.text.DraftPlan;
 import cn.duban.plan.text.PlanTextParser;
+import cn.duban.plantask.LongText;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -49,7 +50,7 @@ public class PlanIntake {
     public Draft start(String sourceText, String sourceName, String planCode) {
         ProcessInstance instance = runtimeService.createProcessInstanceByKey(PlanIntakeVariables.PROCESS_KEY)
                 .setVariables(Variables.createVariables()
-                        .putValue(SOURCE_TEXT, sourceText)
+                        .putValueTyped(SOURCE_TEXT, LongText.of(sourceText))
                         .putValue(SOURCE_NAME, sourceName)
                         .putValue(PLAN_CODE, planCode))
                 .execute();

@@ -79,7 +79,8 @@ class PlanIntakeIT {
         Map<String, Object> plan = jdbc.sql("select kind, period_start, length(source_text) as length from duban.plan where code = ?")
                 .param(code).query().singleRow();
         assertThat(plan).containsEntry("kind", "ANNUAL").containsEntry("period_start", 2017);
-        assertThat((Integer) plan.get("length")).isGreaterThan(3000);
+        assertThat(plan.get("length")).as("the plan's own text is kept")
+                .isEqualTo(seed("changji-2017-soil-work-plan.txt").length());
     }
 
     @Test
@@ -115,6 +116,36 @@ class PlanIntakeIT {
         Task review = onlyTask(instanceId);
         assertThat(review.getTaskDefinitionKey()).isEqualTo("UserTask_ReviewDraft");
         assertThat(taskService.getVariable(review.getId(), "returnReason")).isEqualTo("第9项牵头单位应为州纪委监委");
+    }
+
+    @Test
+    void theFourteenthFiveYearPlanNeedsOnlyItsTitleBeforeItsFortySevenTasksAreDispatched() throws IOException {
+        String code = Orders.freshCode("TXT14");
+        JsonNode draft = upload("changji-14th-fyp-soil-groundwater-rural.txt",
+                seed("changji-14th-fyp-soil-groundwater-rural.txt"), code);
+        assertThat(draft.path("taskCount").asInt()).isEqualTo(47);
+        assertThat(draft.path("unknownUnits").isNull()).as(draft.toString()).isTrue();
+        assertThat(draft.path("warnings").asText()).contains("未找到计划名称");
+        String instanceId = draft.path("processInstanceId").asText();
+        Task review = onlyTask(instanceId);
+
+        assertThatThrownBy(() -> taskService.complete(review.getId()))
+                .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("缺少计划名称");
+        taskService.complete(review.getId(), Map.of("planTitle", "昌吉州土壤、地下水和农村生态环境保护“十四五”规划"));
+        taskService.complete(onlyTask(instanceId).getId(), Map.of("publicationDecision", "approve"));
+
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PlanTaskProcess.KEY)
+                .processInstanceBusinessKeyLike(code + "-%").count()).isEqualTo(47);
+        assertThat(jdbc.sql("select count(*) from duban.plan_indicator i join duban.plan p on p.id = i.plan_id where p.code = ?")
+                .param(code).query(Long.class).single()).isEqualTo(8);
+        assertThat(jdbc.sql("""
+                        select count(distinct r.unit_id) from duban.plan_task_unit r join duban.plan_task t on t.id = r.task_id
+                        where t.code = ? and r.role = 'IMPLEMENTING'""")
+                .param(code + "-47").query(Long.class).single())
+                .as("the blanket rule: every county, city and park carries out the last task").isEqualTo(10);
+        String longText = (String) runtimeService.getVariable(runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(code + "-01").singleResult().getId(), "taskText");
+        assertThat(longText).isNotBlank();
     }
 
     @Test
