@@ -1,6 +1,7 @@
 package cn.duban.config;
 
 import cn.duban.plan.PlanRejectedException;
+import org.camunda.bpm.engine.AuthorizationException;
 import cn.duban.plantask.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.server.ResponseStatusException;
 
 /** What Duban's API refuses, answered with a Chinese problem document (RFC 9457). */
 @RestControllerAdvice(basePackages = "cn.duban")
@@ -30,6 +32,16 @@ class ApiErrors {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, rejection.getMessage());
         problem.setTitle("无法提交");
         return problem;
+    }
+
+    @ExceptionHandler(AuthorizationException.class)
+    ProblemDetail forbidden() {
+        return problem(HttpStatus.FORBIDDEN, "无权执行此操作：您所在的单位没有相应权限。");
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ProblemDetail refused(ResponseStatusException refusal) {
+        return problem(HttpStatus.valueOf(refusal.getStatusCode().value()), refusal.getReason());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -21,7 +22,8 @@ import static cn.duban.identity.CamundaUserAuthenticationProvider.GROUP_AUTHORIT
 /**
  * Two doors. Machines (Camunda's REST API under /engine-rest and Duban's API under /api) authenticate every request
  * with HTTP Basic against the Camunda users; the engine then checks its authorizations as that user. People use
- * the Camunda webapps under /camunda, which have their own login, session and CSRF protection.
+ * the Camunda webapps under /camunda, which have their own login, session and CSRF protection, and Duban's pages
+ * under /duban, whose calls to /api carry that same login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -42,8 +44,12 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.basicChallenge(json))
                         .accessDeniedHandler(ProblemResponses.forbidden(json)))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // The API never creates a session nor changes the webapps' session that Duban's pages use.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+                // Basic authentication is stateless; a webapp session must send WebappSessionAuthenticationFilter's header.
                 .csrf(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new WebappSessionAuthenticationFilter("default"), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
         return http.build();
     }
@@ -56,6 +62,8 @@ class SecurityConfiguration {
                         .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
                         // The webapps authenticate their own API calls and protect them against CSRF.
                         .requestMatchers(path("/camunda/**"), path("/"), path("/error"), path("/favicon.ico")).permitAll()
+                        // Duban's pages are static; the data they show comes from /api with the webapps' login.
+                        .requestMatchers(path("/duban/**")).permitAll()
                         // The webapps probe this optional page on their login screen; it does not exist (404).
                         .requestMatchers(path("/camunda-welcome")).permitAll()
                         .anyRequest().authenticated())

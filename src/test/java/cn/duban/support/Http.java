@@ -37,6 +37,10 @@ public final class Http {
         return exchange(HttpMethod.POST, path, body, MediaType.APPLICATION_JSON);
     }
 
+    public Response putJson(String path, Object body) {
+        return exchange(HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON);
+    }
+
     public Response postYaml(String path, String yaml) {
         return exchange(HttpMethod.POST, path, yaml, MediaType.parseMediaType("application/yaml;charset=UTF-8"));
     }

@@ -59,14 +59,6 @@ class CheckReviewedDraftListener implements ExecutionListener {
         execution.setVariable(REVIEWED_BY, reviewer == null ? null : reviewer.getUserId());
         execution.setVariable(TASK_COUNT, plan.tasks().size());
         execution.setVariable(UNKNOWN_UNITS, unknownUnits.describe(draftVariables.rows(execution)));
-        execution.setVariable(DRAFT_SUMMARY, LongText.of(summary(plan)));
-    }
-
-    private static String summary(PlanFile plan) {
-        return plan.tasks().stream()
-                .map(task -> "- **" + task.code() + "** " + task.title() + "　牵头："
-                        + String.join("、", task.leadUnits().isEmpty() ? task.responsibleUnits() : task.leadUnits())
-                        + "　时限：" + (task.deadline() == null ? plan.deadline() : task.deadline()))
-                .collect(Collectors.joining("\n"));
+        execution.setVariable(DRAFT_SUMMARY, LongText.of(draftVariables.summary(plan)));
     }
 }

@@ -84,8 +84,24 @@ class DraftVariables {
                 text(variables, PLAN_DEADLINE), text(variables, SOURCE_NAME), tasks, indicators);
     }
 
+    /** Every task on one line, as Markdown, for the people who review and approve. */
+    String summary(PlanFile plan) {
+        return plan.tasks().stream()
+                .map(task -> "- **" + task.code() + "** " + task.title()
+                        + "　牵头：" + String.join("、", task.leadUnits().isEmpty() ? task.responsibleUnits() : task.leadUnits())
+                        + (task.supportUnits().isEmpty() ? "" : "　配合：" + String.join("、", task.supportUnits()))
+                        + (task.implementingUnits().isEmpty() ? "" : "　落实：" + String.join("、", task.implementingUnits()))
+                        + "　时限：" + (task.deadline() == null ? plan.deadline() : task.deadline()))
+                .collect(Collectors.joining("\n"));
+    }
+
     List<DraftRow> rows(VariableScope variables) {
-        return read(variables.getVariable(DRAFT_TASKS), new TypeReference<List<DraftRow>>() { });
+        return rows(variables.getVariable(DRAFT_TASKS));
+    }
+
+    /** The rows of a {@code draftTasks} variable's value. */
+    List<DraftRow> rows(Object draftTasks) {
+        return read(draftTasks, new TypeReference<List<DraftRow>>() { });
     }
 
     private static DraftRow row(DraftTask task, String planCode, int taskCount) {

@@ -1,5 +1,7 @@
 package cn.duban.plan.intake;
 
+import static cn.duban.plan.intake.PlanIntakeVariables.DRAFT_ID;
+import static cn.duban.plan.intake.PlanIntakeVariables.DRAFT_SUMMARY;
 import static cn.duban.plan.intake.PlanIntakeVariables.PARSER_WARNINGS;
 import static cn.duban.plan.intake.PlanIntakeVariables.PLAN_CODE;
 import static cn.duban.plan.intake.PlanIntakeVariables.SOURCE_TEXT;
@@ -9,6 +11,7 @@ import static cn.duban.plan.intake.PlanIntakeVariables.UNKNOWN_UNITS;
 import cn.duban.plan.text.DraftPlan;
 import cn.duban.plan.text.PlanTextException;
 import cn.duban.plan.text.PlanTextParser;
+import cn.duban.plantask.LongText;
 import cn.duban.plantask.SubmissionRejectedException;
 import java.time.Year;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,7 +46,9 @@ class ParsePlanTextDelegate implements JavaDelegate {
         Object code = execution.getVariable(PLAN_CODE);
         String planCode = code == null || code.toString().isBlank() ? suggestedCode(draft) : code.toString().strip();
         execution.setVariables(draftVariables.of(draft, planCode));
+        execution.setVariable(DRAFT_ID, execution.getProcessInstanceId());
         execution.setVariable(TASK_COUNT, draft.tasks().size());
+        execution.setVariable(DRAFT_SUMMARY, LongText.of(draftVariables.summary(draftVariables.planFile(execution))));
         execution.setVariable(UNKNOWN_UNITS, unknownUnits.describe(draftVariables.rows(execution)));
         execution.setVariable(PARSER_WARNINGS, draft.warnings().isEmpty() ? null : String.join("；", draft.warnings()));
     }

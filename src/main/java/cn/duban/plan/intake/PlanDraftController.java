@@ -1,10 +1,14 @@
 package cn.duban.plan.intake;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,10 +25,33 @@ class PlanDraftController {
 
     private final PlanTextReader reader;
     private final PlanIntake intake;
+    private final DraftReview review;
 
-    PlanDraftController(PlanTextReader reader, PlanIntake intake) {
+    PlanDraftController(PlanTextReader reader, PlanIntake intake, DraftReview review) {
         this.reader = reader;
         this.intake = intake;
+        this.review = review;
+    }
+
+    /** The draft with every task, for the review page. */
+    @GetMapping("/{draftId}")
+    DraftReview.DraftView draft(@PathVariable String draftId) {
+        return review.view(draftId);
+    }
+
+    /** Saves the reviewer's corrections without submitting them. */
+    @PutMapping("/{draftId}")
+    DraftReview.DraftView save(@PathVariable String draftId, @RequestBody DraftReview.DraftEdit edit) {
+        review.save(draftId, edit);
+        return review.view(draftId);
+    }
+
+    /** Submits the reviewed draft for a leader's approval; refused with every problem that remains. */
+    @PostMapping("/{draftId}/submission")
+    ResponseEntity<Void> submit(@PathVariable String draftId, @RequestBody DraftReview.DraftEdit edit,
+            Principal user) {
+        review.submit(draftId, edit, user.getName());
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

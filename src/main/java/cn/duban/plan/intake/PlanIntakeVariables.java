@@ -24,6 +24,8 @@ final class PlanIntakeVariables {
     static final String PARSED_DETAILS = "parsedDetails";
 
     // For the people who review and approve.
+    /** The id of the draft (its plan-intake instance), for the review page link. */
+    static final String DRAFT_ID = "draftId";
     static final String TASK_COUNT = "taskCount";
     static final String UNKNOWN_UNITS = "unknownUnits";
     static final String PARSER_WARNINGS = "parserWarnings";
