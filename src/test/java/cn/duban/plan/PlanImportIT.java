@@ -219,6 +219,15 @@ class PlanImportIT {
                 .containsExactly("changji-city", "fukang-city", "hutubi-county", "manas-county", "qitai-county",
                         "jimsar-county", "mori-county", "zhundong-park", "changji-hightech-park",
                         "changji-agritech-park");
+
+        Http lead = Http.as(rest, users.member("import-ecology", Orders.ECOLOGY.id()));
+        JsonNode progress = lead.get("/api/plan-tasks/" + code + "-01/local-progress").json();
+        assertThat(progress).hasSize(10);
+        assertThat(progress.get(0).path("unitName").asText()).isEqualTo("昌吉市人民政府");
+        assertThat(progress.get(0).path("reported").asBoolean()).isFalse();
+        Http support = Http.as(rest, users.member("import-agriculture", "agriculture-rural"));
+        assertThat(support.get("/api/plan-tasks/" + code + "-01/local-progress").status())
+                .as("a support unit does not consolidate").isEqualTo(403);
     }
 
     @Test
