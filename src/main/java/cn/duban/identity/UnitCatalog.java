@@ -1,6 +1,10 @@
 package cn.duban.identity;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +21,28 @@ public class UnitCatalog {
 
     public List<Unit> all() {
         return jdbc.sql("select id, name, kind from duban.unit order by sort_order, id").query(Unit.class).list();
+    }
+
+    /** Every name of every unit, for resolving many names at once. */
+    public UnitDirectory directory() {
+        Map<String, List<Unit>> byName = new HashMap<>();
+        Map<String, Unit> byId = new HashMap<>();
+        for (Unit unit : all()) {
+            byId.put(unit.id(), unit);
+            byName.put(unit.id(), List.of(unit));
+            byName.put(unit.name(), List.of(unit));
+        }
+        jdbc.sql("select alias, unit_id from duban.unit_alias").query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list().forEach(alias -> byName.putIfAbsent(alias.getKey(), List.of(byId.get(alias.getValue()))));
+        Map<String, List<Unit>> collectives = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select c.name, c.unit_id from duban.unit_collective c join duban.unit u on u.id = c.unit_id
+                        order by c.name, u.sort_order, u.id""")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list().forEach(member -> collectives.computeIfAbsent(member.getKey(), key -> new ArrayList<>())
+                        .add(byId.get(member.getValue())));
+        collectives.forEach(byName::putIfAbsent);
+        return new UnitDirectory(byName);
     }
 
     /**

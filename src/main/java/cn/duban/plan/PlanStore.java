@@ -3,7 +3,9 @@ package cn.duban.plan;
 import cn.duban.identity.Unit;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Repository;
 class PlanStore {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    PlanStore(JdbcClient jdbc) {
+    PlanStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     boolean planExists(String code) {
@@ -136,11 +140,12 @@ class PlanStore {
     }
 
     private void insertRoles(long taskId, String role, List<Unit> units) {
+        List<Object[]> rows = new ArrayList<>();
         for (int position = 0; position < units.size(); position++) {
-            jdbc.sql("insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, ?, ?)")
-                    .params(taskId, units.get(position).id(), role, position)
-                    .update();
+            rows.add(new Object[] {taskId, units.get(position).id(), role, position});
         }
+        batch.batchUpdate("insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, ?, ?)",
+                rows);
     }
 
     /** A plan as listed by {@code GET /api/plans}. */

@@ -2,6 +2,7 @@ package cn.duban.plan;
 
 import cn.duban.identity.Unit;
 import cn.duban.identity.UnitCatalog;
+import cn.duban.identity.UnitDirectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +34,7 @@ class PlanValidator {
     }
 
     ValidatedPlan validate(PlanFile file) {
+        UnitDirectory units = this.units.directory();
         List<ImportProblem> problems = new ArrayList<>();
         String plan = ImportProblem.PLAN;
         String code = requireCode(file.code(), plan, "code", "计划编号", problems);
@@ -60,8 +62,8 @@ class PlanValidator {
             if (taskCode != null && !codes.add(taskCode)) {
                 problems.add(ImportProblem.of(name, "code", "任务编号", "与本文件中的另一项任务重复"));
             }
-            List<Unit> leads = optionalUnits(task.leadUnits(), name, "leadUnits", "牵头单位", problems);
-            List<Unit> responsible = optionalUnits(task.responsibleUnits(), name, "responsibleUnits", "负责单位",
+            List<Unit> leads = optionalUnits(units, task.leadUnits(), name, "leadUnits", "牵头单位", problems);
+            List<Unit> responsible = optionalUnits(units, task.responsibleUnits(), name, "responsibleUnits", "负责单位",
                     problems);
             if (splitNames(task.leadUnits()).isEmpty() && splitNames(task.responsibleUnits()).isEmpty()) {
                 problems.add(ImportProblem.of(name, "leadUnits", "牵头单位", "缺少牵头单位"));
@@ -71,9 +73,9 @@ class PlanValidator {
                     requireText(task.title(), 200, name, "title", "任务名称", problems),
                     requireText(task.text(), 20000, name, "text", "任务内容", problems),
                     leads, responsible,
-                    optionalUnits(task.supportUnits(), name, "supportUnits", "配合单位", problems),
+                    optionalUnits(units, task.supportUnits(), name, "supportUnits", "配合单位", problems),
                     Boolean.TRUE.equals(task.supportShareResponsibility()),
-                    optionalUnits(task.implementingUnits(), name, "implementingUnits", "落实单位", problems),
+                    optionalUnits(units, task.implementingUnits(), name, "implementingUnits", "落实单位", problems),
                     optionalDate(task.startDate(), name, "startDate", "开始时间", problems),
                     deadline(task.deadline(), planDeadline, issuedOn, name, problems),
                     task.targets() == null ? List.of() : List.copyOf(task.targets())));
@@ -136,8 +138,8 @@ class PlanValidator {
         return deadline;
     }
 
-    private List<Unit> optionalUnits(List<String> names, String task, String field, String label,
-            List<ImportProblem> problems) {
+    private static List<Unit> optionalUnits(UnitDirectory units, List<String> names, String task, String field,
+            String label, List<ImportProblem> problems) {
         Map<String, Unit> resolved = new LinkedHashMap<>();
         for (String name : splitNames(names)) {
             List<Unit> named = units.resolveAll(name);

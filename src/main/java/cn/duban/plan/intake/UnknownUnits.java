@@ -1,6 +1,7 @@
 package cn.duban.plan.intake;
 
 import cn.duban.identity.UnitCatalog;
+import cn.duban.identity.UnitDirectory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,14 @@ class UnknownUnits {
     }
 
     private Map<String, TreeSet<Integer>> unknownByName(List<DraftRow> rows) {
+        UnitDirectory directory = units.directory();
         Map<String, TreeSet<Integer>> unknown = new LinkedHashMap<>();
         for (DraftRow row : rows) {
             Stream.of(row.leadUnits(), row.responsibleUnits(), row.supportUnits(), row.implementingUnits())
                     .filter(names -> names != null && !names.isBlank())
                     .flatMap(names -> Stream.of(names.split("[、,，;；]")))
                     .map(String::strip)
-                    .filter(name -> !name.isEmpty() && units.resolveAll(name).isEmpty())
+                    .filter(name -> !name.isEmpty() && directory.resolveAll(name).isEmpty())
                     .forEach(name -> unknown.computeIfAbsent(name, key -> new TreeSet<>())
                             .add(row.sequence() == null ? 0 : row.sequence()));
         }

@@ -1,0 +1,165 @@
+package cn.duban.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.plan.ImportedPlan;
+import cn.duban.plan.intake.PlanIntake;
+import cn.duban.plan.text.PlanTextParser;
+import cn.duban.plantask.PlanTaskProcess;
+import cn.duban.support.DubanTest;
+import cn.duban.support.Orders;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Prints how long reading, publishing and fanning out the 14th Five-Year plan takes, next to the bare engine doing
+ * the same amount of work in the same run. Not part of the test suite: {@code ./mvnw verify -Pbenchmark}.
+ */
+@DubanTest
+class IntakeBenchmark {
+
+    private static final int ROUNDS = 10;
+    private static final List<String> COUNTIES = List.of("changji-city", "fukang-city", "hutubi-county",
+            "manas-county", "qitai-county", "jimsar-county", "mori-county", "zhundong-park", "changji-hightech-park",
+            "changji-agritech-park");
+
+    @Autowired PlanIntake intake;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired TransactionTemplate transaction;
+
+    @Test
+    void the14thFiveYearPlanFromTextToDispatchedAndFannedOut() throws Exception {
+        String text = new ClassPathResource("plans/changji-14th-fyp-soil-groundwater-rural.txt")
+                .getContentAsString(StandardCharsets.UTF_8);
+        deployBareProcesses();
+
+        List<Long> parse = new ArrayList<>();
+        PlanTextParser parser = new PlanTextParser();
+        for (int i = 0; i < 30; i++) {
+            long start = System.nanoTime();
+            assertThat(parser.parse(text).tasks()).hasSize(47);
+            parse.add(System.nanoTime() - start);
+        }
+
+        List<Long> publish = new ArrayList<>();
+        List<Long> bareStart = new ArrayList<>();
+        List<String> lastPlanInstances = List.of();
+        for (int round = 0; round <= ROUNDS; round++) {
+            String code = Orders.freshCode("BENCH");
+            long start = System.nanoTime();
+            ImportedPlan plan = intake.publishUnreviewed(text, "benchmark", code, "基准测试计划", "benchmark");
+            long duban = System.nanoTime() - start;
+            assertThat(plan.taskCount()).isEqualTo(47);
+            lastPlanInstances = plan.tasks().stream().map(ImportedPlan.DispatchedTask::processInstanceId).toList();
+
+            start = System.nanoTime();
+            transaction.executeWithoutResult(status -> {
+                for (int i = 0; i < 47; i++) {
+                    runtimeService.startProcessInstanceByKey("bare-dispatch", code + "-bare-" + i, bareVariables());
+                }
+            });
+            long bare = System.nanoTime() - start;
+            if (round > 0) { // round 0 warms up
+                publish.add(duban);
+                bareStart.add(bare);
+            }
+        }
+
+        List<String> dispatched = lastPlanInstances;
+        long fanOut = time(() -> dispatched.forEach(id -> {
+            Task claim = taskService.createTaskQuery().processInstanceId(id).singleResult();
+            taskService.claim(claim.getId(), "benchmark");
+            taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
+        }));
+        List<String> bareInstances = new ArrayList<>();
+        for (int i = 0; i < 47; i++) {
+            bareInstances.add(runtimeService.startProcessInstanceByKey("bare-fan-out", bareVariables()).getId());
+        }
+        long bareFanOut = time(() -> bareInstances.forEach(id -> {
+            Task claim = taskService.createTaskQuery().processInstanceId(id).singleResult();
+            taskService.claim(claim.getId(), "benchmark");
+            taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
+        }));
+        long localParts = taskService.createTaskQuery().taskDefinitionKey(PlanTaskProcess.REPORT_LOCAL_PROGRESS)
+                .processInstanceIdIn(dispatched.toArray(String[]::new)).count();
+
+        double dubanRate = 47 * 1e9 / median(publish);
+        double bareRate = 47 * 1e9 / median(bareStart);
+        System.out.println();
+        System.out.println("=== Plan intake benchmark: 14th Five-Year plan, 47 tasks, 10 implementing units each ===");
+        System.out.printf("parse the plan's text (%d chars)          p50 %7.1f ms   p95 %7.1f ms%n", text.length(),
+                median(parse) / 1e6, percentile(parse, 95) / 1e6);
+        System.out.printf("publish: parse+check+store+dispatch 47     p50 %7.1f ms   (%5.1f instances/s)%n",
+                median(publish) / 1e6, dubanRate);
+        System.out.printf("bare engine: startProcessInstanceByKey 47  p50 %7.1f ms   (%5.1f instances/s)%n",
+                median(bareStart) / 1e6, bareRate);
+        System.out.printf("dispatch rate, Duban / bare engine         %.2f%n", dubanRate / bareRate);
+        System.out.printf("fan-out: sign 47 tasks -> %d local parts   %7.1f ms   bare engine %7.1f ms   ratio %.2f%n",
+                localParts, fanOut / 1e6, bareFanOut / 1e6, (double) fanOut / bareFanOut);
+        System.out.println("==========================================================================================");
+        assertThat(localParts).isEqualTo(470);
+    }
+
+    private void deployBareProcesses() {
+        BpmnModelInstance dispatch = Bpmn.createExecutableProcess("bare-dispatch").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("claim").camundaCandidateGroups("${leadUnits}").camundaDueDate("${deadline}")
+                .endEvent().done();
+        BpmnModelInstance fanOut = Bpmn.createExecutableProcess("bare-fan-out").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("claim").camundaCandidateGroups("${leadUnits}").camundaDueDate("${deadline}")
+                .userTask("local").camundaCandidateGroups("${county}").camundaDueDate("${deadline}")
+                .camundaAsyncAfter()
+                .multiInstance().camundaCollection("${unitIds.split(counties)}").camundaElementVariable("county").multiInstanceDone()
+                .endEvent().done();
+        repositoryService.createDeployment().name("benchmark bare engine")
+                .addModelInstance("bare-dispatch.bpmn", dispatch)
+                .addModelInstance("bare-fan-out.bpmn", fanOut)
+                .deploy();
+    }
+
+    /** The variables a dispatched plan task carries, so the bare engine writes as much. */
+    private static VariableMap bareVariables() {
+        return Variables.createVariables()
+                .putValue("leadUnits", "ecology-environment").putValue("deadline", new Date())
+                .putValue("counties", String.join(",", COUNTIES))
+                .putValue("taskTitle", "严格控制涉重金属行业污染物排放").putValue("taskText", "开展涉重金属污染源排查整治。")
+                .putValue("planTitle", "基准测试计划").putValue("leadUnitNames", "州生态环境局")
+                .putValue("supportUnitNames", "州农业农村局").putValue("supportUnits", "agriculture-rural")
+                .putValue("implementingUnitNames", "各县(市)人民政府、园区管委会").putValue("section", null)
+                .putValue("deadlineText", "2025年12月31日").putValue("taskCode", "X-01").putValue("planCode", "X");
+    }
+
+    private static long time(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+
+    private static double median(List<Long> values) {
+        return percentile(values, 50);
+    }
+
+    private static double percentile(List<Long> values, int percentile) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}
