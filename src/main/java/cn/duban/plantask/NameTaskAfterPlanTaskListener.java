@@ -11,11 +11,18 @@ import org.springframework.stereotype.Component;
 @Component("nameTaskAfterPlanTaskListener")
 class NameTaskAfterPlanTaskListener implements TaskListener {
 
+    /** Longer titles are cut, so a task list stays readable; the form shows the whole title. */
+    static final int TITLE_SHOWN = 40;
+
     @Override
     public void notify(DelegateTask task) {
         Object title = task.getVariable(PlanTaskVariables.TASK_TITLE);
         if (title != null) {
-            task.setName(task.getName() + "：" + title);
+            String shown = title.toString();
+            if (shown.length() > TITLE_SHOWN) {
+                shown = shown.substring(0, TITLE_SHOWN) + "…";
+            }
+            task.setName(task.getName() + "：" + shown);
         }
     }
 }
