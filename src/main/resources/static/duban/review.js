@@ -12,6 +12,10 @@
 
   function api(method, body) {
     const path = '/api/plan-drafts/' + encodeURIComponent(draftId) + (method === 'POST' ? '/submission' : '');
+    return call(method, path, body);
+  }
+
+  function call(method, path, body) {
     return fetch(path, {
       method: method,
       credentials: 'same-origin',
@@ -63,7 +67,16 @@
     unknownUnits = draft.unknownUnits || [];
     notices.replaceChildren();
     if (draft.returnReason) { notice('领导退回修改：' + draft.returnReason, 'error'); }
-    if (unknownUnits.length) { notice('单位库中找不到：' + unknownUnits.join('、') + '。请改为已有单位的名称、简称或原名称。', 'error'); }
+    if (unknownUnits.length) {
+      notice('单位库中找不到：' + unknownUnits.join('、') + '。请改为已有单位的名称、简称或原名称；确属新单位的，可新建：', 'error');
+      unknownUnits.forEach(function (name) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = '新建单位“' + name + '”';
+        button.addEventListener('click', function () { registerUnit(name); });
+        notices.lastElementChild.appendChild(button);
+      });
+    }
     if (draft.warnings) { notice('识别提示：' + draft.warnings); }
     ['planCode', 'planTitle', 'planIssuer', 'planDeadline'].forEach(function (name) {
       form.elements[name].value = draft[name] || '';
@@ -97,6 +110,15 @@
     notice(error.message, 'error');
     status.textContent = '';
     window.scrollTo(0, 0);
+  }
+
+  function registerUnit(name) {
+    if (!confirm('在单位库中新建单位“' + name + '”？新单位的人员需由管理员在 Admin 中加入该单位。')) { return; }
+    api('PUT', edit())
+      .then(function () { return call('POST', '/api/units', { name: name }); })
+      .then(function () { return api('GET'); })
+      .then(function (draft) { show(draft); notice('已新建单位“' + name + '”。'); })
+      .catch(fail);
   }
 
   document.getElementById('add').addEventListener('click', function () { addRow({}); });
