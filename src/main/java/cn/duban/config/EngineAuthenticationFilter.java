@@ -1,18 +1,16 @@
 package cn.duban.config;
 
+import cn.duban.identity.GroupAuthorities;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import static cn.duban.identity.CamundaUserAuthenticationProvider.GROUP_AUTHORITY_PREFIX;
 
 /**
  * Hands the user that Spring Security authenticated to the process engine for the length of one request, so that
@@ -34,12 +32,7 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        List<String> groupIds = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith(GROUP_AUTHORITY_PREFIX))
-                .map(authority -> authority.substring(GROUP_AUTHORITY_PREFIX.length()))
-                .toList();
-        identityService.setAuthentication(authentication.getName(), groupIds);
+        identityService.setAuthentication(authentication.getName(), GroupAuthorities.groupIds(authentication));
         try {
             chain.doFilter(request, response);
         } finally {

@@ -1,6 +1,7 @@
 package cn.duban.config;
 
 import cn.duban.identity.DubanGroups;
+import cn.duban.identity.GroupAuthorities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import static cn.duban.identity.CamundaUserAuthenticationProvider.GROUP_AUTHORITY_PREFIX;
 
 /**
  * Two doors. Machines (Camunda's REST API under /engine-rest and Duban's API under /api) authenticate every request
@@ -32,8 +32,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json)
             throws Exception {
-        String supervisionOffice = GROUP_AUTHORITY_PREFIX + DubanGroups.SUPERVISION_OFFICE;
-        String admin = GROUP_AUTHORITY_PREFIX + DubanGroups.CAMUNDA_ADMIN;
+        String supervisionOffice = GroupAuthorities.of(DubanGroups.SUPERVISION_OFFICE);
+        String admin = GroupAuthorities.of(DubanGroups.CAMUNDA_ADMIN);
         // Path patterns, not MVC patterns: /engine-rest is served by Camunda's Jersey servlet, not by Spring MVC.
         http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
                 .authorizeHttpRequests(requests -> requests

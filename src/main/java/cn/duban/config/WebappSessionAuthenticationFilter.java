@@ -1,22 +1,18 @@
 package cn.duban.config;
 
-import static cn.duban.identity.CamundaUserAuthenticationProvider.GROUP_AUTHORITY_PREFIX;
-
+import cn.duban.identity.GroupAuthorities;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -49,11 +45,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
                         + "\"请求被拒绝：缺少请求头 " + CSRF_HEADER + "（防止跨站请求伪造）。\"}");
                 return;
             }
-            List<GrantedAuthority> authorities = user.getGroupIds().stream()
-                    .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id))
-                    .toList();
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null, authorities));
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    user.getIdentityId(), null, GroupAuthorities.of(user.getGroupIds())));
         }
         chain.doFilter(request, response);
     }

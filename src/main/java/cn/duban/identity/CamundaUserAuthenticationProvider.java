@@ -7,18 +7,14 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a user name and password against Camunda's identity service (passwords are stored salted and hashed)
- * and grants one authority per group: {@code GROUP_<groupId>}.
+ * and grants one authority per group (see {@link GroupAuthorities}).
  */
 @Component
 public class CamundaUserAuthenticationProvider implements AuthenticationProvider {
-
-    public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
     private final IdentityService identityService;
 
@@ -34,10 +30,7 @@ public class CamundaUserAuthenticationProvider implements AuthenticationProvider
                 || !identityService.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("用户名或密码错误");
         }
-        List<GrantedAuthority> authorities = groupIds(userId).stream()
-                .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id))
-                .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, GroupAuthorities.of(groupIds(userId)));
     }
 
     public List<String> groupIds(String userId) {

@@ -1,8 +1,7 @@
 package cn.duban.plantask;
 
-import static cn.duban.identity.CamundaUserAuthenticationProvider.GROUP_AUTHORITY_PREFIX;
-
 import cn.duban.identity.DubanGroups;
+import cn.duban.identity.GroupAuthorities;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,11 +45,7 @@ class LocalProgressController {
         if (roles.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为“" + code + "”的任务");
         }
-        Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith(GROUP_AUTHORITY_PREFIX))
-                .map(authority -> authority.substring(GROUP_AUTHORITY_PREFIX.length()))
-                .collect(Collectors.toSet());
-        boolean accountable = groups.stream().anyMatch(group -> OVERSEERS.contains(group)
+        boolean accountable = GroupAuthorities.groupIds(user).stream().anyMatch(group -> OVERSEERS.contains(group)
                 || roles.containsKey(group + "/LEAD") || roles.containsKey(group + "/RESPONSIBLE"));
         if (!accountable) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有牵头单位、督查办和领导可以查看各地落实进度");
