@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.identity.DubanGroups;
 import cn.duban.support.DubanTest;
+import cn.duban.support.Jobs;
 import cn.duban.support.Http;
 import cn.duban.support.Orders;
 import cn.duban.support.TestUsers;
@@ -29,6 +30,7 @@ class PlanTaskJourneyIT {
 
     @Autowired TestRestTemplate rest;
     @Autowired TestUsers users;
+    @Autowired Jobs jobs;
 
     @Test
     void aPlanTaskTravelsFromImportToClosureAndHistoryShowsWhoDidEachStep() {
@@ -71,10 +73,24 @@ class PlanTaskJourneyIT {
         assertThat(refused.json().path("message").asText()).contains("请填写“责任人”");
         complete(lead, claim, Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
 
+        // The support units each contribute; the lead unit consolidates what they wrote.
+        for (String supportUnit : new String[] {"finance", "natural-resources"}) {
+            Http support = Http.as(rest, users.member("journey-" + supportUnit, supportUnit));
+            JsonNode contribution = single(support.get("/engine-rest/task?processInstanceBusinessKey=" + taskCode
+                    + "&candidateGroup=" + supportUnit));
+            assertThat(contribution.path("name").asText()).isEqualTo("配合办理：土壤状况详查");
+            support.postJson("/engine-rest/task/" + id(contribution) + "/claim", Map.of("userId", "journey-" + supportUnit));
+            complete(support, contribution, Map.of("contributionDecision", "contribute",
+                    "contribution", supportUnit + "已完成配合工作"));
+        }
+        jobs.executeAll(instanceId);
+
         // The same officer reports the result.
         JsonNode report = single(lead.get("/engine-rest/task?processInstanceBusinessKey=" + taskCode
                 + "&assignee=journey-ecology"));
         assertThat(report.path("name").asText()).isEqualTo("报送办理结果：土壤状况详查");
+        assertThat(lead.get("/engine-rest/task/" + id(report) + "/variables/contributionsText").json().path("value")
+                .asText()).contains("州财政局", "finance已完成配合工作", "州自然资源局");
         complete(lead, report, Map.of("resultDescription", "已完成全州土壤污染状况详查，形成详查报告。",
                 "evidence", "昌吉州土壤污染状况详查报告.pdf"));
 
@@ -104,6 +120,7 @@ class PlanTaskJourneyIT {
         List<String> whoDidWhat = new ArrayList<>();
         steps.forEach(step -> whoDidWhat.add(step.path("name").asText() + ":" + step.path("assignee").asText()));
         assertThat(whoDidWhat).containsExactly("签收任务：土壤状况详查:journey-ecology",
+                "配合办理：土壤状况详查:journey-finance", "配合办理：土壤状况详查:journey-natural-resources",
                 "报送办理结果：土壤状况详查:journey-ecology", "督查核验：土壤状况详查:journey-office",
                 "销号审批：土壤状况详查:journey-leader");
         steps.forEach(step -> assertThat(step.path("endTime").isNull()).isFalse());
@@ -114,7 +131,8 @@ class PlanTaskJourneyIT {
         operations.forEach(entry -> completedBy.putIfAbsent(entry.path("taskId").asText(),
                 entry.path("userId").asText()));
         assertThat(completedBy.values()).as("the operation log names who completed each step")
-                .containsExactly("journey-ecology", "journey-ecology", "journey-office", "journey-leader");
+                .containsExactly("journey-ecology", "journey-finance", "journey-natural-resources", "journey-ecology",
+                        "journey-office", "journey-leader");
     }
 
     private static void complete(Http user, JsonNode task, Map<String, Object> values) {

@@ -23,6 +23,14 @@ public final class PlanTaskVariables {
     /** What one implementing unit reports on its part. */
     public static final String LOCAL_PROGRESS = "localProgress";
     public static final String LOCAL_EVIDENCE = "localEvidence";
+    /** In one support unit's contribution: that unit's id, its choice, and what it wrote. */
+    public static final String SUPPORT_UNIT = "supportUnit";
+    public static final String CONTRIBUTION_DECISION = "contributionDecision";
+    public static final String CONTRIBUTION = "contribution";
+    public static final String DECLINE_REASON = "declineReason";
+    public static final String CONTRIBUTION_EVIDENCE = "contributionEvidence";
+    /** Every support unit's contribution or refusal, as text for the lead unit's report form. */
+    public static final String CONTRIBUTIONS_TEXT = "contributionsText";
     /** Every implementing unit's report, as text for the lead unit's report form. */
     public static final String LOCAL_REPORTS_TEXT = "localReportsText";
     /** java.util.Date: the end of the deadline day, the due date of the lead unit's tasks. */

@@ -15,6 +15,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import cn.duban.dispatch.PlanTaskDispatcher;
 import cn.duban.identity.DubanGroups;
 import cn.duban.support.DubanTest;
+import cn.duban.support.Jobs;
 import cn.duban.support.Orders;
 import java.time.ZoneId;
 import java.util.Date;
@@ -42,6 +43,7 @@ class PlanTaskProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired PlanTaskDispatcher dispatcher;
+    @Autowired Jobs jobs;
 
     private ProcessInstance instance;
 
@@ -167,6 +169,11 @@ class PlanTaskProcessTest {
     private void signAndReport() {
         claim(task(instance), LEAD_USER);
         complete(task(instance), withVariables("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
+        Task contribution = taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(PlanTaskProcess.CONTRIBUTE).singleResult();
+        taskService.complete(contribution.getId(), Map.of("contributionDecision", "contribute",
+                "contribution", "落实详查经费"));
+        jobs.executeAll(instance.getId());
         BpmnAwareTests.assertThat(instance).isWaitingAt(REPORT_RESULT);
         Task report = task(instance);
         BpmnAwareTests.assertThat(report).isAssignedTo(LEAD_USER);
