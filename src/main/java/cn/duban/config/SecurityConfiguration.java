@@ -38,7 +38,7 @@ class SecurityConfiguration {
         http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/plans"), path(HttpMethod.POST, "/api/plan-drafts"),
-                                path(HttpMethod.POST, "/api/units"))
+                                path(HttpMethod.POST, "/api/units"), path(HttpMethod.PUT, "/api/calendar/*"))
                         .hasAnyAuthority(supervisionOffice, admin)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.basicChallenge(json)))
