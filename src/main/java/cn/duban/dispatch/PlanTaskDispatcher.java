@@ -16,31 +16,26 @@ import static cn.duban.plantask.PlanTaskVariables.TASK_TEXT;
 import static cn.duban.plantask.PlanTaskVariables.TASK_TITLE;
 
 import cn.duban.identity.Unit;
+import cn.duban.plantask.DueDates;
 import cn.duban.plantask.LongText;
 import cn.duban.plantask.PlanTaskProcess;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Starts one plan-task process instance per plan task; the business key is the task's code. */
 @Service
 public class PlanTaskDispatcher {
 
-    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
-
     private final RuntimeService runtimeService;
-    private final ZoneId zone;
+    private final DueDates dueDates;
 
-    PlanTaskDispatcher(RuntimeService runtimeService, @Value("${duban.time-zone}") ZoneId zone) {
+    PlanTaskDispatcher(RuntimeService runtimeService, DueDates dueDates) {
         this.runtimeService = runtimeService;
-        this.zone = zone;
+        this.dueDates = dueDates;
     }
 
     /** Starts the instance in the caller's transaction and returns its id. */
@@ -67,7 +62,7 @@ public class PlanTaskDispatcher {
                 .putValue(IMPLEMENTING_UNITS, ids(order.implementingUnits()))
                 .putValue(IMPLEMENTING_UNIT_NAMES,
                         order.implementingUnits().isEmpty() ? "无" : names(order.implementingUnits()))
-                .putValue(DEADLINE, Date.from(order.deadline().atTime(END_OF_DAY).atZone(zone).toInstant()))
+                .putValue(DEADLINE, dueDates.endOf(order.deadline()))
                 .putValue(DEADLINE_TEXT, order.deadline().getYear() + "年" + order.deadline().getMonthValue() + "月"
                         + order.deadline().getDayOfMonth() + "日");
     }

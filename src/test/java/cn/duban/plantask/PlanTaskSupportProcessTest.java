@@ -9,6 +9,9 @@ import cn.duban.dispatch.PlanTaskDispatcher;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Jobs;
 import cn.duban.support.Orders;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -57,6 +60,10 @@ class PlanTaskSupportProcessTest {
                 .containsExactlyInAnyOrder(CONTRIBUTE, CONTRIBUTE, PlanTaskProcess.REPORT_LOCAL_PROGRESS);
         assertThat(contributionTasks()).extracting(this::candidateGroup)
                 .containsExactlyInAnyOrder(Orders.FINANCE.id(), Orders.AGRICULTURE.id());
+        assertThat(contributionTasks()).extracting(Task::getDueDate)
+                .as("5 working days before Tuesday 31 December 2030: Tuesday 24 December")
+                .containsOnly(Date.from(LocalDate.of(2030, 12, 24).atTime(23, 59, 59)
+                        .atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
 
         identityService.setAuthentication("finance-staff", List.of(Orders.FINANCE.id()));
         assertThat(taskService.createTaskQuery().processInstanceId(instanceId).list())
