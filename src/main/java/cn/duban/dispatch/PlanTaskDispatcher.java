@@ -19,6 +19,7 @@ import cn.duban.identity.Unit;
 import cn.duban.plantask.DueDates;
 import cn.duban.plantask.LongText;
 import cn.duban.plantask.PlanTaskProcess;
+import cn.duban.supervision.DeadlineCheck;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,19 +33,23 @@ public class PlanTaskDispatcher {
 
     private final RuntimeService runtimeService;
     private final DueDates dueDates;
+    private final DeadlineCheck deadlineCheck;
 
-    PlanTaskDispatcher(RuntimeService runtimeService, DueDates dueDates) {
+    PlanTaskDispatcher(RuntimeService runtimeService, DueDates dueDates, DeadlineCheck deadlineCheck) {
         this.runtimeService = runtimeService;
         this.dueDates = dueDates;
+        this.deadlineCheck = deadlineCheck;
     }
 
-    /** Starts the instance in the caller's transaction and returns its id. */
+    /** Starts the instance in the caller's transaction, puts the task under supervision, and returns its id. */
     public String dispatch(TaskDispatchOrder order) {
-        return runtimeService.createProcessInstanceByKey(PlanTaskProcess.KEY)
+        String processInstanceId = runtimeService.createProcessInstanceByKey(PlanTaskProcess.KEY)
                 .businessKey(order.taskCode())
                 .setVariables(variables(order))
                 .execute()
                 .getId();
+        deadlineCheck.dispatched(order.taskCode(), processInstanceId, order.deadline());
+        return processInstanceId;
     }
 
     private VariableMap variables(TaskDispatchOrder order) {

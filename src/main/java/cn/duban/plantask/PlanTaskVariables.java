@@ -61,6 +61,10 @@ public final class PlanTaskVariables {
     public static final String RETURNED_BY = "returnedBy";
     public static final String RETURN_COUNT = "returnCount";
 
+    // Supervision: how often the office urged the task, and whether its target is binding (约束性).
+    public static final String TIMES_URGED = "timesUrged";
+    public static final String BINDING = "binding";
+
     private PlanTaskVariables() {
     }
 }

@@ -1,0 +1,50 @@
+package cn.duban.plantask;
+
+import cn.duban.supervision.DeadlineCheck;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The daily supervision check of a plan-task instance (event sub-process 每日督办检查): hands the task's deadline, its
+ * urges and returns, and whether it is still with the units, to {@link DeadlineCheck}. Uses the engine's clock.
+ */
+@Component("checkDeadlineDelegate")
+class CheckDeadlineDelegate implements JavaDelegate {
+
+    /** The steps during which the task is with the units (and so can be late). */
+    private static final Set<String> WITH_UNITS = Set.of(PlanTaskProcess.CLAIM_TASK, PlanTaskProcess.CONTRIBUTE,
+            PlanTaskProcess.REPORT_LOCAL_PROGRESS, PlanTaskProcess.REPORT_RESULT);
+
+    private final DeadlineCheck deadlineCheck;
+    private final ZoneId zone;
+
+    CheckDeadlineDelegate(DeadlineCheck deadlineCheck, @Value("${duban.time-zone}") ZoneId zone) {
+        this.deadlineCheck = deadlineCheck;
+        this.zone = zone;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<String> active = execution.getProcessEngineServices().getRuntimeService()
+                .getActiveActivityIds(execution.getProcessInstanceId());
+        Date deadline = (Date) execution.getVariable(PlanTaskVariables.DEADLINE);
+        deadlineCheck.check(new DeadlineCheck.CheckedTask(
+                (String) execution.getVariable(PlanTaskVariables.TASK_CODE), execution.getProcessInstanceId(),
+                deadline.toInstant().atZone(zone).toLocalDate(),
+                active.stream().anyMatch(WITH_UNITS::contains),
+                number(execution.getVariable(PlanTaskVariables.TIMES_URGED)),
+                Boolean.TRUE.equals(execution.getVariable(PlanTaskVariables.BINDING)),
+                number(execution.getVariable(PlanTaskVariables.RETURN_COUNT))), ClockUtil.getCurrentTime().toInstant());
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+}

@@ -1,0 +1,103 @@
+package cn.duban.supervision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The daily supervision check of one task, in working days: 临期 a few working days before its deadline, 逾期 once
+ * the deadline has passed, a reminder every few working days after that, and the escalation ladder's level, which
+ * only ever rises. Every step is recorded with its time and reason.
+ */
+@Service
+public class DeadlineCheck {
+
+    private final SupervisionRecord record;
+    private final WorkingDayCalendar calendar;
+    private final EscalationDecision escalation;
+    private final ZoneId zone;
+    private final int dueSoonWorkingDays;
+    private final int reminderWorkingDays;
+
+    DeadlineCheck(SupervisionRecord record, WorkingDayCalendar calendar, EscalationDecision escalation,
+            @Value("${duban.time-zone}") ZoneId zone,
+            @Value("${duban.supervision.due-soon-working-days}") int dueSoonWorkingDays,
+            @Value("${duban.supervision.overdue-reminder-working-days}") int reminderWorkingDays) {
+        this.record = record;
+        this.calendar = calendar;
+        this.escalation = escalation;
+        this.zone = zone;
+        this.dueSoonWorkingDays = dueSoonWorkingDays;
+        this.reminderWorkingDays = reminderWorkingDays;
+    }
+
+    /** A task has just been dispatched: it is on track. */
+    public void dispatched(String taskCode, String processInstanceId, LocalDate deadline) {
+        record.save(TaskSupervision.dispatched(taskCode, processInstanceId, deadline));
+    }
+
+    /** The task was closed (销号). */
+    public void closed(String taskCode) {
+        record.find(taskCode).ifPresent(task -> record.save(
+                task.with(SupervisionState.CLOSED, task.deadline(), task.escalationLevel(), task.workingDaysOverdue())));
+    }
+
+    public TaskSupervision check(CheckedTask task, Instant now) {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        TaskSupervision current = record.find(task.taskCode())
+                .orElseGet(() -> TaskSupervision.dispatched(task.taskCode(), task.processInstanceId(), task.deadline()));
+        TaskSupervision checked;
+        if (!task.withUnits()) {
+            checked = current.with(SupervisionState.SUBMITTED, task.deadline(), current.escalationLevel(), 0);
+        } else if (!today.isAfter(task.deadline())) {
+            checked = beforeDeadline(task, current, today, now);
+        } else {
+            checked = afterDeadline(task, current, today, now);
+        }
+        record.save(checked);
+        return checked;
+    }
+
+    private TaskSupervision beforeDeadline(CheckedTask task, TaskSupervision current, LocalDate today, Instant now) {
+        int remaining = calendar.workingDaysBetween(today, task.deadline());
+        if (remaining > dueSoonWorkingDays) {
+            return current.with(SupervisionState.ON_TRACK, task.deadline(), current.escalationLevel(), 0);
+        }
+        if (current.state() != SupervisionState.DUE_SOON) {
+            record.event(task.taskCode(), SupervisionEvent.Kind.DUE_SOON, null,
+                    "临期提醒：距完成时限（" + chinese(task.deadline()) + "）还有" + remaining + "个工作日", null, now);
+        }
+        return current.with(SupervisionState.DUE_SOON, task.deadline(), current.escalationLevel(), 0);
+    }
+
+    private TaskSupervision afterDeadline(CheckedTask task, TaskSupervision current, LocalDate today, Instant now) {
+        int overdue = calendar.workingDaysBetween(task.deadline(), today);
+        if (current.state() != SupervisionState.OVERDUE) {
+            record.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE, null,
+                    "已超过完成时限（" + chinese(task.deadline()) + "），任务逾期", null, now);
+        } else if (overdue > 0 && overdue % reminderWorkingDays == 0
+                && !record.hasEventOn(task.taskCode(), SupervisionEvent.Kind.OVERDUE_REMINDER, today)) {
+            record.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE_REMINDER, null,
+                    "逾期提醒：已逾期" + overdue + "个工作日", null, now);
+        }
+        EscalationDecision.Decided decided = escalation.decide(overdue, task.timesUrged(), task.binding(),
+                task.earlierRectifications());
+        EscalationLevel level = current.escalationLevel().raisedTo(decided.level());
+        if (level != current.escalationLevel()) {
+            record.event(task.taskCode(), SupervisionEvent.Kind.ESCALATED, level, level.chineseName() + "："
+                    + decided.reason() + "（逾期" + overdue + "个工作日，催办" + task.timesUrged() + "次）", null, now);
+        }
+        return current.with(SupervisionState.OVERDUE, task.deadline(), level, overdue);
+    }
+
+    private static String chinese(LocalDate day) {
+        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    }
+
+    /** What the check needs to know of a task. */
+    public record CheckedTask(String taskCode, String processInstanceId, LocalDate deadline, boolean withUnits,
+                              int timesUrged, boolean binding, int earlierRectifications) {
+    }
+}

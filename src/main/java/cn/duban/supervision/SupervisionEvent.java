@@ -1,0 +1,21 @@
+package cn.duban.supervision;
+
+import java.time.OffsetDateTime;
+
+/** One supervision step on a task, with its time and reason: the task's supervision record. */
+public record SupervisionEvent(Kind kind, EscalationLevel level, String reason, String actor,
+                               OffsetDateTime happenedAt) {
+
+    public enum Kind {
+        /** 临期提醒. */
+        DUE_SOON,
+        /** 逾期: the deadline passed with the task still with the units. */
+        OVERDUE,
+        /** A repeated reminder while overdue. */
+        OVERDUE_REMINDER,
+        /** The escalation ladder rose a step. */
+        ESCALATED,
+        /** 催办 by the supervision office. */
+        URGED
+    }
+}

@@ -1,0 +1,143 @@
+package cn.duban.plantask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.dispatch.PlanTaskDispatcher;
+import cn.duban.supervision.EscalationLevel;
+import cn.duban.supervision.SupervisionEvent;
+import cn.duban.supervision.SupervisionRecord;
+import cn.duban.supervision.SupervisionState;
+import cn.duban.supervision.TaskSupervision;
+import cn.duban.support.DubanTest;
+import cn.duban.support.Jobs;
+import cn.duban.support.Orders;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Deadline tracking: the daily check (a timer of the event sub-process 每日督办检查) driven on the engine's clock,
+ * around the deadline of Tuesday 31 December 2030 (2030–31 have no holidays stored: Monday to Friday count).
+ */
+@DubanTest
+class PlanTaskDeadlineProcessTest {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    @Autowired PlanTaskDispatcher dispatcher;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired SupervisionRecord record;
+    @Autowired Jobs jobs;
+
+    private String code;
+    private String instanceId;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theTaskTurnsDueSoonThenOverdueAndClimbsTheLadderWhileStayingWithTheUnit() {
+        dispatch(List.of(Orders.FINANCE));
+        Task claim = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+        assertThat(state().state()).isEqualTo(SupervisionState.ON_TRACK);
+
+        checkOn(LocalDate.of(2030, 12, 20));
+        assertThat(state().state()).as("7 working days left").isEqualTo(SupervisionState.ON_TRACK);
+        assertThat(record.events(code)).isEmpty();
+
+        checkOn(LocalDate.of(2030, 12, 26));
+        assertThat(state().state()).as("3 working days left").isEqualTo(SupervisionState.DUE_SOON);
+        checkOn(LocalDate.of(2030, 12, 27));
+        assertThat(record.events(code)).extracting(SupervisionEvent::reason)
+                .containsExactly("临期提醒：距完成时限（2030年12月31日）还有3个工作日");
+
+        checkOn(LocalDate.of(2031, 1, 1));
+        assertThat(state().state()).isEqualTo(SupervisionState.OVERDUE);
+        assertThat(state().escalationLevel()).isEqualTo(EscalationLevel.REMINDER);
+
+        checkOn(LocalDate.of(2031, 1, 2));
+        checkOn(LocalDate.of(2031, 1, 7));
+        assertThat(state().workingDaysOverdue()).isEqualTo(5);
+        assertThat(state().escalationLevel()).isEqualTo(EscalationLevel.WARNING);
+
+        checkOn(LocalDate.of(2031, 1, 21));
+        assertThat(state().escalationLevel()).isEqualTo(EscalationLevel.CIRCULATED_CRITICISM);
+
+        assertThat(record.events(code)).extracting(SupervisionEvent::kind).containsExactly(
+                SupervisionEvent.Kind.DUE_SOON,
+                SupervisionEvent.Kind.OVERDUE, SupervisionEvent.Kind.ESCALATED,
+                SupervisionEvent.Kind.OVERDUE_REMINDER, SupervisionEvent.Kind.ESCALATED,
+                SupervisionEvent.Kind.OVERDUE_REMINDER, SupervisionEvent.Kind.ESCALATED);
+        assertThat(record.events(code).get(6).reason())
+                .isEqualTo("通报批评：逾期15个工作日以上（逾期15个工作日，催办0次）");
+        Task stillThere = taskService.createTaskQuery().processInstanceId(instanceId)
+                .taskDefinitionKey(PlanTaskProcess.CLAIM_TASK).singleResult();
+        assertThat(stillThere.getId()).as("the task stays with the unit").isEqualTo(claim.getId());
+    }
+
+    @Test
+    void urgesAndABindingTargetWeighOnTheLevel() {
+        dispatch(List.of());
+        runtimeService.setVariables(instanceId, Map.of("timesUrged", 1, "binding", true));
+
+        checkOn(LocalDate.of(2031, 1, 1));
+
+        assertThat(state().escalationLevel()).isEqualTo(EscalationLevel.WARNING);
+        assertThat(record.events(code)).extracting(SupervisionEvent::reason)
+                .contains("预警：逾期且已被催办（逾期1个工作日，催办1次）");
+    }
+
+    @Test
+    void aReportedTaskIsNotOverdueAndAClosedOneLeavesSupervision() {
+        dispatch(List.of());
+        Task claim = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+        taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
+        jobs.executeAll(instanceId);
+        Task report = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+        taskService.complete(report.getId(), Map.of("resultDescription", "已完成", "evidence", "报告.pdf"));
+
+        checkOn(LocalDate.of(2031, 2, 3));
+        assertThat(state().state()).isEqualTo(SupervisionState.SUBMITTED);
+        assertThat(state().escalationLevel()).isEqualTo(EscalationLevel.NONE);
+        assertThat(record.events(code)).isEmpty();
+
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+                Map.of("inspectionDecision", "pass"));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+                Map.of("closureDecision", "approve"));
+        assertThat(state().state()).isEqualTo(SupervisionState.CLOSED);
+        assertThat(managementService.createJobQuery().processInstanceId(instanceId).count())
+                .as("no timer outlives the task").isZero();
+    }
+
+    private void dispatch(List<cn.duban.identity.Unit> supportUnits) {
+        code = Orders.freshCode("DL");
+        instanceId = dispatcher.dispatch(Orders.order(code, List.of(Orders.ECOLOGY), supportUnits));
+    }
+
+    /** Moves the engine's clock to 09:00 Beijing time of {@code day} and runs the daily check's timer job. */
+    private void checkOn(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(BEIJING).toInstant()));
+        Job timer = managementService.createJobQuery().processInstanceId(instanceId).timers().singleResult();
+        managementService.executeJob(timer.getId());
+    }
+
+    private TaskSupervision state() {
+        return record.find(code).orElseThrow();
+    }
+}
