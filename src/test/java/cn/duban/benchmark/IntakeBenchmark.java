@@ -89,8 +89,10 @@ class IntakeBenchmark {
             taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
         }));
         List<String> bareInstances = new ArrayList<>();
-        for (int i = 0; i < 47; i++) {
-            bareInstances.add(runtimeService.startProcessInstanceByKey("bare-fan-out", bareVariables()).getId());
+        for (String dubanInstance : dispatched) {
+            // The same support units as the Duban task, so both sides create the same number of tasks.
+            bareInstances.add(runtimeService.startProcessInstanceByKey("bare-fan-out", bareVariables()
+                    .putValue("supportUnits", runtimeService.getVariable(dubanInstance, "supportUnits"))).getId());
         }
         long bareFanOut = time(() -> bareInstances.forEach(id -> {
             Task claim = taskService.createTaskQuery().processInstanceId(id).singleResult();
@@ -99,6 +101,9 @@ class IntakeBenchmark {
         }));
         long localParts = taskService.createTaskQuery().taskDefinitionKey(PlanTaskProcess.REPORT_LOCAL_PROGRESS)
                 .processInstanceIdIn(dispatched.toArray(String[]::new)).count();
+        long dubanTasks = taskService.createTaskQuery().processInstanceIdIn(dispatched.toArray(String[]::new)).count();
+        long bareTasks = taskService.createTaskQuery().processInstanceIdIn(bareInstances.toArray(String[]::new))
+                .count();
 
         double dubanRate = 47 * 1e9 / median(publish);
         double bareRate = 47 * 1e9 / median(bareStart);
@@ -111,10 +116,12 @@ class IntakeBenchmark {
         System.out.printf("bare engine: startProcessInstanceByKey 47  p50 %7.1f ms   (%5.1f instances/s)%n",
                 median(bareStart) / 1e6, bareRate);
         System.out.printf("dispatch rate, Duban / bare engine         %.2f%n", dubanRate / bareRate);
-        System.out.printf("fan-out: sign 47 tasks -> %d local parts   %7.1f ms   bare engine %7.1f ms   ratio %.2f%n",
-                localParts, fanOut / 1e6, bareFanOut / 1e6, (double) fanOut / bareFanOut);
+        System.out.printf("fan-out: sign 47 -> %d tasks (%d local parts)  %7.1f ms   bare engine -> %d tasks %7.1f ms"
+                + "   time ratio %.2f%n", dubanTasks, localParts, fanOut / 1e6, bareTasks, bareFanOut / 1e6,
+                (double) fanOut / bareFanOut);
         System.out.println("==========================================================================================");
         assertThat(localParts).isEqualTo(470);
+        assertThat(bareTasks).isEqualTo(dubanTasks);
     }
 
     private void deployBareProcesses() {
@@ -125,9 +132,18 @@ class IntakeBenchmark {
         BpmnModelInstance fanOut = Bpmn.createExecutableProcess("bare-fan-out").camundaHistoryTimeToLive(1)
                 .startEvent()
                 .userTask("claim").camundaCandidateGroups("${leadUnits}").camundaDueDate("${deadline}")
+                .parallelGateway("split")
+                .userTask("support").camundaCandidateGroups("${supportUnit}").camundaDueDate("${deadline}")
+                .camundaAsyncAfter()
+                .multiInstance().camundaCollection("${unitIds.split(supportUnits)}")
+                .camundaElementVariable("supportUnit").multiInstanceDone()
+                .parallelGateway("join")
+                .moveToNode("split")
                 .userTask("local").camundaCandidateGroups("${county}").camundaDueDate("${deadline}")
                 .camundaAsyncAfter()
-                .multiInstance().camundaCollection("${unitIds.split(counties)}").camundaElementVariable("county").multiInstanceDone()
+                .multiInstance().camundaCollection("${unitIds.split(counties)}").camundaElementVariable("county")
+                .multiInstanceDone()
+                .connectTo("join")
                 .endEvent().done();
         repositoryService.createDeployment().name("benchmark bare engine")
                 .addModelInstance("bare-dispatch.bpmn", dispatch)
