@@ -15,6 +15,7 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,8 @@ class AccessRules {
 
     void grantSupervisionOffice() {
         String office = DubanGroups.SUPERVISION_OFFICE;
-        grants.grant(office, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK, CREATE_INSTANCE);
+        grants.grant(office, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK, CREATE_INSTANCE,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE);
         grants.grant(office, PROCESS_INSTANCE, ANY, READ, CREATE);
         grants.grant(office, DEPLOYMENT, ANY, READ);
         grants.grant(office, APPLICATION, "cockpit", ACCESS);

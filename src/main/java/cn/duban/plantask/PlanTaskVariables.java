@@ -63,6 +63,8 @@ public final class PlanTaskVariables {
 
     // Supervision: how often the office urged the task, and whether its target is binding (约束性).
     public static final String TIMES_URGED = "timesUrged";
+    /** The supervision office's latest urge, shown on the units' forms. */
+    public static final String LAST_URGE = "lastUrge";
     public static final String BINDING = "binding";
 
     private PlanTaskVariables() {

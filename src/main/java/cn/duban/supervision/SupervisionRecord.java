@@ -64,6 +64,11 @@ public class SupervisionRecord {
                 .update();
     }
 
+    void countUrge(String taskCode) {
+        jdbc.sql("update duban.task_supervision set times_urged = times_urged + 1, updated_at = now() where task_code = ?")
+                .param(taskCode).update();
+    }
+
     boolean hasEventOn(String taskCode, SupervisionEvent.Kind kind, LocalDate day) {
         OffsetDateTime from = day.atStartOfDay(zone).toOffsetDateTime();
         return jdbc.sql("""

@@ -1,0 +1,43 @@
+package cn.duban.plantask;
+
+import cn.duban.supervision.TaskSupervision;
+import cn.duban.supervision.Urging;
+import java.security.Principal;
+import java.time.Instant;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/plan-tasks/{code}/urges}: the supervision office urges a task with a message. The count weighs on
+ * the escalation ladder; the message appears on the forms of the units working on the task.
+ */
+@RestController
+class UrgeController {
+
+    private final Urging urging;
+    private final RuntimeService runtimeService;
+
+    UrgeController(Urging urging, RuntimeService runtimeService) {
+        this.urging = urging;
+        this.runtimeService = runtimeService;
+    }
+
+    @PostMapping("/api/plan-tasks/{code}/urges")
+    @Transactional
+    TaskSupervision urge(@PathVariable String code, @RequestBody Urge urge, Principal user) {
+        TaskSupervision task = urging.urge(code, urge.message(), user.getName(), Instant.now());
+        runtimeService.setVariables(task.processInstanceId(), Variables.createVariables()
+                .putValue(PlanTaskVariables.TIMES_URGED, task.timesUrged())
+                .putValue(PlanTaskVariables.LAST_URGE, "第" + task.timesUrged() + "次催办：" + urge.message().strip()));
+        return task;
+    }
+
+    /** What the supervision office writes to the unit. */
+    record Urge(String message) {
+    }
+}
