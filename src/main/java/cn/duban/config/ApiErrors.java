@@ -2,7 +2,7 @@ package cn.duban.config;
 
 import cn.duban.plan.PlanRejectedException;
 import org.camunda.bpm.engine.AuthorizationException;
-import cn.duban.plantask.SubmissionRejectedException;
+import cn.duban.taskform.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -17,7 +17,7 @@ import static cn.duban.plantask.PlanTaskVariables.TASK_TITLE;
 
 import cn.duban.identity.Unit;
 import cn.duban.plantask.DueDates;
-import cn.duban.plantask.LongText;
+import cn.duban.taskform.LongText;
 import cn.duban.plantask.PlanTaskProcess;
 import cn.duban.supervision.DeadlineCheck;
 import java.util.List;

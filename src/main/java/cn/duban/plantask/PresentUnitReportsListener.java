@@ -1,5 +1,6 @@
 package cn.duban.plantask;
 
+import cn.duban.taskform.LongText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,8 @@
 package cn.duban.plantask;
 
+import cn.duban.taskform.SubmissionRejectedException;
+import cn.duban.taskform.FieldRule;
+import cn.duban.taskform.LongText;
 import static cn.duban.plantask.PlanTaskVariables.CONTRIBUTION;
 import static cn.duban.plantask.PlanTaskVariables.CONTRIBUTION_DECISION;
 import static cn.duban.plantask.PlanTaskVariables.CONTRIBUTION_EVIDENCE;

@@ -1,5 +1,8 @@
 package cn.duban.plantask;
 
+import cn.duban.taskform.SubmissionRejectedException;
+import cn.duban.taskform.FieldRule;
+import cn.duban.taskform.LongText;
 import static cn.duban.plantask.PlanTaskVariables.CONTACT_PHONE;
 import static cn.duban.plantask.PlanTaskVariables.EVIDENCE;
 import static cn.duban.plantask.PlanTaskVariables.LOCAL_PROGRESS;

@@ -1,5 +1,7 @@
 package cn.duban.plantask;
 
+import cn.duban.taskform.SubmissionRejectedException;
+import cn.duban.taskform.FieldRule;
 import static cn.duban.plantask.PlanTaskVariables.RETURNED_BY;
 import static cn.duban.plantask.PlanTaskVariables.RETURN_COUNT;
 import static cn.duban.plantask.PlanTaskVariables.RETURN_REASON;

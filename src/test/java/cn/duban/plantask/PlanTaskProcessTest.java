@@ -1,5 +1,7 @@
 package cn.duban.plantask;
 
+import cn.duban.taskform.SubmissionRejectedException;
+import cn.duban.taskform.LongText;
 import static cn.duban.plantask.PlanTaskProcess.APPROVE_CLOSURE;
 import static cn.duban.plantask.PlanTaskProcess.CLAIM_TASK;
 import static cn.duban.plantask.PlanTaskProcess.REPORT_RESULT;

@@ -1,5 +1,6 @@
 package cn.duban.plantask;
 
+import cn.duban.taskform.SubmissionRejectedException;
 import static cn.duban.plantask.PlanTaskProcess.CONTRIBUTE;
 import static cn.duban.plantask.PlanTaskProcess.REPORT_RESULT;
 import static org.assertj.core.api.Assertions.assertThat;

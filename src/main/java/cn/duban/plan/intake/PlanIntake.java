@@ -12,7 +12,7 @@ import cn.duban.plan.PlanFile;
 import cn.duban.plan.PlanImporter;
 import cn.duban.plan.text.DraftPlan;
 import cn.duban.plan.text.PlanTextParser;
-import cn.duban.plantask.LongText;
+import cn.duban.taskform.LongText;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -4,7 +4,7 @@ import static cn.duban.plan.intake.PlanIntakeVariables.PUBLICATION_DECISION;
 import static cn.duban.plan.intake.PlanIntakeVariables.PUBLICATION_OPINION;
 import static cn.duban.plan.intake.PlanIntakeVariables.RETURN_REASON;
 
-import cn.duban.plantask.SubmissionRejectedException;
+import cn.duban.taskform.SubmissionRejectedException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

@@ -7,7 +7,7 @@ import static cn.duban.plan.intake.PlanIntakeVariables.SOURCE_TEXT;
 import cn.duban.plan.ImportedPlan;
 import cn.duban.plan.PlanImporter;
 import cn.duban.plan.PlanRejectedException;
-import cn.duban.plantask.SubmissionRejectedException;
+import cn.duban.taskform.SubmissionRejectedException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.duban.identity.DubanGroups;
 import cn.duban.plantask.PlanTaskProcess;
-import cn.duban.plantask.SubmissionRejectedException;
+import cn.duban.taskform.SubmissionRejectedException;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Orders;
 import cn.duban.support.TableCounts;

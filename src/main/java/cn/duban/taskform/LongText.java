@@ -1,4 +1,4 @@
-package cn.duban.plantask;
+package cn.duban.taskform;
 
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;

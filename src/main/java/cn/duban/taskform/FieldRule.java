@@ -1,20 +1,20 @@
-package cn.duban.plantask;
+package cn.duban.taskform;
 
 import java.util.regex.Pattern;
 
 /** What a submitted text field must look like: present, not too long, and optionally of a given shape. */
-record FieldRule(String variable, String label, int maxLength, Pattern pattern, String patternHint) {
+public record FieldRule(String variable, String label, int maxLength, Pattern pattern, String patternHint) {
 
-    static FieldRule required(String variable, String label, int maxLength) {
+    public static FieldRule required(String variable, String label, int maxLength) {
         return new FieldRule(variable, label, maxLength, null, null);
     }
 
-    static FieldRule matching(String variable, String label, String regex, String hint) {
+    public static FieldRule matching(String variable, String label, String regex, String hint) {
         return new FieldRule(variable, label, 100, Pattern.compile(regex), hint);
     }
 
     /** The Chinese message for {@code value}, or null when it is acceptable. */
-    String problemWith(Object value) {
+    public String problemWith(Object value) {
         String text = value == null ? "" : value.toString().strip();
         if (text.isEmpty()) {
             return "请填写“" + label + "”";

@@ -1,4 +1,4 @@
-package cn.duban.plantask;
+package cn.duban.taskform;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
