@@ -51,6 +51,8 @@ public final class PlanTaskVariables {
     // 督查核验 (inspection).
     public static final String INSPECTION_DECISION = "inspectionDecision";
     public static final String INSPECTION_OPINION = "inspectionOpinion";
+    /** 限期整改: the new deadline inspection sets ("2026-12-31"); it becomes the task's deadline. */
+    public static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
 
     // 销号 (closure approval).
     public static final String CLOSURE_DECISION = "closureDecision";

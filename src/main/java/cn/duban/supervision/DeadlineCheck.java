@@ -17,17 +17,19 @@ public class DeadlineCheck {
     private final SupervisionRecord record;
     private final WorkingDayCalendar calendar;
     private final EscalationDecision escalation;
+    private final AccountabilityCases accountability;
     private final ZoneId zone;
     private final int dueSoonWorkingDays;
     private final int reminderWorkingDays;
 
     DeadlineCheck(SupervisionRecord record, WorkingDayCalendar calendar, EscalationDecision escalation,
-            @Value("${duban.time-zone}") ZoneId zone,
+            AccountabilityCases accountability, @Value("${duban.time-zone}") ZoneId zone,
             @Value("${duban.supervision.due-soon-working-days}") int dueSoonWorkingDays,
             @Value("${duban.supervision.overdue-reminder-working-days}") int reminderWorkingDays) {
         this.record = record;
         this.calendar = calendar;
         this.escalation = escalation;
+        this.accountability = accountability;
         this.zone = zone;
         this.dueSoonWorkingDays = dueSoonWorkingDays;
         this.reminderWorkingDays = reminderWorkingDays;
@@ -42,6 +44,25 @@ public class DeadlineCheck {
     public void closed(String taskCode) {
         record.find(taskCode).ifPresent(task -> record.save(
                 task.with(SupervisionState.CLOSED, task.deadline(), task.escalationLevel(), task.workingDaysOverdue())));
+    }
+
+    /**
+     * 限期整改: inspection sent the result back with findings and a new deadline; falsified data also opens an
+     * accountability case. The rectification is then tracked like the task, against the new deadline.
+     */
+    public void rectificationOrdered(String taskCode, String processInstanceId, LocalDate newDeadline,
+            String findings, boolean falsified, String orderedBy, Instant at) {
+        TaskSupervision current = record.find(taskCode)
+                .orElseGet(() -> TaskSupervision.dispatched(taskCode, processInstanceId, newDeadline));
+        record.save(current.with(SupervisionState.RECTIFYING, newDeadline, current.escalationLevel(), 0));
+        record.event(taskCode, SupervisionEvent.Kind.RECTIFICATION_ORDERED, null,
+                "限期整改，整改期限" + chinese(newDeadline) + "：" + findings, orderedBy, at);
+        if (falsified) {
+            record.event(taskCode, SupervisionEvent.Kind.FALSIFICATION_FOUND, null, "数据不实：" + findings,
+                    orderedBy, at);
+            accountability.open(taskCode, processInstanceId, AccountabilityCases.Trigger.FALSIFICATION,
+                    "督查核验发现数据不实：" + findings, at);
+        }
     }
 
     public TaskSupervision check(CheckedTask task, Instant now) {
@@ -62,6 +83,9 @@ public class DeadlineCheck {
 
     private TaskSupervision beforeDeadline(CheckedTask task, TaskSupervision current, LocalDate today, Instant now) {
         int remaining = calendar.workingDaysBetween(today, task.deadline());
+        if (current.state() == SupervisionState.RECTIFYING) {
+            return current.with(SupervisionState.RECTIFYING, task.deadline(), current.escalationLevel(), 0);
+        }
         if (remaining > dueSoonWorkingDays) {
             return current.with(SupervisionState.ON_TRACK, task.deadline(), current.escalationLevel(), 0);
         }
@@ -86,8 +110,14 @@ public class DeadlineCheck {
                 task.earlierRectifications());
         EscalationLevel level = current.escalationLevel().raisedTo(decided.level());
         if (level != current.escalationLevel()) {
-            record.event(task.taskCode(), SupervisionEvent.Kind.ESCALATED, level, level.chineseName() + "："
-                    + decided.reason() + "（逾期" + overdue + "个工作日，催办" + task.timesUrged() + "次）", null, now);
+            String reason = level.chineseName() + "：" + decided.reason() + "（逾期" + overdue + "个工作日，催办"
+                    + task.timesUrged() + "次）";
+            record.event(task.taskCode(), SupervisionEvent.Kind.ESCALATED, level, reason, null, now);
+            if (level.compareTo(EscalationLevel.CIRCULATED_CRITICISM) >= 0
+                    && !accountability.hasOpenCase(task.taskCode())) {
+                accountability.open(task.taskCode(), task.processInstanceId(),
+                        AccountabilityCases.Trigger.ESCALATION, reason, now);
+            }
         }
         return current.with(SupervisionState.OVERDUE, task.deadline(), level, overdue);
     }

@@ -16,6 +16,14 @@ public record SupervisionEvent(Kind kind, EscalationLevel level, String reason, 
         /** The escalation ladder rose a step. */
         ESCALATED,
         /** 催办 by the supervision office. */
-        URGED
+        URGED,
+        /** 限期整改: inspection sent the result back with findings and a new deadline. */
+        RECTIFICATION_ORDERED,
+        /** Inspection found falsified or inconsistent data. */
+        FALSIFICATION_FOUND,
+        /** An accountability case was opened. */
+        ACCOUNTABILITY_OPENED,
+        /** A leader decided an accountability case. */
+        ACCOUNTABILITY_DECIDED
     }
 }

@@ -8,6 +8,8 @@ public enum SupervisionState {
     DUE_SOON,
     /** With the units, past the deadline (逾期). */
     OVERDUE,
+    /** 整改中: back with the units to rectify by a new deadline. */
+    RECTIFYING,
     /** The lead unit has reported; inspection and closure are under way. */
     SUBMITTED,
     /** 销号: closed. */

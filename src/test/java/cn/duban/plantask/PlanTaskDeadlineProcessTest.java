@@ -3,6 +3,7 @@ package cn.duban.plantask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.dispatch.PlanTaskDispatcher;
+import cn.duban.supervision.AccountabilityCases;
 import cn.duban.supervision.EscalationLevel;
 import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;
@@ -40,6 +41,7 @@ class PlanTaskDeadlineProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired SupervisionRecord record;
+    @Autowired AccountabilityCases cases;
     @Autowired Jobs jobs;
 
     private String code;
@@ -82,7 +84,12 @@ class PlanTaskDeadlineProcessTest {
                 SupervisionEvent.Kind.DUE_SOON,
                 SupervisionEvent.Kind.OVERDUE, SupervisionEvent.Kind.ESCALATED,
                 SupervisionEvent.Kind.OVERDUE_REMINDER, SupervisionEvent.Kind.ESCALATED,
-                SupervisionEvent.Kind.OVERDUE_REMINDER, SupervisionEvent.Kind.ESCALATED);
+                SupervisionEvent.Kind.OVERDUE_REMINDER, SupervisionEvent.Kind.ESCALATED,
+                SupervisionEvent.Kind.ACCOUNTABILITY_OPENED);
+        assertThat(cases.of(code)).singleElement().satisfies(opened -> {
+            assertThat(opened.trigger()).isEqualTo(AccountabilityCases.Trigger.ESCALATION);
+            assertThat(opened.triggerReason()).startsWith("通报批评：逾期15个工作日以上");
+        });
         assertThat(record.events(code).get(6).reason())
                 .isEqualTo("通报批评：逾期15个工作日以上（逾期15个工作日，催办0次）");
         Task stillThere = taskService.createTaskQuery().processInstanceId(instanceId)

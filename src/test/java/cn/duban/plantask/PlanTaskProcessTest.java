@@ -83,14 +83,18 @@ class PlanTaskProcessTest {
     }
 
     @Test
-    void inspectionReturnSendsTheResultBackToTheSameOfficerWithTheReason() {
+    void rectificationSendsTheResultBackToTheSameOfficerWithTheFindingsAndANewDeadline() {
         signAndReport();
-        complete(task(instance), withVariables("inspectionDecision", "return", "inspectionOpinion", "缺少详查报告"));
+        complete(task(instance), withVariables("inspectionDecision", "rectify", "inspectionOpinion", "缺少详查报告",
+                "rectificationDeadline", "2031-03-31"));
 
         BpmnAwareTests.assertThat(instance).isWaitingAt(REPORT_RESULT)
                 .variables().containsEntry("returnReason", "缺少详查报告").containsEntry("returnedBy", "督查办")
-                .containsEntry("returnCount", 1);
+                .containsEntry("returnCount", 1).containsEntry("deadlineText", "2031年3月31日（限期整改）");
         BpmnAwareTests.assertThat(task(instance)).isAssignedTo(LEAD_USER);
+        assertThat(task(instance).getDueDate()).as("the rectification is due at its new deadline")
+                .isEqualTo(Date.from(java.time.LocalDate.of(2031, 3, 31).atTime(23, 59, 59)
+                        .atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
 
         complete(task(instance), withVariables("resultDescription", "已补充详查报告", "evidence", "详查报告.pdf"));
         BpmnAwareTests.assertThat(instance).isWaitingAt(VERIFY_RESULT);
@@ -119,9 +123,17 @@ class PlanTaskProcessTest {
     void aReturnWithoutAReasonIsRefusedAndTheTaskStaysOpen() {
         signAndReport();
         Task verify = task(instance);
-        assertThatThrownBy(() -> taskService.complete(verify.getId(), Map.of("inspectionDecision", "return")))
+        assertThatThrownBy(() -> taskService.complete(verify.getId(), Map.of("inspectionDecision", "rectify",
+                "rectificationDeadline", "2031-03-31")))
                 .isInstanceOf(SubmissionRejectedException.class)
-                .hasMessageContaining("退回时请填写“核验意见”");
+                .hasMessageContaining("退回时请填写“整改意见”");
+        assertThatThrownBy(() -> taskService.complete(verify.getId(), Map.of("inspectionDecision", "rectify",
+                "inspectionOpinion", "缺少报告", "rectificationDeadline", "2020-01-01")))
+                .isInstanceOf(SubmissionRejectedException.class)
+                .hasMessageContaining("整改期限不能早于今天");
+        assertThatThrownBy(() -> taskService.complete(verify.getId(), Map.of("inspectionDecision", "rectify",
+                "inspectionOpinion", "缺少报告")))
+                .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("请填写整改期限");
         BpmnAwareTests.assertThat(instance).isWaitingAt(VERIFY_RESULT);
     }
 
