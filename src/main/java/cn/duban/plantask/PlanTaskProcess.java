@@ -12,6 +12,9 @@ public final class PlanTaskProcess {
     public static final String VERIFY_RESULT = "UserTask_VerifyResult";
     public static final String APPROVE_CLOSURE = "UserTask_ApproveClosure";
     public static final String TASK_CLOSED = "EndEvent_TaskClosed";
+    public static final String REVIEW_EXTENSION = "UserTask_ReviewExtension";
+    public static final String APPROVE_EXTENSION = "UserTask_ApproveExtension";
+    public static final String MSG_EXTENSION_REQUESTED = "Msg_ExtensionRequested";
 
     private PlanTaskProcess() {
     }

@@ -63,6 +63,15 @@ public final class PlanTaskVariables {
     public static final String RETURNED_BY = "returnedBy";
     public static final String RETURN_COUNT = "returnCount";
 
+    // 延期申请: the new deadline the lead unit asks for ("2031-06-30"), why, who asked, and the decisions.
+    public static final String REQUESTED_DEADLINE = "requestedDeadline";
+    public static final String EXTENSION_REASON = "extensionReason";
+    public static final String EXTENSION_REQUESTED_BY = "extensionRequestedBy";
+    public static final String EXTENSION_REVIEW = "extensionReview";
+    public static final String EXTENSION_REVIEW_OPINION = "extensionReviewOpinion";
+    public static final String EXTENSION_APPROVAL = "extensionApproval";
+    public static final String EXTENSION_APPROVAL_OPINION = "extensionApprovalOpinion";
+
     // Supervision: how often the office urged the task, and whether its target is binding (约束性).
     public static final String TIMES_URGED = "timesUrged";
     /** The supervision office's latest urge, shown on the units' forms. */

@@ -65,6 +65,20 @@ public class DeadlineCheck {
         }
     }
 
+    /** Records a step of the task's supervision record that the workflow took. */
+    public void recordStep(String taskCode, SupervisionEvent.Kind kind, String reason, String actor, Instant at) {
+        record.event(taskCode, kind, null, reason, actor, at);
+    }
+
+    /** An approved extension: the task's deadline moves; the level it reached stays. */
+    public void extended(String taskCode, LocalDate newDeadline, String reason, String approvedBy, Instant at) {
+        record.find(taskCode).ifPresent(task -> record.save(task.with(
+                task.state() == SupervisionState.OVERDUE ? SupervisionState.ON_TRACK : task.state(), newDeadline,
+                task.escalationLevel(), 0)));
+        record.event(taskCode, SupervisionEvent.Kind.EXTENSION_APPROVED, null,
+                "延期至" + chinese(newDeadline) + "：" + reason, approvedBy, at);
+    }
+
     public TaskSupervision check(CheckedTask task, Instant now) {
         LocalDate today = now.atZone(zone).toLocalDate();
         TaskSupervision current = record.find(task.taskCode())

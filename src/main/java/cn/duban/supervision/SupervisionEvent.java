@@ -24,6 +24,12 @@ public record SupervisionEvent(Kind kind, EscalationLevel level, String reason, 
         /** An accountability case was opened. */
         ACCOUNTABILITY_OPENED,
         /** A leader decided an accountability case. */
-        ACCOUNTABILITY_DECIDED
+        ACCOUNTABILITY_DECIDED,
+        /** 延期申请 by the lead unit. */
+        EXTENSION_REQUESTED,
+        /** The extension was approved: the task has a new deadline. */
+        EXTENSION_APPROVED,
+        /** The extension was refused by the supervision office or a leader. */
+        EXTENSION_REFUSED
     }
 }

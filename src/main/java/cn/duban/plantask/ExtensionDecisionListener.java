@@ -1,0 +1,63 @@
+package cn.duban.plantask;
+
+import static cn.duban.plantask.PlanTaskVariables.EXTENSION_APPROVAL;
+import static cn.duban.plantask.PlanTaskVariables.EXTENSION_APPROVAL_OPINION;
+import static cn.duban.plantask.PlanTaskVariables.EXTENSION_REVIEW;
+import static cn.duban.plantask.PlanTaskVariables.EXTENSION_REVIEW_OPINION;
+import static cn.duban.plantask.PlanTaskVariables.TASK_CODE;
+
+import cn.duban.supervision.DeadlineCheck;
+import cn.duban.supervision.SupervisionEvent;
+import cn.duban.taskform.SubmissionRejectedException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The two decisions on an extension request: approve, or refuse with a reason (recorded on the task). An approval by
+ * the supervision office goes on to a leader; the leader's approval moves the deadline.
+ */
+@Component("extensionDecisionListener")
+class ExtensionDecisionListener implements ExecutionListener {
+
+    static final String APPROVE = "approve";
+    static final String REFUSE = "refuse";
+
+    private final DeadlineCheck deadlineCheck;
+
+    ExtensionDecisionListener(DeadlineCheck deadlineCheck) {
+        this.deadlineCheck = deadlineCheck;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        boolean byOffice = PlanTaskProcess.REVIEW_EXTENSION.equals(execution.getCurrentActivityId());
+        String decisionVariable = byOffice ? EXTENSION_REVIEW : EXTENSION_APPROVAL;
+        String opinionVariable = byOffice ? EXTENSION_REVIEW_OPINION : EXTENSION_APPROVAL_OPINION;
+        if (EVENTNAME_START.equals(execution.getEventName())) {
+            execution.removeVariable(decisionVariable);
+            execution.removeVariable(opinionVariable);
+            return;
+        }
+        if (execution.isCanceled()) {
+            return;
+        }
+        Object decision = execution.getVariable(decisionVariable);
+        if (APPROVE.equals(decision)) {
+            return;
+        }
+        if (!REFUSE.equals(decision)) {
+            throw new SubmissionRejectedException(decisionVariable, "请选择同意或不同意延期");
+        }
+        Object opinion = execution.getVariable(opinionVariable);
+        if (opinion == null || opinion.toString().isBlank()) {
+            throw new SubmissionRejectedException(opinionVariable, "不同意延期时请填写理由");
+        }
+        Authentication decider = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        deadlineCheck.recordStep((String) execution.getVariable(TASK_CODE), SupervisionEvent.Kind.EXTENSION_REFUSED,
+                (byOffice ? "督查办" : "领导") + "不同意延期：" + opinion.toString().strip(),
+                decider == null ? null : decider.getUserId(), ClockUtil.getCurrentTime().toInstant());
+    }
+}
