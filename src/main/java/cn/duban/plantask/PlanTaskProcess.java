@@ -6,6 +6,7 @@ public final class PlanTaskProcess {
     public static final String KEY = "plan-task";
 
     public static final String CLAIM_TASK = "UserTask_ClaimTask";
+    public static final String REASSIGN_TASK = "UserTask_ReassignTask";
     public static final String CONTRIBUTE = "UserTask_Contribute";
     public static final String REPORT_LOCAL_PROGRESS = "UserTask_ReportLocalProgress";
     public static final String REPORT_RESULT = "UserTask_ReportResult";

@@ -41,6 +41,11 @@ public final class PlanTaskVariables {
     public static final String RESPONSIBLE_PERSON = "responsiblePerson";
     public static final String CONTACT_PHONE = "contactPhone";
     public static final String CLAIM_NOTE = "claimNote";
+    /** 签收 ("sign") or 退回 ("return"): a lead unit can return a task it believes is not its own. */
+    public static final String CLAIM_DECISION = "claimDecision";
+    public static final String RETURN_TO_OFFICE_REASON = "returnToOfficeReason";
+    /** The supervision office's choice of lead unit(s) for a returned task, as names ("州水利局、州林业和草原局"). */
+    public static final String NEW_LEAD_UNITS = "newLeadUnits";
     /** The user who signed for the task; the report task is assigned to them. */
     public static final String LEAD_OPERATOR = "leadOperator";
 

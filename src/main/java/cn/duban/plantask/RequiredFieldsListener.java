@@ -3,7 +3,9 @@ package cn.duban.plantask;
 import cn.duban.taskform.SubmissionRejectedException;
 import cn.duban.taskform.FieldRule;
 import cn.duban.taskform.LongText;
+import static cn.duban.plantask.PlanTaskVariables.CLAIM_DECISION;
 import static cn.duban.plantask.PlanTaskVariables.CONTACT_PHONE;
+import static cn.duban.plantask.PlanTaskVariables.RETURN_TO_OFFICE_REASON;
 import static cn.duban.plantask.PlanTaskVariables.EVIDENCE;
 import static cn.duban.plantask.PlanTaskVariables.LOCAL_PROGRESS;
 import static cn.duban.plantask.PlanTaskVariables.RESPONSIBLE_PERSON;
@@ -34,12 +36,20 @@ class RequiredFieldsListener implements ExecutionListener {
                     FieldRule.required(RESULT_DESCRIPTION, "办理情况", LongText.STRING_VARIABLE_LIMIT),
                     FieldRule.required(EVIDENCE, "佐证材料", 2000)));
 
+    private static final List<FieldRule> RETURN_TO_OFFICE = List.of(
+            FieldRule.required(RETURN_TO_OFFICE_REASON, "退回理由", 2000));
+
     @Override
     public void notify(DelegateExecution execution) {
         if (execution.isCanceled()) {
             return;
         }
-        for (FieldRule rule : RULES.getOrDefault(execution.getCurrentActivityId(), List.of())) {
+        List<FieldRule> rules = RULES.getOrDefault(execution.getCurrentActivityId(), List.of());
+        if (PlanTaskProcess.CLAIM_TASK.equals(execution.getCurrentActivityId())
+                && "return".equals(execution.getVariable(CLAIM_DECISION))) {
+            rules = RETURN_TO_OFFICE;
+        }
+        for (FieldRule rule : rules) {
             String problem = rule.problemWith(execution.getVariable(rule.variable()));
             if (problem != null) {
                 throw new SubmissionRejectedException(rule.variable(), problem);

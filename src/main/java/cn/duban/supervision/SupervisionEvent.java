@@ -30,6 +30,10 @@ public record SupervisionEvent(Kind kind, EscalationLevel level, String reason, 
         /** The extension was approved: the task has a new deadline. */
         EXTENSION_APPROVED,
         /** The extension was refused by the supervision office or a leader. */
-        EXTENSION_REFUSED
+        EXTENSION_REFUSED,
+        /** 退回: the lead unit says the task is not its own. */
+        RETURNED_TO_OFFICE,
+        /** The supervision office gave the task to another lead unit. */
+        REASSIGNED
     }
 }

@@ -10,6 +10,7 @@ import cn.duban.dispatch.PlanTaskDispatcher;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Jobs;
 import cn.duban.support.Orders;
+import cn.duban.support.TestUsers;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,6 +30,7 @@ class PlanTaskFanOutProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired LocalReports localReports;
     @Autowired Jobs jobs;
+    @Autowired TestUsers users;
 
     private String code;
     private String instanceId;
@@ -39,7 +41,7 @@ class PlanTaskFanOutProcessTest {
         instanceId = dispatcher.dispatch(Orders.order(code, List.of(Orders.ECOLOGY), List.of(),
                 List.of(Orders.CHANGJI_CITY, Orders.QITAI_COUNTY)));
         Task claim = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
-        taskService.claim(claim.getId(), "lead-officer");
+        taskService.claim(claim.getId(), users.member("lead-officer", Orders.ECOLOGY.id()));
         taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
     }
 

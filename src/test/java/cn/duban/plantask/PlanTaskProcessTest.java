@@ -19,6 +19,7 @@ import cn.duban.identity.DubanGroups;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Jobs;
 import cn.duban.support.Orders;
+import cn.duban.support.TestUsers;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
@@ -46,11 +47,13 @@ class PlanTaskProcessTest {
     @Autowired TaskService taskService;
     @Autowired PlanTaskDispatcher dispatcher;
     @Autowired Jobs jobs;
+    @Autowired TestUsers users;
 
     private ProcessInstance instance;
 
     @BeforeEach
     void dispatchTask() {
+        users.member(LEAD_USER, Orders.ECOLOGY.id());
         AbstractAssertions.init(engine);
         String code = Orders.freshCode("PT");
         String id = dispatcher.dispatch(Orders.ecologyLeads(code));

@@ -10,6 +10,7 @@ import cn.duban.dispatch.PlanTaskDispatcher;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Jobs;
 import cn.duban.support.Orders;
+import cn.duban.support.TestUsers;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -35,6 +36,7 @@ class PlanTaskSupportProcessTest {
     @Autowired IdentityService identityService;
     @Autowired Contributions contributions;
     @Autowired Jobs jobs;
+    @Autowired TestUsers users;
 
     private String code;
     private String instanceId;
@@ -45,7 +47,7 @@ class PlanTaskSupportProcessTest {
         instanceId = dispatcher.dispatch(Orders.order(code, List.of(Orders.ECOLOGY),
                 List.of(Orders.FINANCE, Orders.AGRICULTURE), List.of(Orders.QITAI_COUNTY)));
         Task claim = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
-        taskService.claim(claim.getId(), "lead-officer");
+        taskService.claim(claim.getId(), users.member("lead-officer", Orders.ECOLOGY.id()));
         taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
     }
 

@@ -1,0 +1,104 @@
+package cn.duban.plantask;
+
+import static cn.duban.plantask.PlanTaskVariables.LEAD_UNITS;
+import static cn.duban.plantask.PlanTaskVariables.LEAD_UNIT_NAMES;
+import static cn.duban.plantask.PlanTaskVariables.NEW_LEAD_UNITS;
+import static cn.duban.plantask.PlanTaskVariables.RETURN_TO_OFFICE_REASON;
+import static cn.duban.plantask.PlanTaskVariables.TASK_CODE;
+
+import cn.duban.identity.Unit;
+import cn.duban.identity.UnitCatalog;
+import cn.duban.identity.UnitDirectory;
+import cn.duban.supervision.DeadlineCheck;
+import cn.duban.supervision.SupervisionEvent;
+import cn.duban.taskform.SubmissionRejectedException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * 退回 and reassignment. When the lead unit returns a task, the return is recorded; when the supervision office
+ * names the new lead unit(s), they must be units of the catalog, and they become the task's lead units, in the
+ * process and in the plan's catalog, before the task is offered to them for signing.
+ */
+@Component("reassignLeadUnitsListener")
+class ReassignLeadUnitsListener implements ExecutionListener {
+
+    private final UnitCatalog units;
+    private final DeadlineCheck deadlineCheck;
+    private final JdbcClient jdbc;
+
+    ReassignLeadUnitsListener(UnitCatalog units, DeadlineCheck deadlineCheck, JdbcClient jdbc) {
+        this.units = units;
+        this.deadlineCheck = deadlineCheck;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String taskCode = (String) execution.getVariable(TASK_CODE);
+        if (EVENTNAME_START.equals(execution.getEventName())) {
+            deadlineCheck.recordStep(taskCode, SupervisionEvent.Kind.RETURNED_TO_OFFICE,
+                    execution.getVariable(LEAD_UNIT_NAMES) + "退回：" + execution.getVariable(RETURN_TO_OFFICE_REASON),
+                    (String) execution.getVariable(PlanTaskVariables.LEAD_OPERATOR), now());
+            execution.removeVariable(NEW_LEAD_UNITS);
+            return;
+        }
+        if (execution.isCanceled()) {
+            return;
+        }
+        Map<String, Unit> leads = resolve(execution.getVariable(NEW_LEAD_UNITS));
+        execution.setVariable(LEAD_UNITS, String.join(",", leads.keySet()));
+        execution.setVariable(LEAD_UNIT_NAMES, leads.values().stream().map(Unit::name)
+                .collect(Collectors.joining("、")));
+        execution.setVariable(PlanTaskVariables.CLAIM_DECISION, null);
+        replaceLeadRoles(taskCode, leads);
+        Authentication office = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        deadlineCheck.recordStep(taskCode, SupervisionEvent.Kind.REASSIGNED,
+                "改由" + execution.getVariable(LEAD_UNIT_NAMES) + "牵头", office == null ? null : office.getUserId(),
+                now());
+    }
+
+    private Map<String, Unit> resolve(Object written) {
+        String names = written == null ? "" : written.toString().strip();
+        if (names.isEmpty()) {
+            throw new SubmissionRejectedException(NEW_LEAD_UNITS, "请填写新的牵头单位");
+        }
+        UnitDirectory directory = units.directory();
+        Map<String, Unit> leads = new LinkedHashMap<>();
+        for (String name : Stream.of(names.split("[、,，;；]")).map(String::strip).filter(n -> !n.isEmpty()).toList()) {
+            var named = directory.resolveAll(name);
+            if (named.isEmpty()) {
+                throw new SubmissionRejectedException(NEW_LEAD_UNITS, "未知单位“" + name + "”，请使用单位库中的名称");
+            }
+            named.forEach(unit -> leads.putIfAbsent(unit.id(), unit));
+        }
+        return leads;
+    }
+
+    private void replaceLeadRoles(String taskCode, Map<String, Unit> leads) {
+        Long taskId = jdbc.sql("select id from duban.plan_task where code = ?").param(taskCode).query(Long.class)
+                .optional().orElse(null);
+        if (taskId == null) {
+            return;
+        }
+        jdbc.sql("delete from duban.plan_task_unit where task_id = ? and role in ('LEAD', 'RESPONSIBLE')")
+                .param(taskId).update();
+        int position = 0;
+        for (Unit unit : leads.values()) {
+            jdbc.sql("insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, 'LEAD', ?)")
+                    .params(taskId, unit.id(), position++).update();
+        }
+    }
+
+    private static java.time.Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

@@ -1,0 +1,45 @@
+package cn.duban.plantask;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+/**
+ * A claimed task can be handed to a colleague, but only one of a unit the task is offered to: nobody hands a unit's
+ * task to another unit.
+ */
+@Component("sameUnitAssignmentListener")
+class SameUnitAssignmentListener implements TaskListener {
+
+    private final IdentityService identityService;
+
+    SameUnitAssignmentListener(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String assignee = task.getAssignee();
+        if (assignee == null) {
+            return;
+        }
+        Set<String> candidateGroups = task.getCandidates().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).collect(Collectors.toSet());
+        if (candidateGroups.isEmpty()) {
+            return;
+        }
+        List<String> assigneeGroups = identityService.createGroupQuery().groupMember(assignee).list().stream()
+                .map(Group::getId).toList();
+        if (assigneeGroups.stream().noneMatch(candidateGroups::contains)) {
+            throw new IllegalArgumentException("不能把任务转交给“" + assignee + "”：只能转交给本单位的同事");
+        }
+    }
+}
