@@ -19,6 +19,7 @@ import cn.duban.identity.Unit;
 import cn.duban.plantask.DueDates;
 import cn.duban.taskform.LongText;
 import cn.duban.plantask.PlanTaskProcess;
+import cn.duban.plantask.PlanTaskVariables;
 import cn.duban.supervision.DeadlineCheck;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -68,6 +69,7 @@ public class PlanTaskDispatcher {
                 .putValue(IMPLEMENTING_UNIT_NAMES,
                         order.implementingUnits().isEmpty() ? "无" : names(order.implementingUnits()))
                 .putValue(DEADLINE, dueDates.endOf(order.deadline()))
+                .putValue(PlanTaskVariables.PROGRESS_REPORT_CYCLE, order.reportCycle().cron())
                 .putValue(DEADLINE_TEXT, order.deadline().getYear() + "年" + order.deadline().getMonthValue() + "月"
                         + order.deadline().getDayOfMonth() + "日");
     }

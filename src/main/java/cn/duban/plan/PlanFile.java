@@ -9,7 +9,8 @@ import java.util.List;
  * {@link ValidatedPlan} or a list of problems.
  */
 public record PlanFile(String code, String title, String issuer, String issuedOn, String kind, Integer periodStart,
-                Integer periodEnd, String deadline, String sourceName, List<Task> tasks, List<Indicator> indicators) {
+                Integer periodEnd, String deadline, String reportCycle, String sourceName, List<Task> tasks,
+                List<Indicator> indicators) {
 
     public record Task(String code, String section, String title, String text, List<String> leadUnits,
                 List<String> responsibleUnits, List<String> supportUnits, Boolean supportShareResponsibility,

@@ -1,6 +1,7 @@
 package cn.duban.plan;
 
 import cn.duban.dispatch.PlanTaskDispatcher;
+import cn.duban.dispatch.ReportCycle;
 import cn.duban.dispatch.TaskDispatchOrder;
 import cn.duban.identity.Unit;
 import java.util.ArrayList;
@@ -87,6 +88,7 @@ public class PlanImporter {
 
     private static TaskDispatchOrder order(ValidatedPlan plan, ValidatedPlan.Task task) {
         return new TaskDispatchOrder(plan.code(), plan.title(), task.code(), task.section(), task.title(), task.text(),
-                task.accountableUnits(), task.supportUnits(), task.implementingUnits(), task.deadline());
+                task.accountableUnits(), task.supportUnits(), task.implementingUnits(), task.deadline(),
+                ReportCycle.valueOf(plan.reportCycle()));
     }
 }

@@ -41,9 +41,9 @@ class PlanStore {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into duban.plan (code, title, issuer, issued_on, kind, period_start, period_end,
-                                                source_name, source_text, imported_by)
+                                                report_cycle, source_name, source_text, imported_by)
                         values (:code, :title, :issuer, :issuedOn, :kind, :periodStart, :periodEnd,
-                                :sourceName, :sourceText, :importedBy)""")
+                                :reportCycle, :sourceName, :sourceText, :importedBy)""")
                 .param("code", plan.code())
                 .param("title", plan.title())
                 .param("issuer", plan.issuer())
@@ -51,6 +51,7 @@ class PlanStore {
                 .param("kind", plan.kind())
                 .param("periodStart", plan.periodStart())
                 .param("periodEnd", plan.periodEnd())
+                .param("reportCycle", plan.reportCycle())
                 .param("sourceName", plan.sourceName())
                 .param("sourceText", sourceText)
                 .param("importedBy", importedBy)

@@ -43,6 +43,7 @@ class PlanValidator {
         LocalDate issuedOn = optionalDate(file.issuedOn(), plan, "issuedOn", "印发日期", problems);
         LocalDate planDeadline = optionalDate(file.deadline(), plan, "deadline", "默认完成时限", problems);
         String kind = kind(file.kind(), problems);
+        String reportCycle = reportCycle(file.reportCycle(), problems);
         List<PlanFile.Task> fileTasks = file.tasks() == null ? List.of() : file.tasks();
         if (fileTasks.isEmpty()) {
             problems.add(ImportProblem.of(plan, "tasks", "任务", "计划中没有任务"));
@@ -87,7 +88,7 @@ class PlanValidator {
             throw PlanRejectedException.invalid(problems);
         }
         return new ValidatedPlan(code, title, issuer, issuedOn, kind, file.periodStart(), file.periodEnd(),
-                sourceName, tasks, indicators);
+                reportCycle, sourceName, tasks, indicators);
     }
 
     private static String kind(String written, List<ImportProblem> problems) {
@@ -100,6 +101,18 @@ class PlanValidator {
                     "“" + written + "”不是有效的类型，应为 ANNUAL（年度）、FIVE_YEAR（五年规划）或 OTHER"));
         }
         return kind;
+    }
+
+    private static String reportCycle(String written, List<ImportProblem> problems) {
+        if (written == null || written.isBlank()) {
+            return "QUARTERLY";
+        }
+        String cycle = written.strip().toUpperCase(Locale.ROOT);
+        if (!List.of("MONTHLY", "QUARTERLY").contains(cycle)) {
+            problems.add(ImportProblem.of(ImportProblem.PLAN, "reportCycle", "进展报送周期",
+                    "“" + written + "”不是有效的周期，应为 MONTHLY（每月）或 QUARTERLY（每季度）"));
+        }
+        return cycle;
     }
 
     private static List<PlanFile.Indicator> indicators(List<PlanFile.Indicator> indicators,

@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 
 /** A plan that passed every check: units resolved to the catalog, dates as dates. */
 record ValidatedPlan(String code, String title, String issuer, LocalDate issuedOn, String kind, Integer periodStart,
-                     Integer periodEnd, String sourceName, List<Task> tasks, List<PlanFile.Indicator> indicators) {
+                     Integer periodEnd, String reportCycle, String sourceName, List<Task> tasks,
+                     List<PlanFile.Indicator> indicators) {
 
     record Task(String code, String section, String title, String text, List<Unit> leadUnits,
                 List<Unit> responsibleUnits, List<Unit> supportUnits, boolean supportShareResponsibility,

@@ -1,10 +1,10 @@
 package cn.duban.plantask;
 
 import cn.duban.supervision.DeadlineCheck;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -17,10 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("checkDeadlineDelegate")
 class CheckDeadlineDelegate implements JavaDelegate {
-
-    /** The steps during which the task is with the units (and so can be late). */
-    private static final Set<String> WITH_UNITS = Set.of(PlanTaskProcess.CLAIM_TASK, PlanTaskProcess.CONTRIBUTE,
-            PlanTaskProcess.REPORT_LOCAL_PROGRESS, PlanTaskProcess.REPORT_RESULT);
 
     private final DeadlineCheck deadlineCheck;
     private final ZoneId zone;
@@ -38,10 +34,21 @@ class CheckDeadlineDelegate implements JavaDelegate {
         deadlineCheck.check(new DeadlineCheck.CheckedTask(
                 (String) execution.getVariable(PlanTaskVariables.TASK_CODE), execution.getProcessInstanceId(),
                 deadline.toInstant().atZone(zone).toLocalDate(),
-                active.stream().anyMatch(WITH_UNITS::contains),
+                UnitSteps.isWithUnits(active),
                 number(execution.getVariable(PlanTaskVariables.TIMES_URGED)),
                 Boolean.TRUE.equals(execution.getVariable(PlanTaskVariables.BINDING)),
-                number(execution.getVariable(PlanTaskVariables.RETURN_COUNT))), ClockUtil.getCurrentTime().toInstant());
+                number(execution.getVariable(PlanTaskVariables.RETURN_COUNT)), earliestMissedReport(execution)),
+                ClockUtil.getCurrentTime().toInstant());
+    }
+
+    /** The due day of the oldest progress report still not in after its due date, or null. */
+    private LocalDate earliestMissedReport(DelegateExecution execution) {
+        Date now = ClockUtil.getCurrentTime();
+        return execution.getProcessEngineServices().getTaskService().createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(PlanTaskProcess.REPORT_PROGRESS).dueBefore(now).list().stream()
+                .map(task -> task.getDueDate().toInstant().atZone(zone).toLocalDate())
+                .min(LocalDate::compareTo).orElse(null);
     }
 
     private static int number(Object value) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +21,21 @@ public class DueDates {
     private final WorkingDayCalendar calendar;
     private final ZoneId zone;
     private final int contributionWorkingDaysBeforeDeadline;
+    private final int progressReportWorkingDays;
 
     DueDates(WorkingDayCalendar calendar, @Value("${duban.time-zone}") ZoneId zone,
-            @Value("${duban.supervision.contribution-working-days-before-deadline}") int contributionWorkingDays) {
+            @Value("${duban.supervision.contribution-working-days-before-deadline}") int contributionWorkingDays,
+            @Value("${duban.supervision.progress-report-working-days}") int progressReportWorkingDays) {
         this.calendar = calendar;
         this.zone = zone;
         this.contributionWorkingDaysBeforeDeadline = contributionWorkingDays;
+        this.progressReportWorkingDays = progressReportWorkingDays;
+    }
+
+    /** When a progress report asked for now is due: the configured number of working days from today. */
+    public Date progressReportDue() {
+        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+        return endOf(calendar.plusWorkingDays(today, progressReportWorkingDays));
     }
 
     /** When support units' contributions are due: the configured number of working days before the deadline. */

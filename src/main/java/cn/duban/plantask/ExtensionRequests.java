@@ -32,9 +32,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class ExtensionRequests {
 
-    private static final Set<String> WITH_UNITS = Set.of(PlanTaskProcess.CLAIM_TASK, PlanTaskProcess.CONTRIBUTE,
-            PlanTaskProcess.REPORT_LOCAL_PROGRESS, PlanTaskProcess.REPORT_RESULT);
-
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final IdentityService identityService;
@@ -89,7 +86,7 @@ class ExtensionRequests {
 
     private void checkOpen(String instanceId) {
         List<String> active = runtimeService.getActiveActivityIds(instanceId);
-        if (active.stream().noneMatch(WITH_UNITS::contains)) {
+        if (!UnitSteps.isWithUnits(active)) {
             throw refusal(HttpStatus.CONFLICT, "任务已报送办理结果，不能再申请延期");
         }
         if (active.contains(PlanTaskProcess.REVIEW_EXTENSION) || active.contains(PlanTaskProcess.APPROVE_EXTENSION)) {

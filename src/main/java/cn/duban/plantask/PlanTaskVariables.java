@@ -77,6 +77,12 @@ public final class PlanTaskVariables {
     public static final String EXTENSION_APPROVAL = "extensionApproval";
     public static final String EXTENSION_APPROVAL_OPINION = "extensionApprovalOpinion";
 
+    // 进展报送: when the units report progress (cron), and in one unit's report, which unit and what it wrote.
+    public static final String PROGRESS_REPORT_CYCLE = "progressReportCycle";
+    public static final String REPORTING_UNIT = "reportingUnit";
+    public static final String PROGRESS = "progress";
+    public static final String REPORT_DUE = "reportDue";
+
     // Supervision: how often the office urged the task, and whether its target is binding (约束性).
     public static final String TIMES_URGED = "timesUrged";
     /** The supervision office's latest urge, shown on the units' forms. */

@@ -8,6 +8,7 @@ import static cn.duban.plantask.PlanTaskVariables.CONTACT_PHONE;
 import static cn.duban.plantask.PlanTaskVariables.RETURN_TO_OFFICE_REASON;
 import static cn.duban.plantask.PlanTaskVariables.EVIDENCE;
 import static cn.duban.plantask.PlanTaskVariables.LOCAL_PROGRESS;
+import static cn.duban.plantask.PlanTaskVariables.PROGRESS;
 import static cn.duban.plantask.PlanTaskVariables.RESPONSIBLE_PERSON;
 import static cn.duban.plantask.PlanTaskVariables.RESULT_DESCRIPTION;
 
@@ -32,6 +33,8 @@ class RequiredFieldsListener implements ExecutionListener {
                             "应为7至20位数字，可含“-”，如0994-2345678或13912345678")),
             PlanTaskProcess.REPORT_LOCAL_PROGRESS, List.of(
                     FieldRule.required(LOCAL_PROGRESS, "落实情况", LongText.STRING_VARIABLE_LIMIT)),
+            PlanTaskProcess.REPORT_PROGRESS, List.of(
+                    FieldRule.required(PROGRESS, "本期进展", LongText.STRING_VARIABLE_LIMIT)),
             PlanTaskProcess.REPORT_RESULT, List.of(
                     FieldRule.required(RESULT_DESCRIPTION, "办理情况", LongText.STRING_VARIABLE_LIMIT),
                     FieldRule.required(EVIDENCE, "佐证材料", 2000)));

@@ -86,10 +86,10 @@ public class DeadlineCheck {
         TaskSupervision checked;
         if (!task.withUnits()) {
             checked = current.with(SupervisionState.SUBMITTED, task.deadline(), current.escalationLevel(), 0);
-        } else if (!today.isAfter(task.deadline())) {
+        } else if (!today.isAfter(task.deadline()) && task.earliestMissedReportDue() == null) {
             checked = beforeDeadline(task, current, today, now);
         } else {
-            checked = afterDeadline(task, current, today, now);
+            checked = overdue(task, current, today, now);
         }
         record.save(checked);
         return checked;
@@ -110,11 +110,16 @@ public class DeadlineCheck {
         return current.with(SupervisionState.DUE_SOON, task.deadline(), current.escalationLevel(), 0);
     }
 
-    private TaskSupervision afterDeadline(CheckedTask task, TaskSupervision current, LocalDate today, Instant now) {
-        int overdue = calendar.workingDaysBetween(task.deadline(), today);
+    /** Past the deadline, or a progress report not in by its due date, which counts like an overdue item. */
+    private TaskSupervision overdue(CheckedTask task, TaskSupervision current, LocalDate today, Instant now) {
+        boolean pastDeadline = today.isAfter(task.deadline());
+        int overdue = Math.max(pastDeadline ? calendar.workingDaysBetween(task.deadline(), today) : 0,
+                task.earliestMissedReportDue() == null ? 0
+                        : calendar.workingDaysBetween(task.earliestMissedReportDue(), today));
         if (current.state() != SupervisionState.OVERDUE) {
-            record.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE, null,
-                    "已超过完成时限（" + chinese(task.deadline()) + "），任务逾期", null, now);
+            record.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE, null, pastDeadline
+                    ? "已超过完成时限（" + chinese(task.deadline()) + "），任务逾期"
+                    : "进展报送逾期（应于" + chinese(task.earliestMissedReportDue()) + "前报送），按逾期事项督办", null, now);
         } else if (overdue > 0 && overdue % reminderWorkingDays == 0
                 && !record.hasEventOn(task.taskCode(), SupervisionEvent.Kind.OVERDUE_REMINDER, today)) {
             record.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE_REMINDER, null,
@@ -140,8 +145,13 @@ public class DeadlineCheck {
         return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
     }
 
-    /** What the check needs to know of a task. */
+    /**
+     * What the check needs to know of a task.
+     *
+     * @param earliestMissedReportDue the due day of the oldest progress report not yet in after its due date, or null
+     */
     public record CheckedTask(String taskCode, String processInstanceId, LocalDate deadline, boolean withUnits,
-                              int timesUrged, boolean binding, int earlierRectifications) {
+                              int timesUrged, boolean binding, int earlierRectifications,
+                              LocalDate earliestMissedReportDue) {
     }
 }

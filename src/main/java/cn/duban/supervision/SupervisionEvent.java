@@ -34,6 +34,10 @@ public record SupervisionEvent(Kind kind, EscalationLevel level, String reason, 
         /** 退回: the lead unit says the task is not its own. */
         RETURNED_TO_OFFICE,
         /** The supervision office gave the task to another lead unit. */
-        REASSIGNED
+        REASSIGNED,
+        /** 进展报送: a unit reported its progress. */
+        PROGRESS_REPORTED,
+        /** A periodic progress report was not in by its due date: it counts like an overdue item. */
+        PROGRESS_REPORT_MISSED
     }
 }

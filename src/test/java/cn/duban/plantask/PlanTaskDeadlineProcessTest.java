@@ -140,7 +140,8 @@ class PlanTaskDeadlineProcessTest {
     /** Moves the engine's clock to 09:00 Beijing time of {@code day} and runs the daily check's timer job. */
     private void checkOn(LocalDate day) {
         ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(BEIJING).toInstant()));
-        Job timer = managementService.createJobQuery().processInstanceId(instanceId).timers().singleResult();
+        Job timer = managementService.createJobQuery().processInstanceId(instanceId).timers()
+                .activityId("StartEvent_DailyCheck").singleResult();
         managementService.executeJob(timer.getId());
     }
 

@@ -178,7 +178,7 @@ class PlanTaskProcessTest {
         String longText = "开展全州土壤污染状况详查。".repeat(400);
         String id = dispatcher.dispatch(new cn.duban.dispatch.TaskDispatchOrder("TEST-PLAN", "测试计划",
                 Orders.freshCode("LONG"), null, "长文本任务", longText, List.of(Orders.ECOLOGY), List.of(), List.of(),
-                Orders.DEADLINE));
+                Orders.DEADLINE, cn.duban.dispatch.ReportCycle.QUARTERLY));
         assertThat(longText.length()).isGreaterThan(LongText.STRING_VARIABLE_LIMIT);
         assertThat(runtimeService.getVariable(id, "taskText")).isEqualTo(longText);
     }

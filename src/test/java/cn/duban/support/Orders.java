@@ -1,5 +1,6 @@
 package cn.duban.support;
 
+import cn.duban.dispatch.ReportCycle;
 import cn.duban.dispatch.TaskDispatchOrder;
 import cn.duban.identity.Unit;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ public final class Orders {
     public static TaskDispatchOrder order(String code, List<Unit> leads, List<Unit> supports,
             List<Unit> implementers) {
         return new TaskDispatchOrder("TEST-PLAN", "测试计划", code, "一、测试", "开展土壤污染状况详查",
-                "制定详查方案，开展全州土壤污染状况详查。", leads, supports, implementers, DEADLINE);
+                "制定详查方案，开展全州土壤污染状况详查。", leads, supports, implementers, DEADLINE, ReportCycle.QUARTERLY);
     }
 
     public static TaskDispatchOrder ecologyLeads(String code) {

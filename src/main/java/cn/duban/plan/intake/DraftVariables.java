@@ -67,7 +67,7 @@ class DraftVariables {
         List<PlanFile.Task> tasks = draft.tasks().stream()
                 .map(task -> task(row(task, planCode, draft.tasks().size()), detail(task))).toList();
         return new PlanFile(planCode, draft.title(), draft.issuer(), null, draft.kind().name(), draft.periodStart(),
-                draft.periodEnd(), date(draft.defaultDeadline()), null, tasks,
+                draft.periodEnd(), date(draft.defaultDeadline()), reportCycle(draft.kind().name()), null, tasks,
                 draft.indicators().stream().map(DraftVariables::indicator).toList());
     }
 
@@ -81,7 +81,8 @@ class DraftVariables {
         List<PlanFile.Task> tasks = rows.stream().map(row -> task(row, details.get(row.sequence()))).toList();
         return new PlanFile(text(variables, PLAN_CODE), text(variables, PLAN_TITLE), text(variables, PLAN_ISSUER),
                 null, text(variables, PLAN_KIND), number(variables, PERIOD_START), number(variables, PERIOD_END),
-                text(variables, PLAN_DEADLINE), text(variables, SOURCE_NAME), tasks, indicators);
+                text(variables, PLAN_DEADLINE), reportCycle(text(variables, PLAN_KIND)), text(variables, SOURCE_NAME),
+                tasks, indicators);
     }
 
     /** Every task on one line, as Markdown, for the people who review and approve. */
@@ -128,6 +129,11 @@ class DraftVariables {
                 split(row.responsibleUnits()), split(row.supportUnits()),
                 detail != null && detail.supportShareResponsibility(), split(row.implementingUnits()),
                 row.startDate(), row.deadline(), detail == null ? List.of() : detail.targets());
+    }
+
+    /** An annual plan reports monthly; a longer one quarterly. */
+    private static String reportCycle(String kind) {
+        return "ANNUAL".equals(kind) ? "MONTHLY" : "QUARTERLY";
     }
 
     private static String joined(List<String> names) {

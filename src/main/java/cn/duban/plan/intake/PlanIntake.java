@@ -41,8 +41,8 @@ public class PlanIntake {
         DraftPlan draft = new PlanTextParser().parse(sourceText);
         PlanFile plan = draftVariables.planFile(draft, planCode);
         PlanFile titled = new PlanFile(plan.code(), plan.title() == null ? title : plan.title(), plan.issuer(),
-                plan.issuedOn(), plan.kind(), plan.periodStart(), plan.periodEnd(), plan.deadline(), sourceName,
-                plan.tasks(), plan.indicators());
+                plan.issuedOn(), plan.kind(), plan.periodStart(), plan.periodEnd(), plan.deadline(),
+                plan.reportCycle(), sourceName, plan.tasks(), plan.indicators());
         return importer.publish(titled, sourceText, importedBy);
     }
 
