@@ -86,6 +86,19 @@ class ExtensionRequestIT {
     }
 
     @Test
+    void aLeaderCanRefuseWhatTheOfficeSupported() {
+        request("2031-03-31", "详查样品送检周期延长");
+        decide(PlanTaskProcess.REVIEW_EXTENSION, Map.of("extensionReview", "approve"));
+        decide(PlanTaskProcess.APPROVE_EXTENSION, Map.of("extensionApproval", "refuse",
+                "extensionApprovalOpinion", "按原定时限完成"));
+
+        assertThat(runtimeService.getVariable(instanceId, "deadline")).isEqualTo(endOf(Orders.DEADLINE));
+        assertThat(record.events(code)).extracting(SupervisionEvent::reason).last()
+                .isEqualTo("领导不同意延期：按原定时限完成");
+        assertThat(request("2031-02-28", "再次申请").status()).as("a new request is possible again").isEqualTo(202);
+    }
+
+    @Test
     void onlyTheLeadUnitAsksOnceAtATimeForALaterDeadlineWithAReason() {
         Http support = Http.as(rest, users.member("extension-finance", Orders.FINANCE.id()));
         assertThat(support.postJson(path(), Map.of("newDeadline", "2031-03-31", "reason", "来不及")).status())
