@@ -1,5 +1,6 @@
 package cn.duban.dispatch;
 
+import cn.duban.taskform.ChineseDates;
 import static cn.duban.plantask.PlanTaskVariables.DEADLINE;
 import static cn.duban.plantask.PlanTaskVariables.DEADLINE_TEXT;
 import static cn.duban.plantask.PlanTaskVariables.IMPLEMENTING_UNITS;
@@ -70,8 +71,7 @@ public class PlanTaskDispatcher {
                         order.implementingUnits().isEmpty() ? "无" : names(order.implementingUnits()))
                 .putValue(DEADLINE, dueDates.endOf(order.deadline()))
                 .putValue(PlanTaskVariables.PROGRESS_REPORT_CYCLE, order.reportCycle().cron())
-                .putValue(DEADLINE_TEXT, order.deadline().getYear() + "年" + order.deadline().getMonthValue() + "月"
-                        + order.deadline().getDayOfMonth() + "日");
+                .putValue(DEADLINE_TEXT, ChineseDates.of(order.deadline()));
     }
 
     private static String ids(List<Unit> units) {

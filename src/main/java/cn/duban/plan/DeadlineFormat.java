@@ -32,8 +32,4 @@ final class DeadlineFormat {
         }
         return Optional.empty();
     }
-
-    static String chinese(LocalDate date) {
-        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-    }
 }

@@ -1,5 +1,6 @@
 package cn.duban.plan;
 
+import cn.duban.taskform.ChineseDates;
 import cn.duban.identity.Unit;
 import cn.duban.identity.UnitCatalog;
 import cn.duban.identity.UnitDirectory;
@@ -146,7 +147,7 @@ class PlanValidator {
         }
         if (issuedOn != null && deadline.isBefore(issuedOn)) {
             problems.add(ImportProblem.of(task, "deadline", "完成时限",
-                    "“" + DeadlineFormat.chinese(deadline) + "”早于计划印发日期“" + DeadlineFormat.chinese(issuedOn) + "”"));
+                    "“" + ChineseDates.of(deadline) + "”早于计划印发日期“" + ChineseDates.of(issuedOn) + "”"));
         }
         return deadline;
     }

@@ -1,5 +1,6 @@
 package cn.duban.plantask;
 
+import cn.duban.taskform.ChineseDates;
 import static cn.duban.plantask.PlanTaskVariables.DEADLINE;
 import static cn.duban.plantask.PlanTaskVariables.DEADLINE_TEXT;
 import static cn.duban.plantask.PlanTaskVariables.EXTENSION_APPROVAL_OPINION;
@@ -39,8 +40,7 @@ class ApplyExtensionDelegate implements JavaDelegate {
         LocalDate newDeadline = LocalDate.parse((String) execution.getVariable(REQUESTED_DEADLINE));
         Date deadline = dueDates.endOf(newDeadline);
         execution.setVariable(DEADLINE, deadline);
-        execution.setVariable(DEADLINE_TEXT, newDeadline.getYear() + "年" + newDeadline.getMonthValue() + "月"
-                + newDeadline.getDayOfMonth() + "日（已延期）");
+        execution.setVariable(DEADLINE_TEXT, ChineseDates.of(newDeadline) + "（已延期）");
         TaskService taskService = execution.getProcessEngineServices().getTaskService();
         for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
             if (PlanTaskProcess.CONTRIBUTE.equals(task.getTaskDefinitionKey())) {

@@ -1,5 +1,6 @@
 package cn.duban.plantask;
 
+import cn.duban.taskform.ChineseDates;
 import static cn.duban.plantask.PlanTaskVariables.DEADLINE;
 import static cn.duban.plantask.PlanTaskVariables.DEADLINE_TEXT;
 import static cn.duban.plantask.PlanTaskVariables.RECTIFICATION_DEADLINE;
@@ -78,8 +79,7 @@ class ReviewDecisionListener implements ExecutionListener {
     private void orderRectification(DelegateExecution execution, String findings, boolean falsified) {
         LocalDate newDeadline = newDeadline(execution.getVariable(RECTIFICATION_DEADLINE));
         execution.setVariable(DEADLINE, dueDates.endOf(newDeadline));
-        execution.setVariable(DEADLINE_TEXT, newDeadline.getYear() + "年" + newDeadline.getMonthValue() + "月"
-                + newDeadline.getDayOfMonth() + "日（限期整改）");
+        execution.setVariable(DEADLINE_TEXT, ChineseDates.of(newDeadline) + "（限期整改）");
         Authentication inspector = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         deadlineCheck.rectificationOrdered((String) execution.getVariable(TASK_CODE), execution.getProcessInstanceId(),
                 newDeadline, findings, falsified, inspector == null ? null : inspector.getUserId(),

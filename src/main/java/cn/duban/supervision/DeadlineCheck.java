@@ -1,5 +1,6 @@
 package cn.duban.supervision;
 
+import cn.duban.taskform.ChineseDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -56,7 +57,7 @@ public class DeadlineCheck {
                 .orElseGet(() -> TaskSupervision.dispatched(taskCode, processInstanceId, newDeadline));
         record.save(current.with(SupervisionState.RECTIFYING, newDeadline, current.escalationLevel(), 0));
         record.event(taskCode, SupervisionEvent.Kind.RECTIFICATION_ORDERED, null,
-                "限期整改，整改期限" + chinese(newDeadline) + "：" + findings, orderedBy, at);
+                "限期整改，整改期限" + ChineseDates.of(newDeadline) + "：" + findings, orderedBy, at);
         if (falsified) {
             record.event(taskCode, SupervisionEvent.Kind.FALSIFICATION_FOUND, null, "数据不实：" + findings,
                     orderedBy, at);
@@ -76,7 +77,7 @@ public class DeadlineCheck {
                 task.state() == SupervisionState.OVERDUE ? SupervisionState.ON_TRACK : task.state(), newDeadline,
                 task.escalationLevel(), 0)));
         record.event(taskCode, SupervisionEvent.Kind.EXTENSION_APPROVED, null,
-                "延期至" + chinese(newDeadline) + "：" + reason, approvedBy, at);
+                "延期至" + ChineseDates.of(newDeadline) + "：" + reason, approvedBy, at);
     }
 
     public TaskSupervision check(CheckedTask task, Instant now) {
@@ -105,7 +106,7 @@ public class DeadlineCheck {
         }
         if (current.state() != SupervisionState.DUE_SOON) {
             record.event(task.taskCode(), SupervisionEvent.Kind.DUE_SOON, null,
-                    "临期提醒：距完成时限（" + chinese(task.deadline()) + "）还有" + remaining + "个工作日", null, now);
+                    "临期提醒：距完成时限（" + ChineseDates.of(task.deadline()) + "）还有" + remaining + "个工作日", null, now);
         }
         return current.with(SupervisionState.DUE_SOON, task.deadline(), current.escalationLevel(), 0);
     }
@@ -118,8 +119,8 @@ public class DeadlineCheck {
                         : calendar.workingDaysBetween(task.earliestMissedReportDue(), today));
         if (current.state() != SupervisionState.OVERDUE) {
             record.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE, null, pastDeadline
-                    ? "已超过完成时限（" + chinese(task.deadline()) + "），任务逾期"
-                    : "进展报送逾期（应于" + chinese(task.earliestMissedReportDue()) + "前报送），按逾期事项督办", null, now);
+                    ? "已超过完成时限（" + ChineseDates.of(task.deadline()) + "），任务逾期"
+                    : "进展报送逾期（应于" + ChineseDates.of(task.earliestMissedReportDue()) + "前报送），按逾期事项督办", null, now);
         } else if (overdue > 0 && overdue % reminderWorkingDays == 0
                 && !record.hasEventOn(task.taskCode(), SupervisionEvent.Kind.OVERDUE_REMINDER, today)) {
             record.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE_REMINDER, null,
@@ -139,10 +140,6 @@ public class DeadlineCheck {
             }
         }
         return current.with(SupervisionState.OVERDUE, task.deadline(), level, overdue);
-    }
-
-    private static String chinese(LocalDate day) {
-        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
     }
 
     /**

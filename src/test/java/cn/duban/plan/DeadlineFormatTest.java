@@ -22,6 +22,6 @@ class DeadlineFormatTest {
 
     @Test
     void writesDatesTheChineseWay() {
-        assertThat(DeadlineFormat.chinese(LocalDate.of(2017, 5, 1))).isEqualTo("2017年5月1日");
+        assertThat(cn.duban.taskform.ChineseDates.of(LocalDate.of(2017, 5, 1))).isEqualTo("2017年5月1日");
     }
 }
