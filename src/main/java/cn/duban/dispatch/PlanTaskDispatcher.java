@@ -50,7 +50,7 @@ public class PlanTaskDispatcher {
                 .setVariables(variables(order))
                 .execute()
                 .getId();
-        deadlineCheck.dispatched(order.taskCode(), processInstanceId, order.deadline());
+        deadlineCheck.dispatched(order.taskCode(), processInstanceId, order.deadline(), ids(order.leadUnits()));
         return processInstanceId;
     }
 

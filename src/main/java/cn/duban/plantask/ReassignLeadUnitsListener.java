@@ -60,6 +60,7 @@ class ReassignLeadUnitsListener implements ExecutionListener {
                 .collect(Collectors.joining("、")));
         execution.setVariable(PlanTaskVariables.CLAIM_DECISION, null);
         replaceLeadRoles(taskCode, leads);
+        deadlineCheck.leadUnitsChanged(taskCode, String.join(",", leads.keySet()));
         Authentication office = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         deadlineCheck.recordStep(taskCode, SupervisionEvent.Kind.REASSIGNED,
                 "改由" + execution.getVariable(LEAD_UNIT_NAMES) + "牵头", office == null ? null : office.getUserId(),

@@ -36,9 +36,15 @@ public class DeadlineCheck {
         this.reminderWorkingDays = reminderWorkingDays;
     }
 
-    /** A task has just been dispatched: it is on track. */
-    public void dispatched(String taskCode, String processInstanceId, LocalDate deadline) {
+    /** A task has just been dispatched to its lead units (comma-separated ids): it is on track. */
+    public void dispatched(String taskCode, String processInstanceId, LocalDate deadline, String leadUnitIds) {
         record.save(TaskSupervision.dispatched(taskCode, processInstanceId, deadline));
+        record.setLeadUnits(taskCode, leadUnitIds);
+    }
+
+    /** The task was given to other lead units (comma-separated ids). */
+    public void leadUnitsChanged(String taskCode, String leadUnitIds) {
+        record.setLeadUnits(taskCode, leadUnitIds);
     }
 
     /** The task was closed (销号). */

@@ -17,10 +17,17 @@ public class SupervisionRecord {
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
+    private final SupervisionNotices notices;
 
-    SupervisionRecord(JdbcClient jdbc, @Value("${duban.time-zone}") ZoneId zone) {
+    SupervisionRecord(JdbcClient jdbc, @Value("${duban.time-zone}") ZoneId zone, SupervisionNotices notices) {
         this.jdbc = jdbc;
         this.zone = zone;
+        this.notices = notices;
+    }
+
+    void setLeadUnits(String taskCode, String leadUnitIds) {
+        jdbc.sql("update duban.task_supervision set lead_units = ? where task_code = ?")
+                .params(leadUnitIds == null ? "" : leadUnitIds, taskCode).update();
     }
 
     public Optional<TaskSupervision> find(String taskCode) {
@@ -56,12 +63,15 @@ public class SupervisionRecord {
 
     void event(String taskCode, SupervisionEvent.Kind kind, EscalationLevel level, String reason, String actor,
             Instant at) {
-        jdbc.sql("""
+        long id = jdbc.sql("""
                         insert into duban.supervision_event (task_code, kind, level, reason, actor, happened_at)
-                        values (?, ?, ?, ?, ?, ?)""")
+                        values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(taskCode, kind.name(), level == null ? null : level.name(), reason, actor,
                         OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .update();
+                .query(Long.class).single();
+        String leadUnits = jdbc.sql("select lead_units from duban.task_supervision where task_code = ?")
+                .param(taskCode).query(String.class).optional().orElse("");
+        notices.tell(id, taskCode, kind, reason, leadUnits);
     }
 
     void countUrge(String taskCode) {

@@ -16,6 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "duban.embedded-postgres.data-directory=",
         "duban.embedded-postgres.port=0",
         // Tests run asynchronous continuations themselves (see Jobs), so that nothing races them.
-        "camunda.bpm.job-execution.enabled=false"})
+        "camunda.bpm.job-execution.enabled=false",
+        // Tests deliver notifications themselves (NotificationDelivery.deliverDue), to an in-process SMTP server.
+        "duban.notification.delivery-enabled=false",
+        "spring.mail.host=localhost",
+        "spring.mail.port=3025"})
 public @interface DubanTest {
 }

@@ -22,6 +22,7 @@ public class TestUsers {
             User user = identityService.newUser(userId);
             user.setFirstName(userId);
             user.setLastName("测试");
+            user.setEmail(userId + "@duban.test");
             user.setPassword(PASSWORD);
             identityService.saveUser(user);
             identityService.createMembership(userId, groupId);

@@ -1,0 +1,71 @@
+package cn.duban.notification;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tells the people of some units that something needs them: one inbox entry each, and one outbox row per further
+ * channel that can reach them, all in the caller's (the engine's) transaction. The same event never notifies the
+ * same person twice on a channel.
+ */
+@Service
+public class Notifications {
+
+    static final String INBOX = "INBOX";
+
+    private final JdbcClient jdbc;
+    private final IdentityService identityService;
+    private final List<NotificationChannel> channels;
+
+    Notifications(JdbcClient jdbc, IdentityService identityService, List<NotificationChannel> channels) {
+        this.jdbc = jdbc;
+        this.identityService = identityService;
+        this.channels = channels;
+    }
+
+    public void notifyGroups(String eventKey, Collection<String> groupIds, String subject, String body) {
+        for (User user : members(groupIds)) {
+            insert(eventKey, user.getId(), INBOX, null, subject, body);
+            for (NotificationChannel channel : channels) {
+                String address = channel.addressOf(user);
+                if (address != null) {
+                    insert(eventKey, user.getId(), channel.name(), address, subject, body);
+                }
+            }
+        }
+    }
+
+    private Collection<User> members(Collection<String> groupIds) {
+        // Who belongs to a unit is not secret to the workflow, whoever's action caused the notification.
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            Map<String, User> users = new LinkedHashMap<>();
+            for (String groupId : groupIds) {
+                identityService.createUserQuery().memberOfGroup(groupId).list()
+                        .forEach(user -> users.putIfAbsent(user.getId(), user));
+            }
+            return users.values();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+
+    private void insert(String eventKey, String recipient, String channel, String address, String subject,
+            String body) {
+        jdbc.sql("""
+                        insert into duban.notification (event_key, recipient, channel, address, subject, body)
+                        values (?, ?, ?, ?, ?, ?) on conflict (event_key, recipient, channel) do nothing""")
+                .params(eventKey, recipient, channel, address, subject, body)
+                .update();
+    }
+}
