@@ -45,6 +45,8 @@ class IdentitySetup implements ApplicationRunner {
         }
         accessRules.grantSupervisionOffice();
         accessRules.grantLeaders();
+        filters.shareWith(DubanGroups.SUPERVISION_OFFICE, filters.ensureOfficeFilters());
+        filters.shareWith(DubanGroups.LEADERS, filters.ensureLeaderFilters());
         ensureAdministratorsGroup();
         accessRules.grantAdministrators();
         if (admin.configured()) {

@@ -17,6 +17,12 @@ class TasklistFilters {
 
     static final String UNIT_UNCLAIMED = "待签收";
     static final String MY_TASKS = "我的待办";
+    static final String DUE_SOON = "临期";
+    static final String OVERDUE = "逾期";
+    static final String TO_VERIFY = "待核验";
+    static final String TO_APPROVE_CLOSURE = "待销号审批";
+    static final String ALL_OVERDUE = "全部逾期";
+    private static final String MY_UNITS = "${currentUserGroups()}";
 
     private static final List<Map<String, String>> CARD_VARIABLES = List.of(
             Map.of("name", "taskCode", "label", "任务编号"),
@@ -33,14 +39,48 @@ class TasklistFilters {
         this.grants = grants;
     }
 
-    /** Creates the filters that are missing and returns their ids. */
+    /** Creates the filters every unit's users see that are missing, and returns their ids. */
     List<String> ensureFilters() {
-        String unclaimed = ensure(UNIT_UNCLAIMED, -10, "本单位尚未签收的任务",
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .taskUnassigned().orderByDueDate().asc());
-        String mine = ensure(MY_TASKS, -5, "我已签收、正在办理的任务",
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-        return List.of(unclaimed, mine);
+        return List.of(
+                ensure(UNIT_UNCLAIMED, -10, "本单位尚未签收的任务",
+                        taskService.createTaskQuery().taskCandidateGroupInExpression(MY_UNITS)
+                                .taskUnassigned().orderByDueDate().asc()),
+                ensure(MY_TASKS, -9, "我已签收、正在办理的任务",
+                        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+                                .orderByDueDate().asc()),
+                // Filters cannot count working days: 5 calendar days cover 3 working days but for long holidays.
+                ensure(DUE_SOON, -8, "本单位5日内到期的任务",
+                        taskService.createTaskQuery().taskCandidateGroupInExpression(MY_UNITS).includeAssignedTasks()
+                                .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(5).toDate()}")
+                                .orderByDueDate().asc()),
+                ensure(OVERDUE, -7, "本单位已超过期限的任务",
+                        taskService.createTaskQuery().taskCandidateGroupInExpression(MY_UNITS).includeAssignedTasks()
+                                .dueBeforeExpression("${now()}").orderByDueDate().asc()));
+    }
+
+    /** The supervision office's own filters: results waiting for inspection, and every overdue task. */
+    List<String> ensureOfficeFilters() {
+        return List.of(
+                ensure(TO_VERIFY, -6, "等待督查核验的办理结果",
+                        taskService.createTaskQuery().taskCandidateGroup(DubanGroups.SUPERVISION_OFFICE)
+                                .includeAssignedTasks().taskDefinitionKey("UserTask_VerifyResult")
+                                .orderByTaskCreateTime().asc()),
+                ensureAllOverdue());
+    }
+
+    /** The leaders' own filters: closures waiting for approval, and every overdue task. */
+    List<String> ensureLeaderFilters() {
+        return List.of(
+                ensure(TO_APPROVE_CLOSURE, -6, "等待销号审批的任务",
+                        taskService.createTaskQuery().taskCandidateGroup(DubanGroups.LEADERS)
+                                .includeAssignedTasks().taskDefinitionKey("UserTask_ApproveClosure")
+                                .orderByTaskCreateTime().asc()),
+                ensureAllOverdue());
+    }
+
+    private String ensureAllOverdue() {
+        return ensure(ALL_OVERDUE, -5, "全部逾期任务（各单位）",
+                taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
     }
 
     void shareWith(String groupId, List<String> filterIds) {
