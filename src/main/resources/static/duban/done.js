@@ -1,0 +1,29 @@
+// 已办: the signed-in user's tasks finished in the last 30 days (uses the Tasklist login).
+(function () {
+  'use strict';
+  const PROCESSES = { 'plan-task': '督办任务', 'plan-intake': '计划导入', 'accountability': '问责' };
+  const status = document.getElementById('status');
+  const table = document.getElementById('done');
+
+  function when(value) {
+    return value ? new Date(value).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
+  }
+
+  fetch('/api/my/done-tasks', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+    .then(function (response) {
+      if (response.status === 401) { throw new Error('尚未登录：请先在任务列表（Tasklist）中登录，再打开本页面。'); }
+      if (!response.ok) { throw new Error('加载失败（' + response.status + '）'); }
+      return response.json();
+    })
+    .then(function (tasks) {
+      const body = table.querySelector('tbody');
+      tasks.forEach(function (task) {
+        const row = body.insertRow();
+        [task.name, PROCESSES[task.process] || task.process, when(task.started), when(task.finished)]
+          .forEach(function (text) { row.insertCell().textContent = text; });
+      });
+      status.textContent = tasks.length ? '共 ' + tasks.length + ' 项。' : '近30天没有办结的任务。';
+      table.hidden = tasks.length === 0;
+    })
+    .catch(function (error) { status.textContent = error.message; });
+})();
