@@ -69,6 +69,10 @@ class TasklistJourneyBrowserIT {
         Browser.openTask(leadPage, "签收任务：" + title);
         Browser.screenshot(leadPage, "01-lead-unit-opens-task");
         Browser.button(leadPage, "签收").click();
+        leadPage.getByLabel("责任人").fill("张");
+        leadPage.getByLabel("责任人").fill("");
+        leadPage.getByText("此项为必填项。").first().waitFor();
+        assertThat(leadPage.content()).as("form-js's own messages are in Chinese too").doesNotContain("Field is required");
         leadPage.getByLabel("责任人").fill("张伟");
         leadPage.getByLabel("联系电话").fill("0994-2345678");
         Browser.screenshot(leadPage, "02-lead-unit-signs");

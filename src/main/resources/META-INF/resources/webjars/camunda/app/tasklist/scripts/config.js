@@ -47,11 +47,8 @@ export default {
   //    "availableLocales": ["en", "de"],
   //    "fallbackLocale": "en"
   //  },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Duban: form-js validation messages in Chinese (scripts/form-messages-zh.js).
+  customScripts: ['scripts/form-messages-zh'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -1,0 +1,49 @@
+// Duban: the Camunda Forms renderer (form-js) writes its validation messages in English only. This module, loaded
+// through config.js customScripts, turns each known message into Chinese where it appears on the page.
+const MESSAGES = [
+  [/^Field is required\.$/, () => '此项为必填项。'],
+  [/^Field must have minimum length of (\d+)\.$/, (m) => `至少填写${m[1]}个字。`],
+  [/^Field must have maximum length of (\d+)\.$/, (m) => `不能超过${m[1]}个字。`],
+  [/^Field must have minimum value of (.+)\.$/, (m) => `不能小于${m[1]}。`],
+  [/^Field must have maximum value of (.+)\.$/, (m) => `不能大于${m[1]}。`],
+  [/^Field must match pattern .*\.$/, () => '格式不正确，请按提示填写。'],
+  [/^Field must be a valid email\.$/, () => '请填写有效的电子邮箱。'],
+  [/^Field must be a valid\s+international phone number\..*$/, () => '请填写有效的电话号码。'],
+  [/^Value is not a number\.$/, () => '请填写数字。'],
+];
+
+function translate(node) {
+  const text = node.nodeValue && node.nodeValue.trim();
+  if (!text) {
+    return;
+  }
+  for (const [pattern, chinese] of MESSAGES) {
+    const match = text.match(pattern);
+    if (match) {
+      node.nodeValue = chinese(match);
+      return;
+    }
+  }
+}
+
+function translateWithin(root) {
+  const errors = root.querySelectorAll ? root.querySelectorAll('.fjs-form-field-error') : [];
+  errors.forEach((error) => {
+    const walker = document.createTreeWalker(error, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      translate(walker.currentNode);
+    }
+  });
+}
+
+new MutationObserver((mutations) => {
+  for (const mutation of mutations) {
+    if (mutation.type === 'characterData') {
+      if (mutation.target.parentElement && mutation.target.parentElement.closest('.fjs-form-field-error')) {
+        translate(mutation.target);
+      }
+    } else {
+      mutation.addedNodes.forEach((node) => translateWithin(node.nodeType === 1 ? node : document));
+    }
+  }
+}).observe(document.body, { childList: true, subtree: true, characterData: true });
