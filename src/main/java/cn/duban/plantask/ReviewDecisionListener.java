@@ -69,6 +69,9 @@ class ReviewDecisionListener implements ExecutionListener {
         String reason = opinion.toString().strip();
         if (review.setsNewDeadline()) {
             orderRectification(execution, reason, Review.FALSIFIED.equals(decision));
+        } else {
+            deadlineCheck.backWithUnits((String) execution.getVariable(TASK_CODE),
+                    ClockUtil.getCurrentTime().toInstant());
         }
         Object count = execution.getVariable(RETURN_COUNT);
         execution.setVariable(RETURN_REASON, reason);

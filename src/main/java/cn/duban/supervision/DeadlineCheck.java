@@ -47,6 +47,23 @@ public class DeadlineCheck {
         record.setLeadUnits(taskCode, leadUnitIds);
     }
 
+    /** The lead unit has reported its result: the task is out of the units' hands. */
+    public void submitted(String taskCode) {
+        record.find(taskCode).ifPresent(task -> record.save(
+                task.with(SupervisionState.SUBMITTED, task.deadline(), task.escalationLevel(), 0)));
+    }
+
+    /** A leader sent the result back: the task is with the units again, on track or late against its deadline. */
+    public void backWithUnits(String taskCode, Instant now) {
+        record.find(taskCode).ifPresent(task -> {
+            LocalDate today = now.atZone(zone).toLocalDate();
+            SupervisionState state = today.isAfter(task.deadline()) ? SupervisionState.OVERDUE
+                    : calendar.workingDaysBetween(today, task.deadline()) <= dueSoonWorkingDays
+                            ? SupervisionState.DUE_SOON : SupervisionState.ON_TRACK;
+            record.save(task.with(state, task.deadline(), task.escalationLevel(), 0));
+        });
+    }
+
     /** The task was closed (销号). */
     public void closed(String taskCode) {
         record.find(taskCode).ifPresent(task -> record.save(

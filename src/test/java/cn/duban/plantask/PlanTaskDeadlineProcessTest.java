@@ -132,6 +132,26 @@ class PlanTaskDeadlineProcessTest {
                 .as("no timer outlives the task").isZero();
     }
 
+    @Test
+    void theRecordFollowsTheTaskAtEveryStepNotOnlyAtTheDailyCheck() {
+        dispatch(List.of());
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+                Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
+        jobs.executeAll(instanceId);
+        assertThat(state().state()).isEqualTo(SupervisionState.ON_TRACK);
+
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+                Map.of("resultDescription", "已完成", "evidence", "报告.pdf"));
+        assertThat(state().state()).as("reported: out of the units' hands").isEqualTo(SupervisionState.SUBMITTED);
+
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+                Map.of("inspectionDecision", "pass"));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+                Map.of("closureDecision", "return", "closureOpinion", "成效数据不完整"));
+        assertThat(state().state()).as("sent back by a leader: with the units again")
+                .isEqualTo(SupervisionState.ON_TRACK);
+    }
+
     private void dispatch(List<cn.duban.identity.Unit> supportUnits) {
         code = Orders.freshCode("DL");
         instanceId = dispatcher.dispatch(Orders.order(code, List.of(Orders.ECOLOGY), supportUnits));
