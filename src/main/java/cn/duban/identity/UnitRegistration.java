@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,17 +63,11 @@ public class UnitRegistration {
                 .params(id, unitName, kind).update();
         // Who may register units was checked at the door (supervision office); the group, its permissions and
         // filters are set up by the system, as at start-up, not with the caller's own engine permissions.
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
+        AsSystem.run(identityService, () -> {
             groups.synchronize();
             accessRules.grantUnitDefaults(id);
             filters.shareWith(id, filters.ensureFilters());
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        });
         return new Unit(id, unitName, kind);
     }
 }

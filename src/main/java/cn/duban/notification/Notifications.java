@@ -1,12 +1,12 @@
 package cn.duban.notification;
 
+import cn.duban.identity.AsSystem;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -44,20 +44,14 @@ public class Notifications {
 
     private Collection<User> members(Collection<String> groupIds) {
         // Who belongs to a unit is not secret to the workflow, whoever's action caused the notification.
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
+        return AsSystem.call(identityService, () -> {
             Map<String, User> users = new LinkedHashMap<>();
             for (String groupId : groupIds) {
                 identityService.createUserQuery().memberOfGroup(groupId).list()
                         .forEach(user -> users.putIfAbsent(user.getId(), user));
             }
             return users.values();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        });
     }
 
     private void insert(String eventKey, String recipient, String channel, String address, String subject,

@@ -1,5 +1,6 @@
 package cn.duban.plantask;
 
+import cn.duban.identity.AsSystem;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,7 +9,6 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,19 +33,11 @@ class DoneTasksController {
     @GetMapping("/api/my/done-tasks")
     List<DoneTask> doneTasks(Principal user) {
         // A unit's users may not read the history in general; their own finished tasks they may see.
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return historyService.createHistoricTaskInstanceQuery()
-                    .taskAssignee(user.getName()).finished()
-                    .finishedAfter(Date.from(Instant.now().minus(DAYS, ChronoUnit.DAYS)))
-                    .orderByHistoricTaskInstanceEndTime().desc()
-                    .listPage(0, MAX).stream().map(DoneTasksController::done).toList();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return AsSystem.call(identityService, () -> historyService.createHistoricTaskInstanceQuery()
+                .taskAssignee(user.getName()).finished()
+                .finishedAfter(Date.from(Instant.now().minus(DAYS, ChronoUnit.DAYS)))
+                .orderByHistoricTaskInstanceEndTime().desc()
+                .listPage(0, MAX).stream().map(DoneTasksController::done).toList());
     }
 
     private static DoneTask done(HistoricTaskInstance task) {

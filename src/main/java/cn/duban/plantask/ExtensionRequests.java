@@ -5,6 +5,7 @@ import static cn.duban.plantask.PlanTaskVariables.EXTENSION_REASON;
 import static cn.duban.plantask.PlanTaskVariables.EXTENSION_REQUESTED_BY;
 import static cn.duban.plantask.PlanTaskVariables.REQUESTED_DEADLINE;
 
+import cn.duban.identity.AsSystem;
 import cn.duban.supervision.DeadlineCheck;
 import cn.duban.supervision.SupervisionEvent;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -49,31 +49,29 @@ class ExtensionRequests {
 
     @Transactional
     void request(String taskCode, LocalDate requested, String reason, String userId, List<String> userGroups) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-                    .processDefinitionKey(PlanTaskProcess.KEY).processInstanceBusinessKey(taskCode).singleResult();
-            if (instance == null) {
-                throw refusal(HttpStatus.NOT_FOUND, "没有进行中的编号为“" + taskCode + "”的任务");
-            }
-            checkLeadUnit(instance.getId(), userGroups);
-            checkOpen(instance.getId());
-            checkDates(instance.getId(), requested, reason);
-            runtimeService.createMessageCorrelation(PlanTaskProcess.MSG_EXTENSION_REQUESTED)
-                    .processInstanceId(instance.getId())
-                    .setVariables(Variables.createVariables()
-                            .putValue(REQUESTED_DEADLINE, requested.toString())
-                            .putValue(EXTENSION_REASON, reason.strip())
-                            .putValue(EXTENSION_REQUESTED_BY, userId))
-                    .correlate();
-            deadlineCheck.recordStep(taskCode, SupervisionEvent.Kind.EXTENSION_REQUESTED,
-                    "申请延期至" + requested + "：" + reason.strip(), userId, ClockUtil.getCurrentTime().toInstant());
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
+        // A unit cannot read the instance itself; whether the caller may ask is checked against its lead units.
+        AsSystem.run(identityService, () -> correlate(taskCode, requested, reason, userId, userGroups));
+    }
+
+    private void correlate(String taskCode, LocalDate requested, String reason, String userId,
+            List<String> userGroups) {
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(PlanTaskProcess.KEY).processInstanceBusinessKey(taskCode).singleResult();
+        if (instance == null) {
+            throw refusal(HttpStatus.NOT_FOUND, "没有进行中的编号为“" + taskCode + "”的任务");
         }
+        checkLeadUnit(instance.getId(), userGroups);
+        checkOpen(instance.getId());
+        checkDates(instance.getId(), requested, reason);
+        runtimeService.createMessageCorrelation(PlanTaskProcess.MSG_EXTENSION_REQUESTED)
+                .processInstanceId(instance.getId())
+                .setVariables(Variables.createVariables()
+                        .putValue(REQUESTED_DEADLINE, requested.toString())
+                        .putValue(EXTENSION_REASON, reason.strip())
+                        .putValue(EXTENSION_REQUESTED_BY, userId))
+                .correlate();
+        deadlineCheck.recordStep(taskCode, SupervisionEvent.Kind.EXTENSION_REQUESTED,
+                "申请延期至" + requested + "：" + reason.strip(), userId, ClockUtil.getCurrentTime().toInstant());
     }
 
     private void checkLeadUnit(String instanceId, List<String> userGroups) {
