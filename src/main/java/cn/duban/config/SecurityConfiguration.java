@@ -34,12 +34,15 @@ class SecurityConfiguration {
             throws Exception {
         String supervisionOffice = GroupAuthorities.of(DubanGroups.SUPERVISION_OFFICE);
         String admin = GroupAuthorities.of(DubanGroups.CAMUNDA_ADMIN);
+        String leaders = GroupAuthorities.of(DubanGroups.LEADERS);
         // Path patterns, not MVC patterns: /engine-rest is served by Camunda's Jersey servlet, not by Spring MVC.
-        http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
+        http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**"), path("/v3/api-docs/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/plans"), path(HttpMethod.POST, "/api/plan-drafts"),
                                 path(HttpMethod.POST, "/api/units"), path(HttpMethod.PUT, "/api/calendar/*"))
                         .hasAnyAuthority(supervisionOffice, admin)
+                        // The dashboard and the ledger oversee every unit's tasks.
+                        .requestMatchers(path("/api/dashboard/**")).hasAnyAuthority(supervisionOffice, leaders, admin)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.basicChallenge(json)))
                 .exceptionHandling(errors -> errors
@@ -65,6 +68,10 @@ class SecurityConfiguration {
                         .requestMatchers(path("/camunda/**"), path("/"), path("/error"), path("/favicon.ico")).permitAll()
                         // Duban's pages are static; the data they show comes from /api with the webapps' login.
                         .requestMatchers(path("/duban/**")).permitAll()
+                        // Swagger UI's static files; the API description it shows needs a login (/v3/api-docs).
+                        .requestMatchers(path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
+                        // Static libraries of Duban's pages (the dashboard's charts).
+                        .requestMatchers(path("/webjars/**")).permitAll()
                         // The webapps probe this optional page on their login screen; it does not exist (404).
                         .requestMatchers(path("/camunda-welcome")).permitAll()
                         .anyRequest().authenticated())

@@ -22,9 +22,11 @@ import cn.duban.taskform.LongText;
 import cn.duban.plantask.PlanTaskProcess;
 import cn.duban.plantask.PlanTaskVariables;
 import cn.duban.supervision.DeadlineCheck;
+import cn.duban.supervision.SupervisedTask;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -50,7 +52,9 @@ public class PlanTaskDispatcher {
                 .setVariables(variables(order))
                 .execute()
                 .getId();
-        deadlineCheck.dispatched(order.taskCode(), processInstanceId, order.deadline(), ids(order.leadUnits()));
+        deadlineCheck.dispatched(new SupervisedTask(order.taskCode(), processInstanceId, order.planCode(),
+                order.planTitle(), order.title(), order.deadline(), idList(order.leadUnits()), idList(order.supportUnits()),
+                idList(order.implementingUnits())), ClockUtil.getCurrentTime().toInstant());
         return processInstanceId;
     }
 
@@ -72,6 +76,10 @@ public class PlanTaskDispatcher {
                 .putValue(DEADLINE, dueDates.endOf(order.deadline()))
                 .putValue(PlanTaskVariables.PROGRESS_REPORT_CYCLE, order.reportCycle().cron())
                 .putValue(DEADLINE_TEXT, ChineseDates.of(order.deadline()));
+    }
+
+    private static List<String> idList(List<Unit> units) {
+        return units.stream().map(Unit::id).toList();
     }
 
     private static String ids(List<Unit> units) {

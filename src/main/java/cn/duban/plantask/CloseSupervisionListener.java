@@ -3,6 +3,7 @@ package cn.duban.plantask;
 import cn.duban.supervision.DeadlineCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** 销号: the task leaves supervision. */
@@ -17,6 +18,7 @@ class CloseSupervisionListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        deadlineCheck.closed((String) execution.getVariable(PlanTaskVariables.TASK_CODE));
+        deadlineCheck.closed((String) execution.getVariable(PlanTaskVariables.TASK_CODE),
+                ClockUtil.getCurrentTime().toInstant());
     }
 }

@@ -48,8 +48,8 @@ public class ProgressReports implements TaskListener, JavaDelegate {
         String content = progress == null ? "" : progress.toString().strip();
         jdbc.sql("insert into duban.progress_report (task_code, unit_id, content, reported_by) values (?, ?, ?, ?)")
                 .params(taskCode, unit, content, task.getAssignee()).update();
-        deadlineCheck.recordStep(taskCode, SupervisionEvent.Kind.PROGRESS_REPORTED, unitName(unit) + "报送进展："
-                + content, task.getAssignee(), ClockUtil.getCurrentTime().toInstant());
+        deadlineCheck.progressReported(taskCode, unitName(unit) + "报送进展：" + content, content, task.getAssignee(),
+                ClockUtil.getCurrentTime().toInstant());
     }
 
     /** Service task (a round's due date passed): records which units have not reported. */

@@ -12,6 +12,7 @@ import cn.duban.identity.UnitDirectory;
 import cn.duban.supervision.DeadlineCheck;
 import cn.duban.supervision.SupervisionEvent;
 import cn.duban.taskform.SubmissionRejectedException;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -60,7 +61,7 @@ class ReassignLeadUnitsListener implements ExecutionListener {
                 .collect(Collectors.joining("、")));
         execution.setVariable(PlanTaskVariables.CLAIM_DECISION, null);
         replaceLeadRoles(taskCode, leads);
-        deadlineCheck.leadUnitsChanged(taskCode, String.join(",", leads.keySet()));
+        deadlineCheck.leadUnitsChanged(taskCode, List.copyOf(leads.keySet()));
         Authentication office = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         deadlineCheck.recordStep(taskCode, SupervisionEvent.Kind.REASSIGNED,
                 "改由" + execution.getVariable(LEAD_UNIT_NAMES) + "牵头", office == null ? null : office.getUserId(),

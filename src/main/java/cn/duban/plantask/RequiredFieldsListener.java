@@ -17,6 +17,7 @@ import java.util.Map;
 import cn.duban.supervision.DeadlineCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +67,8 @@ class RequiredFieldsListener implements ExecutionListener {
             }
         }
         if (PlanTaskProcess.REPORT_RESULT.equals(execution.getCurrentActivityId())) {
-            deadlineCheck.submitted((String) execution.getVariable(PlanTaskVariables.TASK_CODE));
+            deadlineCheck.submitted((String) execution.getVariable(PlanTaskVariables.TASK_CODE),
+                    ClockUtil.getCurrentTime().toInstant());
         }
     }
 }

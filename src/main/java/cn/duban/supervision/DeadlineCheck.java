@@ -4,6 +4,7 @@ import cn.duban.taskform.ChineseDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -36,21 +37,40 @@ public class DeadlineCheck {
         this.reminderWorkingDays = reminderWorkingDays;
     }
 
-    /** A task has just been dispatched to its lead units (comma-separated ids): it is on track. */
-    public void dispatched(String taskCode, String processInstanceId, LocalDate deadline, String leadUnitIds) {
-        record.save(TaskSupervision.dispatched(taskCode, processInstanceId, deadline));
+    /**
+     * A task has just been dispatched to its lead units. It is on track, unless its deadline is already near or past:
+     * then it is checked at once, as the next daily check would, so that the dashboard never shows a late task as
+     * on track.
+     */
+    public void dispatched(SupervisedTask task, Instant now) {
+        record.insert(task);
+        LocalDate today = now.atZone(zone).toLocalDate();
+        if (today.isAfter(task.deadline())
+                || calendar.workingDaysBetween(today, task.deadline()) <= dueSoonWorkingDays) {
+            check(new CheckedTask(task.taskCode(), task.processInstanceId(), task.deadline(), true, 0, false, 0, null),
+                    now);
+        }
+    }
+
+    /** The task was given to other lead units. */
+    public void leadUnitsChanged(String taskCode, List<String> leadUnitIds) {
         record.setLeadUnits(taskCode, leadUnitIds);
     }
 
-    /** The task was given to other lead units (comma-separated ids). */
-    public void leadUnitsChanged(String taskCode, String leadUnitIds) {
-        record.setLeadUnits(taskCode, leadUnitIds);
+    /** A unit reported the task's progress (进展报送): the record keeps the step, the dashboard the latest report. */
+    public void progressReported(String taskCode, String reason, String content, String actor, Instant at) {
+        record.event(taskCode, SupervisionEvent.Kind.PROGRESS_REPORTED, null, reason, actor, at);
+        record.lastProgress(taskCode, content, at);
     }
 
-    /** The lead unit has reported its result: the task is out of the units' hands. */
-    public void submitted(String taskCode) {
-        record.find(taskCode).ifPresent(task -> record.save(
-                task.with(SupervisionState.SUBMITTED, task.deadline(), task.escalationLevel(), 0)));
+    /** The lead unit has reported its result: the task is out of the units' hands, on time or not. */
+    public void submitted(String taskCode, Instant now) {
+        record.find(taskCode).ifPresent(task -> {
+            TaskSupervision submitted = task.with(SupervisionState.SUBMITTED, task.deadline(), task.escalationLevel(),
+                    0);
+            record.save(now.atZone(zone).toLocalDate().isAfter(task.deadline()) ? submitted.deadlineMissed()
+                    : submitted);
+        });
     }
 
     /** A leader sent the result back: the task is with the units again, on track or late against its deadline. */
@@ -65,9 +85,10 @@ public class DeadlineCheck {
     }
 
     /** The task was closed (销号). */
-    public void closed(String taskCode) {
+    public void closed(String taskCode, Instant at) {
         record.find(taskCode).ifPresent(task -> record.save(
                 task.with(SupervisionState.CLOSED, task.deadline(), task.escalationLevel(), task.workingDaysOverdue())));
+        record.closedOn(taskCode, at.atZone(zone).toLocalDate());
     }
 
     /**
@@ -79,6 +100,7 @@ public class DeadlineCheck {
         TaskSupervision current = record.find(taskCode)
                 .orElseGet(() -> TaskSupervision.dispatched(taskCode, processInstanceId, newDeadline));
         record.save(current.with(SupervisionState.RECTIFYING, newDeadline, current.escalationLevel(), 0));
+        record.countRectification(taskCode);
         record.event(taskCode, SupervisionEvent.Kind.RECTIFICATION_ORDERED, null,
                 "限期整改，整改期限" + ChineseDates.of(newDeadline) + "：" + findings, orderedBy, at);
         if (falsified) {
@@ -162,7 +184,8 @@ public class DeadlineCheck {
                         AccountabilityCases.Trigger.ESCALATION, reason, now);
             }
         }
-        return current.with(SupervisionState.OVERDUE, task.deadline(), level, overdue);
+        TaskSupervision checked = current.with(SupervisionState.OVERDUE, task.deadline(), level, overdue);
+        return pastDeadline ? checked.deadlineMissed() : checked;
     }
 
     /**

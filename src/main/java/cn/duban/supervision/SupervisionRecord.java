@@ -25,32 +25,72 @@ public class SupervisionRecord {
         this.notices = notices;
     }
 
-    void setLeadUnits(String taskCode, String leadUnitIds) {
-        jdbc.sql("update duban.task_supervision set lead_units = ? where task_code = ?")
-                .params(leadUnitIds == null ? "" : leadUnitIds, taskCode).update();
+    void insert(SupervisedTask task) {
+        jdbc.sql("""
+                        insert into duban.task_supervision (task_code, process_instance_id, state, deadline, plan_code,
+                                                            plan_title, task_title, lead_unit_ids,
+                                                            support_unit_ids, implementing_unit_ids)
+                        values (:code, :instance, 'ON_TRACK', :deadline, :plan, :planTitle, :title,
+                                string_to_array(:leads, ','), string_to_array(:supports, ','),
+                                string_to_array(:implementers, ','))""")
+                .param("code", task.taskCode())
+                .param("instance", task.processInstanceId())
+                .param("deadline", task.deadline())
+                .param("plan", task.planCode())
+                .param("planTitle", task.planTitle())
+                .param("title", task.title())
+                .param("leads", String.join(",", task.leadUnitIds()))
+                .param("supports", String.join(",", task.supportUnitIds()))
+                .param("implementers", String.join(",", task.implementingUnitIds()))
+                .update();
+    }
+
+    void setLeadUnits(String taskCode, List<String> leadUnitIds) {
+        jdbc.sql("""
+                        update duban.task_supervision set lead_unit_ids = string_to_array(?, ','), updated_at = now()
+                        where task_code = ?""")
+                .params(String.join(",", leadUnitIds), taskCode).update();
+    }
+
+    void closedOn(String taskCode, LocalDate day) {
+        jdbc.sql("update duban.task_supervision set closed_on = ? where task_code = ?").params(day, taskCode).update();
+    }
+
+    void countRectification(String taskCode) {
+        jdbc.sql("update duban.task_supervision set rectifications = rectifications + 1 where task_code = ?")
+                .param(taskCode).update();
+    }
+
+    void lastProgress(String taskCode, String content, Instant at) {
+        jdbc.sql("update duban.task_supervision set last_progress = ?, last_progress_at = ? where task_code = ?")
+                .params(content.length() > 300 ? content.substring(0, 299) + "…" : content,
+                        OffsetDateTime.ofInstant(at, ZoneOffset.UTC), taskCode)
+                .update();
     }
 
     public Optional<TaskSupervision> find(String taskCode) {
         return jdbc.sql("""
                         select task_code, process_instance_id, state, deadline, escalation_level, working_days_overdue,
-                               times_urged
+                               times_urged, missed_deadline
                         from duban.task_supervision where task_code = ?""")
                 .param(taskCode)
                 .query((rs, row) -> new TaskSupervision(rs.getString(1), rs.getString(2),
                         SupervisionState.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
-                        EscalationLevel.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7)))
+                        EscalationLevel.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getBoolean(8)))
                 .optional();
     }
 
     void save(TaskSupervision supervision) {
         jdbc.sql("""
                         insert into duban.task_supervision (task_code, process_instance_id, state, deadline,
-                                                            escalation_level, working_days_overdue, times_urged)
-                        values (:code, :instance, :state, :deadline, :level, :overdue, :urged)
+                                                            escalation_level, working_days_overdue, times_urged,
+                                                            missed_deadline)
+                        values (:code, :instance, :state, :deadline, :level, :overdue, :urged, :missed)
                         on conflict (task_code) do update set state = excluded.state, deadline = excluded.deadline,
                             escalation_level = excluded.escalation_level,
                             working_days_overdue = excluded.working_days_overdue,
-                            times_urged = excluded.times_urged, updated_at = now()""")
+                            times_urged = excluded.times_urged, updated_at = now(),
+                            missed_deadline = task_supervision.missed_deadline or excluded.missed_deadline""")
                 .param("code", supervision.taskCode())
                 .param("instance", supervision.processInstanceId())
                 .param("state", supervision.state().name())
@@ -58,6 +98,7 @@ public class SupervisionRecord {
                 .param("level", supervision.escalationLevel().name())
                 .param("overdue", supervision.workingDaysOverdue())
                 .param("urged", supervision.timesUrged())
+                .param("missed", supervision.missedDeadline())
                 .update();
     }
 
@@ -69,7 +110,8 @@ public class SupervisionRecord {
                 .params(taskCode, kind.name(), level == null ? null : level.name(), reason, actor,
                         OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .query(Long.class).single();
-        String leadUnits = jdbc.sql("select lead_units from duban.task_supervision where task_code = ?")
+        String leadUnits = jdbc.sql("""
+                        select array_to_string(lead_unit_ids, ',') from duban.task_supervision where task_code = ?""")
                 .param(taskCode).query(String.class).optional().orElse("");
         notices.tell(id, taskCode, kind, reason, leadUnits);
     }

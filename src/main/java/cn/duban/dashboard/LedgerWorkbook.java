@@ -1,0 +1,184 @@
+package cn.duban.dashboard;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The ledger (督办台账) as an .xlsx workbook: a sheet with one row per task, and a sheet with each lead unit's
+ * score. Rows are streamed to disk as they are written, so 100,000 tasks fit in little memory.
+ */
+final class LedgerWorkbook implements AutoCloseable {
+
+    static final List<String> TASK_COLUMNS = List.of("序号", "计划", "任务编号", "任务名称", "牵头单位", "配合单位",
+            "落实单位", "完成时限", "状态", "逾期工作日", "问责等级", "催办次数", "最新进展", "最新进展报送时间",
+            "销号日期", "是否按时完成", "整改次数");
+    static final List<String> UNIT_COLUMNS = List.of("单位", "牵头任务数", "已销号", "按时销号", "逾期未办结",
+            "按时完成率", "当前逾期", "被催办次数", "整改次数");
+    private static final int[] TASK_WIDTHS = {6, 28, 14, 40, 22, 30, 30, 14, 10, 10, 10, 9, 50, 18, 14, 12, 9};
+
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+    private final ZoneId zone;
+    private final CellStyle header;
+    private final CellStyle date;
+    private final CellStyle dateTime;
+    private final CellStyle percent;
+    private SXSSFSheet tasks;
+    private int taskRow;
+
+    LedgerWorkbook(ZoneId zone) {
+        this.zone = zone;
+        this.header = workbook.createCellStyle();
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        header.setFont(bold);
+        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        header.setBorderBottom(BorderStyle.THIN);
+        this.date = workbook.createCellStyle();
+        date.setDataFormat(workbook.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+        this.dateTime = workbook.createCellStyle();
+        dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+        this.percent = workbook.createCellStyle();
+        percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+    }
+
+    /** Starts the task sheet with its title line (what was exported, when, with which filter). */
+    Consumer<LedgerRow> taskSheet(String title) {
+        tasks = workbook.createSheet("督办台账");
+        titleRow(tasks, title, TASK_COLUMNS.size());
+        headerRow(tasks, TASK_COLUMNS);
+        for (int column = 0; column < TASK_WIDTHS.length; column++) {
+            tasks.setColumnWidth(column, TASK_WIDTHS[column] * 256);
+        }
+        tasks.createFreezePane(4, 2);
+        taskRow = 2;
+        return this::taskRow;
+    }
+
+    private void taskRow(LedgerRow task) {
+        Row row = tasks.createRow(taskRow++);
+        int column = 0;
+        number(row, column++, taskRow - 2);
+        text(row, column++, task.planTitle().isEmpty() ? task.planCode() : task.planTitle());
+        text(row, column++, task.taskCode());
+        text(row, column++, task.taskTitle());
+        text(row, column++, String.join("、", task.leadUnits()));
+        text(row, column++, String.join("、", task.supportUnits()));
+        text(row, column++, String.join("、", task.implementingUnits()));
+        date(row, column++, task.deadline());
+        text(row, column++, task.state().chineseName());
+        number(row, column++, task.workingDaysOverdue());
+        text(row, column++, task.level().chineseName());
+        number(row, column++, task.timesUrged());
+        text(row, column++, task.lastProgress());
+        dateTime(row, column++, task.lastProgressAt() == null ? null
+                : task.lastProgressAt().atZoneSameInstant(zone).toLocalDateTime());
+        date(row, column++, task.closedOn());
+        text(row, column++, task.timeliness());
+        number(row, column, task.rectifications());
+    }
+
+    /** Ends the task sheet with a filter on its header, and adds the units' scores. */
+    void unitSheet(List<UnitScore> scores) {
+        if (taskRow > 2) {
+            tasks.setAutoFilter(new CellRangeAddress(1, taskRow - 1, 0, TASK_COLUMNS.size() - 1));
+        }
+        Sheet units = workbook.createSheet("单位绩效");
+        titleRow(units, "按时完成率 = 按时销号数 ÷（已销号数 + 已逾期未办结数）；未到期的在办任务不计入", UNIT_COLUMNS.size());
+        headerRow(units, UNIT_COLUMNS);
+        units.setColumnWidth(0, 26 * 256);
+        for (int column = 1; column < UNIT_COLUMNS.size(); column++) {
+            units.setColumnWidth(column, 12 * 256);
+        }
+        int rowIndex = 2;
+        for (UnitScore score : scores) {
+            Row row = units.createRow(rowIndex++);
+            text(row, 0, score.unitName());
+            number(row, 1, score.tasksLed());
+            number(row, 2, score.closed());
+            number(row, 3, score.closedOnTime());
+            number(row, 4, score.lateOpen());
+            if (score.onTimeRate() != null) {
+                Cell rate = row.createCell(5);
+                rate.setCellValue(score.onTimeRate());
+                rate.setCellStyle(percent);
+            } else {
+                text(row, 5, "—");
+            }
+            number(row, 6, score.overdueNow());
+            number(row, 7, score.urgesReceived());
+            number(row, 8, score.rectifications());
+        }
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+        workbook.write(out);
+    }
+
+    @Override
+    public void close() {
+        workbook.dispose();
+        try {
+            workbook.close();
+        } catch (IOException ignored) {
+            // Closing a streaming workbook only deletes its temporary files.
+        }
+    }
+
+    private void titleRow(Sheet sheet, String title, int width) {
+        Row row = sheet.createRow(0);
+        text(row, 0, title);
+        sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, width - 1));
+    }
+
+    private void headerRow(Sheet sheet, List<String> columns) {
+        Row row = sheet.createRow(1);
+        for (int column = 0; column < columns.size(); column++) {
+            Cell cell = row.createCell(column);
+            cell.setCellValue(columns.get(column));
+            cell.setCellStyle(header);
+        }
+    }
+
+    private static void text(Row row, int column, String value) {
+        if (value != null && !value.isEmpty()) {
+            row.createCell(column).setCellValue(value);
+        }
+    }
+
+    private static void number(Row row, int column, long value) {
+        row.createCell(column).setCellValue(value);
+    }
+
+    private void date(Row row, int column, LocalDate value) {
+        if (value != null) {
+            Cell cell = row.createCell(column);
+            cell.setCellValue(value);
+            cell.setCellStyle(date);
+        }
+    }
+
+    private void dateTime(Row row, int column, LocalDateTime value) {
+        if (value != null) {
+            Cell cell = row.createCell(column);
+            cell.setCellValue(value);
+            cell.setCellStyle(dateTime);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package cn.duban.dashboard;
+
+import cn.duban.identity.AsSystem;
+import cn.duban.plantask.Contributions;
+import cn.duban.plantask.LocalReports;
+import cn.duban.plantask.ProgressReports;
+import cn.duban.supervision.AccountabilityCases;
+import cn.duban.supervision.EscalationLevel;
+import cn.duban.supervision.SupervisionEvent;
+import cn.duban.supervision.SupervisionRecord;
+import cn.duban.supervision.SupervisionState;
+import java.sql.Array;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Puts together a task's page from the read model, the engine's history and the task's records. */
+@Service
+class TaskDossiers {
+
+    private final JdbcClient jdbc;
+    private final DashboardQueries queries;
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+    private final SupervisionRecord supervision;
+    private final Contributions contributions;
+    private final LocalReports localReports;
+    private final ProgressReports progressReports;
+    private final AccountabilityCases accountability;
+    private final ZoneId zone;
+
+    TaskDossiers(JdbcClient jdbc, DashboardQueries queries, HistoryService historyService,
+            IdentityService identityService, SupervisionRecord supervision, Contributions contributions,
+            LocalReports localReports, ProgressReports progressReports, AccountabilityCases accountability,
+            @Value("${duban.time-zone}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.historyService = historyService;
+        this.identityService = identityService;
+        this.supervision = supervision;
+        this.contributions = contributions;
+        this.localReports = localReports;
+        this.progressReports = progressReports;
+        this.accountability = accountability;
+        this.zone = zone;
+    }
+
+    TaskDossier of(String taskCode) {
+        Map<String, String> unitNames = queries.unitNames();
+        Row row = jdbc.sql("""
+                        select task_code, task_title, plan_code, plan_title, lead_unit_ids, support_unit_ids,
+                               implementing_unit_ids, deadline, state, escalation_level, working_days_overdue,
+                               times_urged, rectifications, closed_on, process_instance_id
+                        from duban.task_supervision where task_code = ?""")
+                .param(taskCode)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        ids(rs.getArray(5)), ids(rs.getArray(6)), ids(rs.getArray(7)),
+                        rs.getObject(8, LocalDate.class), SupervisionState.valueOf(rs.getString(9)),
+                        EscalationLevel.valueOf(rs.getString(10)), rs.getInt(11), rs.getInt(12), rs.getInt(13),
+                        rs.getObject(14, LocalDate.class), rs.getString(15)))
+                .optional()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为“" + taskCode + "”的任务"));
+        List<SupervisionEvent> events = supervision.events(taskCode);
+        List<AccountabilityCases.AccountabilityCase> cases = accountability.of(taskCode);
+        List<Contributions.Contribution> contributed = contributions.of(taskCode);
+        List<LocalReports.LocalReport> reportedLocally = localReports.of(taskCode);
+        return AsSystem.call(identityService, () -> {
+            Map<String, Object> variables = variables(row.processInstanceId());
+            List<TimelineEntry> timeline = new ArrayList<>();
+            workflowSteps(row.processInstanceId(), "", timeline);
+            cases.forEach(c -> workflowSteps(c.processInstanceId(), "问责：", timeline));
+            events.forEach(event -> timeline.add(new TimelineEntry(event.happenedAt(), event.kind().name(),
+                    event.kind().chineseName(), event.reason(), event.actor(), null)));
+            contributed.forEach(c -> timeline.add(new TimelineEntry(c.reportedAt(), "CONTRIBUTED",
+                    c.declined() ? c.unitName() + "说明无法配合" : c.unitName() + "报送配合意见", c.content(),
+                    c.reportedBy(), null)));
+            reportedLocally.forEach(r -> timeline.add(new TimelineEntry(r.reportedAt(), "LOCAL_REPORTED",
+                    r.unitName() + "报送落实情况", r.progress(), r.reportedBy(), null)));
+            List<TimelineEntry> named = withActorNames(timeline);
+            return new TaskDossier(row.taskCode(), row.taskTitle(), row.planCode(), row.planTitle(),
+                    TaskDossier.text(variables), queries.refs(row.leads(), unitNames),
+                    queries.refs(row.supports(), unitNames), queries.refs(row.implementers(), unitNames),
+                    row.deadline(), row.state().name(), row.state().chineseName(), row.level().name(),
+                    row.level().chineseName(), row.overdue(), row.urged(), row.rectifications(), row.closedOn(),
+                    named, contributed, reportedLocally, progressReports.of(taskCode),
+                    events.stream().filter(e -> e.kind() == SupervisionEvent.Kind.URGED).toList(),
+                    events.stream().filter(e -> e.kind() == SupervisionEvent.Kind.ESCALATED).toList(), cases);
+        });
+    }
+
+    /** The dispatch and every user task of a process instance, with who did it. */
+    private void workflowSteps(String processInstanceId, String prefix, List<TimelineEntry> timeline) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        if (instance == null) {
+            return;
+        }
+        timeline.add(new TimelineEntry(TaskDossier.at(instance.getStartTime(), zone), "STARTED",
+                prefix.isEmpty() ? "任务下达" : prefix + "立案", null, instance.getStartUserId(), null));
+        for (HistoricActivityInstance step : historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId).activityType("userTask")
+                .orderByHistoricActivityInstanceStartTime().asc().list()) {
+            if (step.getEndTime() == null) {
+                timeline.add(new TimelineEntry(TaskDossier.at(step.getStartTime(), zone), "OPEN",
+                        prefix + step.getActivityName(), "办理中", step.getAssignee(), null));
+            } else if (!step.isCanceled()) {
+                timeline.add(new TimelineEntry(TaskDossier.at(step.getEndTime(), zone), "DONE",
+                        prefix + step.getActivityName(), "已办理", step.getAssignee(), null));
+            }
+        }
+        if (instance.getEndTime() != null && prefix.isEmpty()) {
+            timeline.add(new TimelineEntry(TaskDossier.at(instance.getEndTime(), zone), "ENDED", "流程结束", null,
+                    null, null));
+        }
+    }
+
+    private List<TimelineEntry> withActorNames(List<TimelineEntry> timeline) {
+        Set<String> actors = timeline.stream().map(TimelineEntry::actorId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<String, String> names = new HashMap<>();
+        if (!actors.isEmpty()) {
+            for (User user : identityService.createUserQuery().userIdIn(actors.toArray(String[]::new)).list()) {
+                names.put(user.getId(), Stream.of(user.getFirstName(), user.getLastName()).filter(Objects::nonNull)
+                        .collect(Collectors.joining()));
+            }
+        }
+        return timeline.stream().filter(entry -> entry.at() != null).sorted(TaskDossier.OLDEST_FIRST)
+                .map(entry -> new TimelineEntry(entry.at(), entry.kind(), entry.title(), entry.detail(),
+                        entry.actorId(), entry.actorId() == null ? null
+                        : names.getOrDefault(entry.actorId(), entry.actorId())))
+                .toList();
+    }
+
+    private Map<String, Object> variables(String processInstanceId) {
+        Map<String, Object> values = new HashMap<>();
+        for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).variableName(cn.duban.plantask.PlanTaskVariables.TASK_TEXT)
+                .list()) {
+            if (variable.getValue() != null) {
+                values.put(variable.getName(), variable.getValue());
+            }
+        }
+        return values;
+    }
+
+    private static List<String> ids(Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private record Row(String taskCode, String taskTitle, String planCode, String planTitle, List<String> leads,
+                       List<String> supports, List<String> implementers, LocalDate deadline, SupervisionState state,
+                       EscalationLevel level, int overdue, int urged, int rectifications, LocalDate closedOn,
+                       String processInstanceId) {
+    }
+}

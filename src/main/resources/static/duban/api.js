@@ -1,0 +1,47 @@
+// Calls to Duban's API with the Tasklist login; every change carries the header that guards against CSRF.
+window.DubanApi = (function () {
+  'use strict';
+  const LOGIN = '尚未登录：请先在任务列表（Tasklist）中登录，再打开本页面。';
+
+  function problem(response) {
+    return response.json().catch(function () { return {}; }).then(function (body) {
+      if (response.status === 401) { throw new Error(LOGIN); }
+      throw new Error(body.detail || ('请求失败（' + response.status + '）'));
+    });
+  }
+
+  function get(path) {
+    return fetch(path, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : problem(response); });
+  }
+
+  function send(method, path, body) {
+    return fetch(path, {
+      method: method, credentials: 'same-origin',
+      headers: { 'Accept': 'application/json', 'Content-Type': 'application/json', 'X-Duban-Request': '1' },
+      body: JSON.stringify(body)
+    }).then(function (response) { return response.ok ? response.json() : problem(response); });
+  }
+
+  function query(params) {
+    const search = new URLSearchParams();
+    Object.keys(params).forEach(function (key) {
+      if (params[key] !== '' && params[key] !== null && params[key] !== undefined) { search.set(key, params[key]); }
+    });
+    const text = search.toString();
+    return text ? '?' + text : '';
+  }
+
+  function date(value) {
+    if (!value) { return ''; }
+    const parts = String(value).slice(0, 10).split('-');
+    return parts[0] + '年' + Number(parts[1]) + '月' + Number(parts[2]) + '日';
+  }
+
+  function dateTime(value) {
+    return value ? new Date(value).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
+  }
+
+  return { get: get, post: function (path, body) { return send('POST', path, body); }, query: query, date: date,
+    dateTime: dateTime };
+})();
