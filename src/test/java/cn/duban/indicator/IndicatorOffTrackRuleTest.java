@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The off-track rule on every indicator of the 14th Five-Year plan (period 2021–2025) and on its edge cases: what
  * value is expected on the as-of date, and whether the latest value is worse.
  */
-class OffTrackRuleTest {
+class IndicatorOffTrackRuleTest {
 
     private static final LocalDate MID_2023 = LocalDate.of(2023, 7, 2);
     private static final LocalDate PERIOD_END = LocalDate.of(2025, 12, 31);
