@@ -40,6 +40,12 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.POST, "/api/plans"), path(HttpMethod.POST, "/api/plan-drafts"),
                                 path(HttpMethod.POST, "/api/units"), path(HttpMethod.PUT, "/api/calendar/*"))
                         .hasAnyAuthority(supervisionOffice, admin)
+                        // Plan indicators: the office names who reports; the office and leaders watch them all.
+                        .requestMatchers(path(HttpMethod.PUT, "/api/indicators/*/lead-unit"),
+                                path(HttpMethod.DELETE, "/api/indicators/*/lead-unit"))
+                        .hasAnyAuthority(supervisionOffice, admin)
+                        .requestMatchers(path(HttpMethod.GET, "/api/indicators"))
+                        .hasAnyAuthority(supervisionOffice, GroupAuthorities.of(DubanGroups.LEADERS), admin)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.basicChallenge(json)))
                 .exceptionHandling(errors -> errors
