@@ -43,6 +43,12 @@ class SecurityConfiguration {
                         .hasAnyAuthority(supervisionOffice, admin)
                         // The dashboard and the ledger oversee every unit's tasks.
                         .requestMatchers(path("/api/dashboard/**")).hasAnyAuthority(supervisionOffice, leaders, admin)
+                        // Plan indicators: the office names who reports; the office and leaders watch them all.
+                        .requestMatchers(path(HttpMethod.PUT, "/api/indicators/*/lead-unit"),
+                                path(HttpMethod.DELETE, "/api/indicators/*/lead-unit"))
+                        .hasAnyAuthority(supervisionOffice, admin)
+                        .requestMatchers(path(HttpMethod.GET, "/api/indicators"))
+                        .hasAnyAuthority(supervisionOffice, leaders, admin)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.basicChallenge(json)))
                 .exceptionHandling(errors -> errors

@@ -29,6 +29,7 @@ import static cn.duban.identity.AuthorizationGrants.ANY;
 class AccessRules {
 
     static final String PLAN_TASK_PROCESS = "plan-task";
+    static final String INDICATOR_REPORT_PROCESS = "indicator-report";
 
     private final AuthorizationGrants grants;
 
@@ -39,6 +40,7 @@ class AccessRules {
     void grantUnitDefaults(String groupId) {
         grants.grant(groupId, APPLICATION, "tasklist", ACCESS);
         grants.grant(groupId, PROCESS_DEFINITION, PLAN_TASK_PROCESS, READ);
+        grants.grant(groupId, PROCESS_DEFINITION, INDICATOR_REPORT_PROCESS, READ);
         grants.grant(groupId, GROUP, ANY, READ);
         grants.grant(groupId, USER, ANY, READ);
     }
