@@ -15,6 +15,18 @@
   const state = { plan: '', unit: '', level: '', sort: 'overdue', order: 'desc', page: 0, total: 0,
     canUrge: false, units: [], unitSort: { key: 'onTimeRate', desc: false }, charts: {} };
 
+  // Only the answer to the latest request of each kind is shown: a slower, older answer (say, for the plan chosen
+  // before) must not overwrite a newer one.
+  const latest = {};
+  function fresh(kind, path) {
+    const ticket = (latest[kind] || 0) + 1;
+    latest[kind] = ticket;
+    return api.get(path).then(function (answer) {
+      if (latest[kind] !== ticket) { return new Promise(function () {}); }
+      return answer;
+    });
+  }
+
   function chart(id) {
     if (!state.charts[id]) { state.charts[id] = echarts.init($(id), null, { renderer: 'svg' }); }
     return { setOption: function (option, replace) { option.animation = false; state.charts[id].setOption(option, replace); },
@@ -43,7 +55,7 @@
 
   // ---- 总览
   function loadOverview() {
-    return api.get('/api/dashboard/overview' + api.query({ plan: state.plan })).then(function (overview) {
+    return fresh('overview', '/api/dashboard/overview' + api.query({ plan: state.plan })).then(function (overview) {
       const cards = $('cards');
       cards.textContent = '';
       [['TOTAL', '全部任务', '#1f3a5f', overview.total]].concat(STATES.map(function (s) {
@@ -96,7 +108,7 @@
   function loadOverdue() {
     const path = '/api/dashboard/overdue' + api.query({ plan: state.plan, unit: state.unit, level: state.level,
       sort: state.sort, order: state.order, page: state.page, size: PAGE_SIZE });
-    return api.get(path).then(function (page) {
+    return fresh('overdue', path).then(function (page) {
       state.total = page.total;
       const body = $('overdue').tBodies[0];
       body.textContent = '';
@@ -172,7 +184,7 @@
 
   // ---- 单位绩效
   function loadUnits() {
-    return api.get('/api/dashboard/units' + api.query({ plan: state.plan })).then(function (units) {
+    return fresh('units', '/api/dashboard/units' + api.query({ plan: state.plan })).then(function (units) {
       state.units = units;
       renderUnits();
     });
@@ -219,11 +231,12 @@
   // ---- 指标
   function loadIndicators() {
     const body = $('indicators').tBodies[0];
-    return api.get('/api/indicators' + api.query({ plan: state.plan })).then(function (indicators) {
+    return fresh('indicators', '/api/indicators' + api.query({ plan: state.plan })).then(function (indicators) {
       body.textContent = '';
       indicators.forEach(function (i) {
         const row = body.insertRow();
         row.className = 'status-' + i.status;
+        if (i.statusReason) { row.title = i.statusReason; }
         cell(row, i.planTitle);
         cell(row, i.name + (i.unit ? '（' + i.unit + '）' : ''));
         cell(row, i.baseline || '—');

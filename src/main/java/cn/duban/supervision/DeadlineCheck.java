@@ -1,10 +1,12 @@
 package cn.duban.supervision;
 
+import cn.duban.identity.AsSystem;
 import cn.duban.taskform.ChineseDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -23,11 +25,14 @@ public class DeadlineCheck {
     private final ZoneId zone;
     private final int dueSoonWorkingDays;
     private final int reminderWorkingDays;
+    private final IdentityService identityService;
 
     DeadlineCheck(SupervisionRecord record, WorkingDayCalendar calendar, EscalationDecision escalation,
             AccountabilityCases accountability, @Value("${duban.time-zone}") ZoneId zone,
             @Value("${duban.supervision.due-soon-working-days}") int dueSoonWorkingDays,
-            @Value("${duban.supervision.overdue-reminder-working-days}") int reminderWorkingDays) {
+            @Value("${duban.supervision.overdue-reminder-working-days}") int reminderWorkingDays,
+            IdentityService identityService) {
+        this.identityService = identityService;
         this.record = record;
         this.calendar = calendar;
         this.escalation = escalation;
@@ -47,8 +52,9 @@ public class DeadlineCheck {
         LocalDate today = now.atZone(zone).toLocalDate();
         if (today.isAfter(task.deadline())
                 || calendar.workingDaysBetween(today, task.deadline()) <= dueSoonWorkingDays) {
-            check(new CheckedTask(task.taskCode(), task.processInstanceId(), task.deadline(), true, 0, false, 0, null),
-                    now);
+            // The ladder's decision and any accountability case are the system's doing, not the importer's.
+            AsSystem.run(identityService, () -> check(new CheckedTask(task.taskCode(), task.processInstanceId(),
+                    task.deadline(), true, 0, false, 0, null), now));
         }
     }
 

@@ -62,8 +62,13 @@ class DashboardBrowserIT {
         browser = new Browser("http://localhost:" + port);
         Page page = browser.logIn(office, TestUsers.PASSWORD);
         page.navigate("http://localhost:" + port + "/duban/dashboard.html");
-        page.locator("#plan").selectOption(plan);
-        page.waitForCondition(() -> "1".equals(card(page, "OVERDUE")) && "2".equals(card(page, "TOTAL")));
+        try {
+            page.locator("#plan").selectOption(plan);
+            page.waitForCondition(() -> "1".equals(card(page, "OVERDUE")) && "2".equals(card(page, "TOTAL")));
+        } catch (RuntimeException failure) {
+            Browser.screenshot(page, "dashboard-failed");
+            throw failure;
+        }
         page.locator("#chart-states svg").first().waitFor();
         Browser.screenshot(page, "07-dashboard-overview");
 

@@ -72,7 +72,8 @@ class PlanImportIT {
                 Map.entry("CJ-2017-SOIL-10", List.of("ecology-environment")),
                 Map.entry("CJ-2017-SOIL-11", List.of("publicity")));
         expectedLeads.forEach((code, leads) -> {
-            Task claim = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+            Task claim = taskService.createTaskQuery().processDefinitionKey(PlanTaskProcess.KEY)
+                    .processInstanceBusinessKey(code).singleResult();
             assertThat(claim.getTaskDefinitionKey()).as(code).isEqualTo(PlanTaskProcess.CLAIM_TASK);
             assertThat(candidateGroups(claim)).as(code).containsExactlyInAnyOrderElementsOf(leads);
         });
