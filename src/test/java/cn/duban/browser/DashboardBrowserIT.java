@@ -61,7 +61,8 @@ class DashboardBrowserIT {
 
         browser = new Browser("http://localhost:" + port);
         Page page = browser.logIn(office, TestUsers.PASSWORD);
-        page.navigate("http://localhost:" + port + "/duban/dashboard.html");
+        page.getByText("督办看板", new Page.GetByTextOptions().setExact(true)).click();
+        page.waitForURL("**/duban/dashboard.html");
         try {
             page.locator("#plan").selectOption(plan);
             page.waitForCondition(() -> "1".equals(card(page, "OVERDUE")) && "2".equals(card(page, "TOTAL")));

@@ -214,6 +214,16 @@ class DashboardIT {
     }
 
     @Test
+    void theApiIsDescribedInOpenApiAndBrowsable() {
+        JsonNode description = office().get("/v3/api-docs").json();
+        assertThat(description.path("info").path("title").asText()).isEqualTo("督办系统 API");
+        assertThat(description.path("paths").has("/api/dashboard/overdue")).isTrue();
+        assertThat(description.path("paths").has("/api/dashboard/ledger.xlsx")).isTrue();
+        assertThat(Http.anonymous(rest).get("/v3/api-docs").status()).isEqualTo(401);
+        assertThat(rest.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void theReadModelAgreesWithTheEngineAndTheAuditWouldSeeItIfNot() {
         assertThat(audit.audit(plan)).isEmpty();
 

@@ -1,0 +1,53 @@
+// Duban: links from Tasklist's header to Duban's own pages: 已办 for everyone, 督办看板 for the supervision office and
+// leaders. Loaded through config.js customScripts; the header is drawn after login, so the links are added whenever
+// it appears.
+const LINK_CLASS = 'duban-link';
+let me = null;
+
+function whoAmI() {
+  if (!me) {
+    me = fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then((response) => (response.ok ? response.json() : null))
+      .catch(() => null)
+      .then((user) => {
+        if (!user) {
+          me = null;
+        }
+        return user;
+      });
+  }
+  return me;
+}
+
+function startProcessItem() {
+  // Tasklist's own header actions: 键盘快捷键, 新建任务, 发起流程.
+  return document.querySelector('li.start-process-action');
+}
+
+function link(item, href, text) {
+  const li = document.createElement('li');
+  li.className = LINK_CLASS;
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  li.appendChild(a);
+  item.parentNode.insertBefore(li, item);
+}
+
+function addLinks() {
+  const item = startProcessItem();
+  if (!item || item.parentNode.querySelector('.' + LINK_CLASS)) {
+    return;
+  }
+  whoAmI().then((user) => {
+    if (!user || item.parentNode.querySelector('.' + LINK_CLASS)) {
+      return;
+    }
+    if (user.supervisionOffice || user.leader) {
+      link(item, '/duban/dashboard.html', '督办看板');
+    }
+    link(item, '/duban/done.html', '已办');
+  });
+}
+
+new MutationObserver(addLinks).observe(document.documentElement, { childList: true, subtree: true });
