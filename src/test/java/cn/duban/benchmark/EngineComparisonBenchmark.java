@@ -1,0 +1,237 @@
+package cn.duban.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.dispatch.PlanTaskDispatcher;
+import cn.duban.dispatch.ReportCycle;
+import cn.duban.dispatch.TaskDispatchOrder;
+import cn.duban.support.DubanTest;
+import cn.duban.support.Orders;
+import cn.duban.support.TestUsers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Duban against the bare engine doing the same work in the same run: claiming and completing the first task of an
+ * instance through Camunda's REST API with 1 and 4 clients, and 10,000 tasks crossing their deadline at once (Duban's
+ * daily check marking each overdue and climbing the ladder, against a bare timer on each task). Not part of the test
+ * suite: {@code ./mvnw verify -Pbenchmark}.
+ */
+@DubanTest
+class EngineComparisonBenchmark {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final int REST_INSTANCES = 200;
+    private static final int CROSSING = 10_000;
+    private static final int JOB_THREADS = 3;
+
+    @LocalServerPort int port;
+    @Autowired PlanTaskDispatcher dispatcher;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired TransactionTemplate transaction;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestUsers users;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void dubanAgainstTheBareEngine() throws Exception {
+        deployBare();
+        String user = users.member("bench-ecology", Orders.ECOLOGY.id());
+        System.out.println();
+        System.out.println("=== Duban against the bare engine, same run ===");
+        for (int clients : new int[] {1, 4}) {
+            long[] duban = restClaimAndComplete(dispatchDuban(REST_INSTANCES, LocalDate.of(2030, 12, 31)), user, clients);
+            long[] bare = restClaimAndComplete(startBare(REST_INSTANCES, LocalDate.of(2030, 12, 31)), user, clients);
+            System.out.printf("REST claim+complete, %d client(s): Duban %.0f/s p50 %.1f ms p95 %.1f ms | bare %.0f/s "
+                    + "p50 %.1f ms p95 %.1f ms | throughput ratio %.2f, p95 ratio %.2f%n", clients,
+                    duban[2] / 1000.0, duban[0] / 1e6, duban[1] / 1e6, bare[2] / 1000.0, bare[0] / 1e6, bare[1] / 1e6,
+                    (double) duban[2] / bare[2], (double) duban[1] / bare[1]);
+        }
+
+        LocalDate deadline = LocalDate.of(2031, 3, 3);
+        long start = System.nanoTime();
+        List<String> dubanInstances = dispatchDuban(CROSSING, deadline);
+        double dubanDispatch = CROSSING / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        startBare(CROSSING, deadline);
+        double bareDispatch = CROSSING / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("dispatch %,d instances (batches of 100): Duban %.1f/s | bare %.1f/s | ratio %.2f%n",
+                CROSSING, dubanDispatch, bareDispatch, dubanDispatch / bareDispatch);
+
+        ClockUtil.setCurrentTime(Date.from(deadline.plusDays(1).atTime(9, 0).atZone(BEIJING).toInstant()));
+        double dubanCrossing = runDueTimers("plan-task");
+        double bareCrossing = runDueTimers("bare-deadline");
+        long overdue = jdbc.sql("""
+                        select count(*) from duban.task_supervision where process_instance_id = any(?)
+                        and state = 'OVERDUE' and escalation_level <> 'NONE'""")
+                .param(dubanInstances.toArray(String[]::new)).query(Long.class).single();
+        assertThat(overdue).isEqualTo(CROSSING);
+        System.out.printf("%,d tasks cross their deadline, %d job threads: Duban marks all overdue and escalated in "
+                + "%.1f s | bare timers fire in %.1f s | time ratio %.2f%n", CROSSING, JOB_THREADS, dubanCrossing,
+                bareCrossing, dubanCrossing / bareCrossing);
+        System.out.println("===============================================");
+    }
+
+    private List<String> dispatchDuban(int count, LocalDate deadline) {
+        List<String> ids = new ArrayList<>();
+        String plan = Orders.freshCode("CMP");
+        for (int batch = 0; batch < count; batch += 100) {
+            int from = batch;
+            transaction.executeWithoutResult(status -> {
+                for (int i = from; i < Math.min(count, from + 100); i++) {
+                    ids.add(dispatcher.dispatch(new TaskDispatchOrder(plan, "对比测试计划", plan + "-" + i, null,
+                            "对比任务" + i, "对比任务的内容。", List.of(Orders.ECOLOGY), List.of(), List.of(), deadline,
+                            ReportCycle.QUARTERLY)));
+                }
+            });
+        }
+        return ids;
+    }
+
+    private List<String> startBare(int count, LocalDate deadline) {
+        List<String> ids = new ArrayList<>();
+        Date due = Date.from(deadline.atTime(23, 59, 59).atZone(BEIJING).toInstant());
+        for (int batch = 0; batch < count; batch += 100) {
+            int from = batch;
+            transaction.executeWithoutResult(status -> {
+                for (int i = from; i < Math.min(count, from + 100); i++) {
+                    ids.add(runtimeService.startProcessInstanceByKey("bare-deadline", "bare-" + i,
+                            Variables.createVariables().putValue("leadUnits", Orders.ECOLOGY.id())
+                                    .putValue("deadline", due).putValue("taskTitle", "对比任务" + i)
+                                    .putValue("taskText", "对比任务的内容。").putValue("planTitle", "对比测试计划")
+                                    .putValue("leadUnitNames", "州生态环境局").putValue("taskCode", "bare-" + i))
+                            .getId());
+                }
+            });
+        }
+        return ids;
+    }
+
+    /** Claims and completes the first task of each instance over REST; returns p50 and p95 (ns) and ops per 1000 s. */
+    private long[] restClaimAndComplete(List<String> instances, String user, int clients) throws Exception {
+        ConcurrentLinkedQueue<String> tasks = new ConcurrentLinkedQueue<>();
+        instances.forEach(id -> tasks.add(taskService.createTaskQuery().processInstanceId(id).singleResult().getId()));
+        List<Long> times = Collections.synchronizedList(new ArrayList<>());
+        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                String task;
+                while ((task = tasks.poll()) != null) {
+                    long begin = System.nanoTime();
+                    post("/engine-rest/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}", auth);
+                    post("/engine-rest/task/" + task + "/complete", """
+                            {"variables": {"responsiblePerson": {"value": "张伟"},
+                                           "contactPhone": {"value": "0994-2345678"}}}""", auth);
+                    times.add(System.nanoTime() - begin);
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+        long elapsed = System.nanoTime() - start;
+        assertThat(times).hasSize(instances.size());
+        List<Long> sorted = times.stream().sorted().toList();
+        return new long[] {sorted.get(sorted.size() / 2), sorted.get(sorted.size() * 95 / 100),
+                Math.round(instances.size() * 1e12 / elapsed)};
+    }
+
+    private void post(String path, String body, String auth) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs every due timer of a process definition on a few threads, as the job executor would; returns seconds. */
+    private double runDueTimers(String processDefinitionKey) throws Exception {
+        ConcurrentLinkedQueue<String> due = new ConcurrentLinkedQueue<>();
+        managementService.createJobQuery().processDefinitionKey(processDefinitionKey).timers().executable().list()
+                .stream().map(Job::getId).forEach(due::add);
+        ExecutorService pool = Executors.newFixedThreadPool(JOB_THREADS);
+        long start = System.nanoTime();
+        for (int t = 0; t < JOB_THREADS; t++) {
+            pool.submit(() -> {
+                String job;
+                while ((job = due.poll()) != null) {
+                    try {
+                        managementService.executeJob(job);
+                    } catch (RuntimeException conflict) {
+                        // Two jobs of one instance at once (the daily check and a report round): the loser is
+                        // retried, as the job executor retries a failed job.
+                        if (managementService.createJobQuery().jobId(job).count() > 0) {
+                            due.add(job);
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.MINUTES)).isTrue();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void deployBare() {
+        BpmnModelInstance deadline = Bpmn.createExecutableProcess("bare-deadline").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("claim").camundaCandidateGroups("${leadUnits}").camundaDueDate("${deadline}")
+                .boundaryEvent("overdue").cancelActivity(false).timerWithDate("${deadline}")
+                .userTask("late").camundaCandidateGroups("${leadUnits}")
+                .endEvent()
+                .moveToActivity("claim")
+                .userTask("report").camundaCandidateGroups("${leadUnits}")
+                .endEvent().done();
+        repositoryService.createDeployment().name("benchmark bare engine")
+                .addModelInstance("bare-deadline.bpmn", deadline).deploy();
+        // The benchmark's unit user may work on the bare process too, as on plan-task.
+        users.member("bench-ecology", Orders.ECOLOGY.id());
+    }
+}
