@@ -4,7 +4,6 @@ import cn.duban.identity.Unit;
 import cn.duban.identity.UnitCatalog;
 import cn.duban.supervision.EscalationLevel;
 import cn.duban.supervision.SupervisionState;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -196,8 +195,7 @@ class DashboardQueries {
     }
 
     private static List<String> ids(ResultSet rs, int column) throws SQLException {
-        Array array = rs.getArray(column);
-        return array == null ? List.of() : List.of((String[]) array.getArray());
+        return SqlArrays.strings(rs.getArray(column));
     }
 
     private static Map<String, Long> emptyStates() {
@@ -213,5 +211,4 @@ class DashboardQueries {
     /** A plan as the dashboard names it. */
     record PlanRef(String code, String title) {
     }
-
 }

@@ -3,13 +3,13 @@ package cn.duban.dashboard;
 import cn.duban.identity.AsSystem;
 import cn.duban.plantask.Contributions;
 import cn.duban.plantask.LocalReports;
+import cn.duban.plantask.PlanTaskVariables;
 import cn.duban.plantask.ProgressReports;
 import cn.duban.supervision.AccountabilityCases;
 import cn.duban.supervision.EscalationLevel;
 import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;
 import cn.duban.supervision.SupervisionState;
-import java.sql.Array;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -72,7 +72,8 @@ class TaskDossiers {
                         from duban.task_supervision where task_code = ?""")
                 .param(taskCode)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        ids(rs.getArray(5)), ids(rs.getArray(6)), ids(rs.getArray(7)),
+                        SqlArrays.strings(rs.getArray(5)), SqlArrays.strings(rs.getArray(6)),
+                        SqlArrays.strings(rs.getArray(7)),
                         rs.getObject(8, LocalDate.class), SupervisionState.valueOf(rs.getString(9)),
                         EscalationLevel.valueOf(rs.getString(10)), rs.getInt(11), rs.getInt(12), rs.getInt(13),
                         rs.getObject(14, LocalDate.class), rs.getString(15)))
@@ -152,17 +153,13 @@ class TaskDossiers {
     private Map<String, Object> variables(String processInstanceId) {
         Map<String, Object> values = new HashMap<>();
         for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-                .processInstanceId(processInstanceId).variableName(cn.duban.plantask.PlanTaskVariables.TASK_TEXT)
+                .processInstanceId(processInstanceId).variableName(PlanTaskVariables.TASK_TEXT)
                 .list()) {
             if (variable.getValue() != null) {
                 values.put(variable.getName(), variable.getValue());
             }
         }
         return values;
-    }
-
-    private static List<String> ids(Array array) throws java.sql.SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private record Row(String taskCode, String taskTitle, String planCode, String planTitle, List<String> leads,
