@@ -1,6 +1,7 @@
 package cn.duban.config;
 
 import cn.duban.plan.PlanRejectedException;
+import cn.duban.security.RequestTooLargeException;
 import org.camunda.bpm.engine.AuthorizationException;
 import cn.duban.taskform.SubmissionRejectedException;
 import org.springframework.http.HttpStatus;
@@ -9,8 +10,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
@@ -61,8 +64,23 @@ class ApiErrors {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable() {
-        return problem(HttpStatus.BAD_REQUEST, "请求内容为空或无法读取。");
+    ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
+        if (unreadable.getRootCause() instanceof RequestTooLargeException tooLarge) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+        }
+        return problem(HttpStatus.BAD_REQUEST, "请求内容为空或无法读取（JSON格式不对，或字段的类型不对）。");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException mismatch) {
+        String value = String.valueOf(mismatch.getValue());
+        return problem(HttpStatus.BAD_REQUEST, "参数“" + mismatch.getName() + "”的值“"
+                + (value.length() > 50 ? value.substring(0, 50) + "…" : value) + "”格式不对。");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException missing) {
+        return problem(HttpStatus.BAD_REQUEST, "缺少参数“" + missing.getParameterName() + "”。");
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail) {
