@@ -35,11 +35,19 @@ class SecurityConfiguration {
         String supervisionOffice = GroupAuthorities.of(DubanGroups.SUPERVISION_OFFICE);
         String admin = GroupAuthorities.of(DubanGroups.CAMUNDA_ADMIN);
         // Path patterns, not MVC patterns: /engine-rest is served by Camunda's Jersey servlet, not by Spring MVC.
-        http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
+        http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**"), path("/actuator/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/plans"), path(HttpMethod.POST, "/api/plan-drafts"),
-                                path(HttpMethod.POST, "/api/units"), path(HttpMethod.PUT, "/api/calendar/*"))
+                                path(HttpMethod.POST, "/api/units"), path(HttpMethod.PUT, "/api/calendar/*"),
+                                path(HttpMethod.POST, "/api/plan-tasks/*/urges"))
                         .hasAnyAuthority(supervisionOffice, admin)
+                        // A password oracle that the login throttle would not see; nothing in Duban needs it.
+                        .requestMatchers(path("/engine-rest/identity/verify")).denyAll()
+                        // Load balancers probe health without credentials (status only; details for administrators).
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"))
+                        .permitAll()
+                        .requestMatchers(path("/actuator/**"))
+                        .hasAnyAuthority(admin, GroupAuthorities.of(DubanGroups.MONITORING))
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.basicChallenge(json)))
                 .exceptionHandling(errors -> errors
