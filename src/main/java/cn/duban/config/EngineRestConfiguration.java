@@ -14,7 +14,9 @@ class EngineRestConfiguration {
 
     private static final List<Class<?>> MAPPERS = List.of(EngineRestErrors.ClaimedMapper.class,
             EngineRestErrors.ConcurrentChangeMapper.class, EngineRestErrors.AuthorizationMapper.class,
-            EngineRestErrors.WrappedEngineMapper.class, EngineRestErrors.WrappedRestMapper.class);
+            EngineRestErrors.WrappedEngineMapper.class, EngineRestErrors.WrappedRestMapper.class,
+            EngineRestErrors.JsonParseMapper.class, EngineRestErrors.JsonMappingMapper.class,
+            EngineRestErrors.WebApplicationMapper.class);
 
     @Bean
     CamundaJerseyResourceConfig camundaJerseyResourceConfig() {

@@ -1,12 +1,17 @@
 package cn.duban.config;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -25,6 +30,8 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * Everything else keeps Camunda's own answer.
  */
 final class EngineRestErrors {
+
+    private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
 
     private EngineRestErrors() {
     }
@@ -47,7 +54,11 @@ final class EngineRestErrors {
                 return response(404, "NotFoundException", "找不到该任务或流程实例：它可能已办结、已删除，或您无权查看。");
             }
             if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException) {
-                return response(400, cause.getClass().getSimpleName(), cause.getMessage());
+                return response(400, cause.getClass().getSimpleName(), inChinese("请求无效", cause.getMessage()));
+            }
+            String sqlState = cause instanceof SQLException sql ? sql.getSQLState() : null;
+            if (sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("23"))) {
+                return response(400, "InvalidData", "提交的内容无法保存：含有无效字符（如空字符）、超出长度限制或不符合数据要求。");
             }
             if (cause.getClass().getSimpleName().equals("PropertyNotFoundException")) {
                 return response(400, "MissingVariable", "缺少流程所需的变量：" + cause.getMessage()
@@ -58,6 +69,14 @@ final class EngineRestErrors {
             }
         }
         return null;
+    }
+
+    /** Camunda's own (English) message after a Chinese summary; a message already in Chinese stays as it is. */
+    static String inChinese(String summary, String message) {
+        if (message != null && CHINESE.matcher(message).find()) {
+            return message;
+        }
+        return summary + "：" + (message == null ? "" : message);
     }
 
     private static Response response(int status, String type, String message) {
@@ -108,18 +127,61 @@ final class EngineRestErrors {
         }
     }
 
-    /** Camunda's REST layer wraps engine exceptions (completing a task, for one) in its own. */
+    /**
+     * Camunda's REST layer wraps engine exceptions (completing a task, for one) in its own, and answers a request
+     * it cannot use (a value that does not fit its type, an unknown variable type) with one: in Chinese here.
+     */
     @Priority(Priorities.USER - 100)
     static final class WrappedRestMapper implements ExtendedExceptionMapper<RestException> {
 
         @Override
         public boolean isMappable(RestException exception) {
-            return answer(exception) != null;
+            return answer(exception) != null || isRequestFault(exception);
         }
 
         @Override
         public Response toResponse(RestException exception) {
-            return answer(exception);
+            Response answer = answer(exception);
+            if (answer != null) {
+                return answer;
+            }
+            int status = exception.getStatus().getStatusCode();
+            return response(status, exception.getClass().getSimpleName(),
+                    inChinese(ChineseErrorAttributes.detail(status), exception.getMessage()));
+        }
+
+        private static boolean isRequestFault(RestException exception) {
+            return exception.getStatus() != null && exception.getStatus().getStatusCode() >= 400
+                    && exception.getStatus().getStatusCode() < 500;
+        }
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape. */
+    @Priority(Priorities.USER - 100)
+    static final class JsonParseMapper implements ExceptionMapper<JsonParseException> {
+
+        @Override
+        public Response toResponse(JsonParseException exception) {
+            return response(400, "JsonParseException", "请求内容不是有效的JSON：" + exception.getOriginalMessage());
+        }
+    }
+
+    @Priority(Priorities.USER - 100)
+    static final class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
+
+        @Override
+        public Response toResponse(JsonMappingException exception) {
+            return response(400, "JsonMappingException", "请求内容的结构或字段类型不对：" + exception.getOriginalMessage());
+        }
+    }
+
+    /** What JAX-RS itself refuses: an unsupported content type (415), method (405), an unknown path (404), … */
+    static final class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+
+        @Override
+        public Response toResponse(WebApplicationException exception) {
+            int status = exception.getResponse().getStatus();
+            return response(status, exception.getClass().getSimpleName(), ChineseErrorAttributes.detail(status));
         }
     }
 }
