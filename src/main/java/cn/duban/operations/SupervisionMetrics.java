@@ -80,6 +80,11 @@ class SupervisionMetrics implements MeterBinder {
                 .description("Engine jobs failed with no retries left (incidents)").register(registry);
     }
 
+    /** Drops the figures read last, so that the next scrape reads them afresh. */
+    void forget() {
+        snapshot = null;
+    }
+
     private Snapshot current() {
         Snapshot last = snapshot;
         if (last == null || last.takenAt().plus(FRESH_FOR).isBefore(Instant.now())) {
