@@ -1,16 +1,21 @@
 package cn.duban.config;
 
 import cn.duban.plan.PlanRejectedException;
+import cn.duban.security.RequestTooLargeException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import cn.duban.taskform.SubmissionRejectedException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
@@ -39,15 +44,41 @@ class ApiErrors {
         return problem(HttpStatus.FORBIDDEN, "无权执行此操作：您所在的单位没有相应权限。");
     }
 
+    /** The engine failed on what the request brought (e.g. a variable the database refuses); else the server's. */
+    @ExceptionHandler(ProcessEngineException.class)
+    ProblemDetail engineRefused(ProcessEngineException failure) {
+        String state = RequestErrors.sqlState(failure);
+        if (state == null || !(state.startsWith("22") || state.startsWith("23"))) {
+            throw failure;
+        }
+        return problem(HttpStatus.BAD_REQUEST, "提交的内容无法保存：含有无效字符（如空字符）、超出长度限制或不符合数据要求。");
+    }
+
     @ExceptionHandler(ResponseStatusException.class)
     ProblemDetail refused(ResponseStatusException refusal) {
         return problem(HttpStatus.valueOf(refusal.getStatusCode().value()), refusal.getReason());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ProblemDetail unsupportedMediaType() {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "不支持的内容类型：请以 application/yaml 发送计划文件，或以 multipart/form-data 上传名为 file 的文件。");
+    ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException unsupported) {
+        return RequestErrors.unsupportedMediaType(unsupported);
+    }
+
+    /**
+     * What the database refuses as data (SQL state class 22: too long, a NUL character, …; class 23: a duplicate or
+     * a broken reference) is the request's fault, and the transaction has rolled back; anything else is the server's.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> refusedByDatabase(DataAccessException failure) {
+        String state = RequestErrors.sqlState(failure);
+        if (state == null || !(state.startsWith("22") || state.startsWith("23"))) {
+            throw failure;
+        }
+        boolean duplicate = "23505".equals(state);
+        ProblemDetail problem = problem(duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, duplicate
+                ? "与已有的数据重复，未保存。"
+                : "提交的内容无法保存：含有无效字符（如空字符）、超出长度限制或不符合数据要求。");
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -61,8 +92,23 @@ class ApiErrors {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable() {
-        return problem(HttpStatus.BAD_REQUEST, "请求内容为空或无法读取。");
+    ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
+        if (unreadable.getRootCause() instanceof RequestTooLargeException tooLarge) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+        }
+        return problem(HttpStatus.BAD_REQUEST, "请求内容为空或无法读取（JSON格式不对，或字段的类型不对）。");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException mismatch) {
+        String value = String.valueOf(mismatch.getValue());
+        return problem(HttpStatus.BAD_REQUEST, "参数“" + mismatch.getName() + "”的值“"
+                + (value.length() > 50 ? value.substring(0, 50) + "…" : value) + "”格式不对。");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException missing) {
+        return problem(HttpStatus.BAD_REQUEST, "缺少参数“" + missing.getParameterName() + "”。");
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail) {

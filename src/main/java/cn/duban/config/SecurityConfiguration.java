@@ -36,10 +36,12 @@ class SecurityConfiguration {
         String admin = GroupAuthorities.of(DubanGroups.CAMUNDA_ADMIN);
         String leaders = GroupAuthorities.of(DubanGroups.LEADERS);
         // Path patterns, not MVC patterns: /engine-rest is served by Camunda's Jersey servlet, not by Spring MVC.
-        http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**"), path("/v3/api-docs/**")))
+        http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**"), path("/v3/api-docs/**"),
+                        path("/actuator/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/plans"), path(HttpMethod.POST, "/api/plan-drafts"),
-                                path(HttpMethod.POST, "/api/units"), path(HttpMethod.PUT, "/api/calendar/*"))
+                                path(HttpMethod.POST, "/api/units"), path(HttpMethod.PUT, "/api/calendar/*"),
+                                path(HttpMethod.POST, "/api/plan-tasks/*/urges"))
                         .hasAnyAuthority(supervisionOffice, admin)
                         // The dashboard and the ledger oversee every unit's tasks.
                         .requestMatchers(path("/api/dashboard/**")).hasAnyAuthority(supervisionOffice, leaders, admin)
@@ -49,6 +51,13 @@ class SecurityConfiguration {
                         .hasAnyAuthority(supervisionOffice, admin)
                         .requestMatchers(path(HttpMethod.GET, "/api/indicators"))
                         .hasAnyAuthority(supervisionOffice, leaders, admin)
+                        // A password oracle that the login throttle would not see; nothing in Duban needs it.
+                        .requestMatchers(path("/engine-rest/identity/verify")).denyAll()
+                        // Load balancers probe health without credentials (status only; details for administrators).
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"))
+                        .permitAll()
+                        .requestMatchers(path("/actuator/**"))
+                        .hasAnyAuthority(admin, GroupAuthorities.of(DubanGroups.MONITORING))
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.basicChallenge(json)))
                 .exceptionHandling(errors -> errors

@@ -30,6 +30,7 @@ class AccessRules {
 
     static final String PLAN_TASK_PROCESS = "plan-task";
     static final String INDICATOR_REPORT_PROCESS = "indicator-report";
+    static final String PLAN_INTAKE_PROCESS = "plan-intake";
 
     private final AuthorizationGrants grants;
 
@@ -47,7 +48,12 @@ class AccessRules {
 
     void grantSupervisionOffice() {
         String office = DubanGroups.SUPERVISION_OFFICE;
-        grants.grant(office, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK, CREATE_INSTANCE,
+        grants.grant(office, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
+        grants.grant(office, PROCESS_DEFINITION, PLAN_INTAKE_PROCESS, CREATE_INSTANCE);
+        // Plan tasks are dispatched only by an import or a published draft, which check the plan and record it, and
+        // their variables (deadline, lead units, …) change only through the steps that record why (an extension a
+        // leader approved, an inspection, a reassignment). Earlier versions granted both on every process.
+        grants.revoke(office, PROCESS_DEFINITION, ANY, CREATE_INSTANCE,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE);
         grants.grant(office, PROCESS_INSTANCE, ANY, READ, CREATE);
         grants.grant(office, DEPLOYMENT, ANY, READ);

@@ -39,6 +39,29 @@ public class AuthorizationGrants {
         authorizationService.saveAuthorization(authorization);
     }
 
+    /** Takes permissions back from a group's grant, if it has them; changes nothing else. */
+    public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .singleResult();
+        if (authorization == null) {
+            return;
+        }
+        boolean changed = false;
+        for (Permission permission : permissions) {
+            if (authorization.isPermissionGranted(permission)) {
+                authorization.removePermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+
     private static boolean grantsAll(Authorization authorization, Permission[] permissions) {
         for (Permission permission : permissions) {
             if (!authorization.isPermissionGranted(permission)) {

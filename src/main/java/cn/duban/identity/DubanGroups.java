@@ -9,6 +9,8 @@ public final class DubanGroups {
     public static final String LEADERS = "leaders";
     /** Camunda's administrators' group. */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
+    /** 运维监控: reads /actuator (health details, Prometheus metrics), nothing else. */
+    public static final String MONITORING = "monitoring";
 
     private DubanGroups() {
     }

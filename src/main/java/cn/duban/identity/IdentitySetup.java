@@ -47,7 +47,8 @@ class IdentitySetup implements ApplicationRunner {
         accessRules.grantLeaders();
         filters.shareWith(DubanGroups.SUPERVISION_OFFICE, filters.ensureOfficeFilters());
         filters.shareWith(DubanGroups.LEADERS, filters.ensureLeaderFilters());
-        ensureAdministratorsGroup();
+        ensureSystemGroup(DubanGroups.CAMUNDA_ADMIN, "系统管理员");
+        ensureSystemGroup(DubanGroups.MONITORING, "运维监控");
         accessRules.grantAdministrators();
         if (admin.configured()) {
             ensureAdministrator();
@@ -56,10 +57,10 @@ class IdentitySetup implements ApplicationRunner {
         }
     }
 
-    private void ensureAdministratorsGroup() {
-        if (identityService.createGroupQuery().groupId(DubanGroups.CAMUNDA_ADMIN).count() == 0) {
-            Group group = identityService.newGroup(DubanGroups.CAMUNDA_ADMIN);
-            group.setName("系统管理员");
+    private void ensureSystemGroup(String groupId, String name) {
+        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identityService.newGroup(groupId);
+            group.setName(name);
             group.setType("SYSTEM");
             identityService.saveGroup(group);
         }

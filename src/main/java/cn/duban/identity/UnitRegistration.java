@@ -1,5 +1,6 @@
 package cn.duban.identity;
 
+import cn.duban.taskform.PlainText;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -41,6 +42,10 @@ public class UnitRegistration {
         String unitName = name == null ? "" : name.strip();
         if (unitName.isEmpty() || unitName.length() > 100) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "单位名称不能为空，且不超过100个字");
+        }
+        String notPlain = PlainText.problemWith(unitName);
+        if (notPlain != null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "单位名称" + notPlain);
         }
         if (!units.resolveAll(unitName).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "“" + unitName + "”已是单位库中的单位或其别名");

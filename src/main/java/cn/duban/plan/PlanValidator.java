@@ -1,6 +1,7 @@
 package cn.duban.plan;
 
 import cn.duban.taskform.ChineseDates;
+import cn.duban.taskform.PlainText;
 import cn.duban.identity.Unit;
 import cn.duban.identity.UnitCatalog;
 import cn.duban.identity.UnitDirectory;
@@ -215,6 +216,10 @@ class PlanValidator {
         String text = value.strip();
         if (text.length() > maxLength) {
             problems.add(ImportProblem.of(task, field, label, "超过" + maxLength + "个字"));
+        }
+        String notPlain = PlainText.problemWith(text);
+        if (notPlain != null) {
+            problems.add(ImportProblem.of(task, field, label, notPlain));
         }
         return text;
     }

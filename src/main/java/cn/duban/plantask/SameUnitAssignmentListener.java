@@ -1,5 +1,6 @@
 package cn.duban.plantask;
 
+import cn.duban.taskform.SubmissionRejectedException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,7 +40,7 @@ class SameUnitAssignmentListener implements TaskListener {
         List<String> assigneeGroups = identityService.createGroupQuery().groupMember(assignee).list().stream()
                 .map(Group::getId).toList();
         if (assigneeGroups.stream().noneMatch(candidateGroups::contains)) {
-            throw new IllegalArgumentException("不能把任务转交给“" + assignee + "”：只能转交给本单位的同事");
+            throw new SubmissionRejectedException("assignee", "不能把任务转交给“" + assignee + "”：只能转交给本单位的同事");
         }
     }
 }

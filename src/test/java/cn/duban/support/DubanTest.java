@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         // Tests deliver notifications themselves (NotificationDelivery.deliverDue), to an in-process SMTP server.
         "duban.notification.delivery-enabled=false",
         "spring.mail.host=localhost",
-        "spring.mail.port=3025"})
+        "spring.mail.port=3025",
+        // Spring Boot's tests switch metrics export off; the operations tests read /actuator/prometheus.
+        "management.prometheus.metrics.export.enabled=true"})
 public @interface DubanTest {
 }

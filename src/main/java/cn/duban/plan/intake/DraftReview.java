@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -58,6 +59,8 @@ class DraftReview {
         taskService.setVariables(review.getId(), variables(edit));
     }
 
+    /** Signs for the review and completes it, in one transaction: a refused draft stays unclaimed. */
+    @Transactional
     void submit(String draftId, DraftEdit edit, String userId) {
         Task review = reviewTask(draftId);
         if (review.getAssignee() == null) {

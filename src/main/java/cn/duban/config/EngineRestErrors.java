@@ -1,0 +1,187 @@
+package cn.duban.config;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+
+/**
+ * The engine REST API's answers to what is the caller's doing, not a fault of the server: Camunda answers a task
+ * claimed by someone else, a concurrent change, or a refusal raised in a listener with 500. Here a claim that lost
+ * the race is 409, a refused submission 400, each with a Chinese message (Camunda's shape: type and message).
+ * Everything else keeps Camunda's own answer.
+ */
+final class EngineRestErrors {
+
+    private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+
+    private EngineRestErrors() {
+    }
+
+    /** What a failure means to the caller, or null when it is the server's own. */
+    static Response answer(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TaskAlreadyClaimedException claimed) {
+                return response(409, "TaskAlreadyClaimedException",
+                        "该任务已被“" + claimed.getTaskAssignee() + "”签收，不能再签收。请刷新任务列表。");
+            }
+            if (cause instanceof OptimisticLockingException) {
+                return response(409, "OptimisticLockingException", "该任务刚被他人办理或修改，请刷新后再试。");
+            }
+            if (cause instanceof AuthorizationException) {
+                return response(403, "AuthorizationException", "无权执行此操作：您所在的单位没有相应权限。");
+            }
+            if (cause instanceof NotFoundException || cause instanceof NullValueException
+                    && String.valueOf(cause.getMessage()).contains("Cannot find")) {
+                return response(404, "NotFoundException", "找不到该任务或流程实例：它可能已办结、已删除，或您无权查看。");
+            }
+            if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException) {
+                return response(400, cause.getClass().getSimpleName(), inChinese("请求无效", cause.getMessage()));
+            }
+            String sqlState = cause instanceof SQLException sql ? sql.getSQLState() : null;
+            if (sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("23"))) {
+                return response(400, "InvalidData", "提交的内容无法保存：含有无效字符（如空字符）、超出长度限制或不符合数据要求。");
+            }
+            if (cause.getClass().getSimpleName().equals("PropertyNotFoundException")) {
+                return response(400, "MissingVariable", "缺少流程所需的变量：" + cause.getMessage()
+                        + "。督办任务请通过导入计划交办。");
+            }
+            if (cause instanceof NullValueException) {
+                return response(400, "NullValueException", "请求缺少必要的内容：" + cause.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** Camunda's own (English) message after a Chinese summary; a message already in Chinese stays as it is. */
+    static String inChinese(String summary, String message) {
+        if (message != null && CHINESE.matcher(message).find()) {
+            return message;
+        }
+        return summary + "：" + (message == null ? "" : message);
+    }
+
+    private static Response response(int status, String type, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("message", message);
+        body.put("status", status);
+        body.put("detail", message);
+        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    static final class ClaimedMapper implements ExceptionMapper<TaskAlreadyClaimedException> {
+
+        @Override
+        public Response toResponse(TaskAlreadyClaimedException exception) {
+            return answer(exception);
+        }
+    }
+
+    static final class AuthorizationMapper implements ExceptionMapper<AuthorizationException> {
+
+        @Override
+        public Response toResponse(AuthorizationException exception) {
+            return answer(exception);
+        }
+    }
+
+    static final class ConcurrentChangeMapper implements ExceptionMapper<OptimisticLockingException> {
+
+        @Override
+        public Response toResponse(OptimisticLockingException exception) {
+            return answer(exception);
+        }
+    }
+
+    /** An engine exception that wraps one of the above (e.g. raised in a task listener). */
+    @Priority(Priorities.USER - 100)
+    static final class WrappedEngineMapper implements ExtendedExceptionMapper<ProcessEngineException> {
+
+        @Override
+        public boolean isMappable(ProcessEngineException exception) {
+            return answer(exception) != null;
+        }
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return answer(exception);
+        }
+    }
+
+    /**
+     * Camunda's REST layer wraps engine exceptions (completing a task, for one) in its own, and answers a request
+     * it cannot use (a value that does not fit its type, an unknown variable type) with one: in Chinese here.
+     */
+    @Priority(Priorities.USER - 100)
+    static final class WrappedRestMapper implements ExtendedExceptionMapper<RestException> {
+
+        @Override
+        public boolean isMappable(RestException exception) {
+            return answer(exception) != null || isRequestFault(exception);
+        }
+
+        @Override
+        public Response toResponse(RestException exception) {
+            Response answer = answer(exception);
+            if (answer != null) {
+                return answer;
+            }
+            int status = exception.getStatus().getStatusCode();
+            return response(status, exception.getClass().getSimpleName(),
+                    inChinese(ChineseErrorAttributes.detail(status), exception.getMessage()));
+        }
+
+        private static boolean isRequestFault(RestException exception) {
+            return exception.getStatus() != null && exception.getStatus().getStatusCode() >= 400
+                    && exception.getStatus().getStatusCode() < 500;
+        }
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape. */
+    @Priority(Priorities.USER - 100)
+    static final class JsonParseMapper implements ExceptionMapper<JsonParseException> {
+
+        @Override
+        public Response toResponse(JsonParseException exception) {
+            return response(400, "JsonParseException", "请求内容不是有效的JSON：" + exception.getOriginalMessage());
+        }
+    }
+
+    @Priority(Priorities.USER - 100)
+    static final class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
+
+        @Override
+        public Response toResponse(JsonMappingException exception) {
+            return response(400, "JsonMappingException", "请求内容的结构或字段类型不对：" + exception.getOriginalMessage());
+        }
+    }
+
+    /** What JAX-RS itself refuses: an unsupported content type (415), method (405), an unknown path (404), … */
+    static final class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+
+        @Override
+        public Response toResponse(WebApplicationException exception) {
+            int status = exception.getResponse().getStatus();
+            return response(status, exception.getClass().getSimpleName(), ChineseErrorAttributes.detail(status));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package cn.duban.operations;
+
+import cn.duban.identity.AsSystem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code jobExecutor}: the backlog of jobs that are due now (the daily supervision checks, asynchronous steps) and
+ * how long the oldest has waited, whether this node's job executor runs, and the jobs that failed for good. DOWN only
+ * when this node's job executor should run and has stopped: a backlog is the whole cluster's, and taking a node out
+ * of the load balancer would not drain it (alert on {@code duban_jobs_backlog_oldest_seconds} instead).
+ */
+@Component
+class JobExecutorHealthIndicator extends AbstractHealthIndicator {
+
+    private final JobBacklog backlog;
+    private final IdentityService identityService;
+    private final ObjectProvider<JobExecutor> jobExecutor;
+
+    JobExecutorHealthIndicator(JobBacklog backlog, IdentityService identityService,
+            ObjectProvider<JobExecutor> jobExecutor) {
+        super("job executor check failed");
+        this.backlog = backlog;
+        this.identityService = identityService;
+        this.jobExecutor = jobExecutor;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        JobBacklog.Figures figures = AsSystem.call(identityService, backlog::figures);
+        JobExecutor executor = jobExecutor.getIfAvailable();
+        boolean stopped = executor != null && !executor.isActive();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("executorOnThisNode", executor == null ? "disabled" : executor.isActive() ? "active" : "stopped");
+        details.put("backlog", figures.dueNow());
+        Date oldest = figures.oldestDue();
+        if (oldest != null) {
+            details.put("oldestDue", oldest.toInstant().toString());
+            details.put("oldestWaitingSeconds", Math.max(0, Duration.between(oldest.toInstant(), Instant.now())
+                    .toSeconds()));
+        }
+        details.put("failedJobs", figures.failed());
+        (stopped ? builder.down().withDetail("error", "the job executor of this node has stopped") : builder.up())
+                .withDetails(details);
+    }
+}

@@ -1,0 +1,129 @@
+package cn.duban.operations;
+
+import cn.duban.identity.AsSystem;
+import cn.duban.notification.NotificationChannel;
+import cn.duban.supervision.EscalationLevel;
+import cn.duban.supervision.SupervisionState;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Supervision figures for Prometheus, read from the tables every node shares ({@code duban.task_supervision},
+ * {@code duban.supervision_event}, {@code duban.notification}) and the engine's jobs. Every node reports the same
+ * cluster-wide numbers (aggregate with {@code max}, not {@code sum}); one scrape reads them at most every
+ * {@link #FRESH_FOR}.
+ */
+@Component
+class SupervisionMetrics implements MeterBinder {
+
+    static final Duration FRESH_FOR = Duration.ofSeconds(10);
+
+    private final JdbcClient jdbc;
+    private final JobBacklog jobs;
+    private final IdentityService identityService;
+    private final List<String> channels;
+    private final int maxAttempts;
+    private volatile Snapshot snapshot;
+
+    SupervisionMetrics(JdbcClient jdbc, JobBacklog jobs, IdentityService identityService,
+            List<NotificationChannel> channels, @Value("${duban.notification.max-attempts}") int maxAttempts) {
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.identityService = identityService;
+        this.channels = channels.stream().map(NotificationChannel::name).sorted().toList();
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (SupervisionState state : SupervisionState.values()) {
+            Gauge.builder("duban.tasks", this, metrics -> metrics.current().byState().getOrDefault(state.name(), 0L))
+                    .description("Plan tasks by supervision state").tag("state", state.name()).register(registry);
+        }
+        Gauge.builder("duban.tasks.overdue", this,
+                        metrics -> metrics.current().byState().getOrDefault(SupervisionState.OVERDUE.name(), 0L))
+                .description("Plan tasks past their deadline and still with the units (逾期)").register(registry);
+        for (EscalationLevel level : EscalationLevel.values()) {
+            Gauge.builder("duban.tasks.escalation", this,
+                            metrics -> metrics.current().openByLevel().getOrDefault(level.name(), 0L))
+                    .description("Open plan tasks by escalation level").tag("level", level.name()).register(registry);
+            FunctionCounter.builder("duban.escalations", this,
+                            metrics -> metrics.current().escalationsByLevel().getOrDefault(level.name(), 0L))
+                    .description("Escalations recorded, by the level reached").tag("level", level.name())
+                    .register(registry);
+        }
+        for (String channel : channels) {
+            Gauge.builder("duban.notifications.failed", this,
+                            metrics -> metrics.current().failedByChannel().getOrDefault(channel, 0L))
+                    .description("Notifications given up after the last retry").tag("channel", channel)
+                    .register(registry);
+            Gauge.builder("duban.notifications.retrying", this,
+                            metrics -> metrics.current().retryingByChannel().getOrDefault(channel, 0L))
+                    .description("Notifications that failed and wait for a retry").tag("channel", channel)
+                    .register(registry);
+        }
+        Gauge.builder("duban.jobs.backlog", this, metrics -> metrics.current().jobs().dueNow())
+                .description("Engine jobs due now and waiting for a job executor").register(registry);
+        Gauge.builder("duban.jobs.backlog.oldest", this, metrics -> metrics.current().oldestJobWaitingSeconds())
+                .description("How long the oldest due job has waited").baseUnit("seconds").register(registry);
+        Gauge.builder("duban.jobs.failed", this, metrics -> metrics.current().jobs().failed())
+                .description("Engine jobs failed with no retries left (incidents)").register(registry);
+    }
+
+    /** Drops the figures read last, so that the next scrape reads them afresh. */
+    void forget() {
+        snapshot = null;
+    }
+
+    private Snapshot current() {
+        Snapshot last = snapshot;
+        if (last == null || last.takenAt().plus(FRESH_FOR).isBefore(Instant.now())) {
+            last = take();
+            snapshot = last;
+        }
+        return last;
+    }
+
+    private Snapshot take() {
+        Map<String, Long> byState = counts("select state, count(*) from duban.task_supervision group by state");
+        Map<String, Long> openByLevel = counts("""
+                select escalation_level, count(*) from duban.task_supervision where state <> 'CLOSED'
+                group by escalation_level""");
+        Map<String, Long> escalations = counts("""
+                select level, count(*) from duban.supervision_event where kind = 'ESCALATED' and level is not null
+                group by level""");
+        Map<String, Long> failed = counts("""
+                select channel, count(*) from duban.notification where sent_at is null and channel <> 'INBOX'
+                and attempts >= %d group by channel""".formatted(maxAttempts));
+        Map<String, Long> retrying = counts("""
+                select channel, count(*) from duban.notification where sent_at is null and channel <> 'INBOX'
+                and attempts > 0 and attempts < %d group by channel""".formatted(maxAttempts));
+        JobBacklog.Figures figures = AsSystem.call(identityService, jobs::figures);
+        return new Snapshot(Instant.now(), byState, openByLevel, escalations, failed, retrying, figures);
+    }
+
+    private Map<String, Long> counts(String sql) {
+        return jdbc.sql(sql).query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private record Snapshot(Instant takenAt, Map<String, Long> byState, Map<String, Long> openByLevel,
+                            Map<String, Long> escalationsByLevel, Map<String, Long> failedByChannel,
+                            Map<String, Long> retryingByChannel, JobBacklog.Figures jobs) {
+
+        double oldestJobWaitingSeconds() {
+            return jobs.oldestDue() == null ? 0
+                    : Math.max(0, Duration.between(jobs.oldestDue().toInstant(), takenAt).toSeconds());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package cn.duban.security;
+
+import cn.duban.plan.PlanImporter;
+import cn.duban.plan.intake.PlanIntake;
+import cn.duban.support.Http;
+import cn.duban.support.Jobs;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A plan imported for the security matrix: one task waiting for its lead unit to sign, one signed and waiting for
+ * its support unit, one waiting for inspection, one for closure, and a draft waiting for review.
+ */
+final class Fixture {
+
+    static final String PLAN_TEXT = """
+            某州2030年度大气污染防治工作方案
+            一、重点任务
+            （一）开展扬尘治理。加强施工工地扬尘管控（牵头单位：州住建局）。
+            """;
+    static final Map<String, Object> SIGNED = Http.variables(Map.of("responsiblePerson", "张伟",
+            "contactPhone", "0994-2345678"));
+    static final Map<String, Object> CONTRIBUTED = Http.variables(Map.of("contributionDecision", "contribute",
+            "contribution", "落实详查经费"));
+    static final Map<String, Object> INSPECTION_PASSED = Http.variables(Map.of("inspectionDecision", "pass"));
+    static final Map<String, Object> CLOSURE_APPROVED = Http.variables(Map.of("closureDecision", "approve"));
+
+    /** Values for the path variables of the matrix's rows. */
+    final Map<String, String> vars = new LinkedHashMap<>();
+    Object draftEdit;
+
+    static String planYaml(String code) {
+        StringBuilder yaml = new StringBuilder("""
+                code: %s
+                title: 安全矩阵测试计划
+                deadline: 2030-12-31
+                tasks:
+                """.formatted(code));
+        for (int i = 1; i <= 4; i++) {
+            yaml.append("""
+                      - code: %s-0%d
+                        title: 矩阵测试任务%d
+                        text: 开展全州土壤污染状况详查。
+                        leadUnits: 州生态环境局
+                    """.formatted(code, i, i));
+            if (i <= 2) {
+                yaml.append("    supportUnits: 州农业农村局\n");
+            }
+        }
+        return yaml.toString();
+    }
+
+    /** Imports and drives plans as the system, the way the people would have got them there. */
+    @Component
+    static class Factory {
+
+        private final PlanImporter importer;
+        private final PlanIntake intake;
+        private final RuntimeService runtimeService;
+        private final TaskService taskService;
+        private final Jobs jobs;
+        private final JdbcClient jdbc;
+        private final TestRestTemplate rest;
+
+        Factory(PlanImporter importer, PlanIntake intake, RuntimeService runtimeService, TaskService taskService,
+                Jobs jobs, JdbcClient jdbc, TestRestTemplate rest) {
+            this.importer = importer;
+            this.intake = intake;
+            this.runtimeService = runtimeService;
+            this.taskService = taskService;
+            this.jobs = jobs;
+            this.jdbc = jdbc;
+            this.rest = rest;
+        }
+
+        Fixture create(Map<SecurityMatrixIT.Role, String> userOf) {
+            String lead = userOf.get(SecurityMatrixIT.Role.LEAD_UNIT);
+            String planCode = "MX-" + UUID.randomUUID().toString().substring(0, 8);
+            importer.importPlan(planYaml(planCode).getBytes(StandardCharsets.UTF_8), "matrix");
+            Fixture fixture = new Fixture();
+            fixture.vars.put("planCode", planCode);
+            fixture.vars.put("code", planCode + "-01");
+            fixture.vars.put("pid", instance(planCode + "-01"));
+            fixture.vars.put("claimTask", openTask(planCode + "-01").getId());
+
+            sign(planCode + "-02", lead);
+            fixture.vars.put("contributionTask", openTask(planCode + "-02").getId());
+
+            String toVerify = instance(planCode + "-03");
+            sign(planCode + "-03", lead);
+            jobs.executeAll(toVerify);
+            taskService.complete(openTask(planCode + "-03").getId(),
+                    Map.of("resultDescription", "完成详查", "evidence", "详查报告.pdf"));
+            fixture.vars.put("verifyTask", openTask(planCode + "-03").getId());
+
+            String toClose = instance(planCode + "-04");
+            sign(planCode + "-04", lead);
+            jobs.executeAll(toClose);
+            taskService.complete(openTask(planCode + "-04").getId(),
+                    Map.of("resultDescription", "完成详查", "evidence", "详查报告.pdf"));
+            taskService.complete(openTask(planCode + "-04").getId(), Map.of("inspectionDecision", "pass"));
+            fixture.vars.put("closureTask", openTask(planCode + "-04").getId());
+
+            String draftId = intake.start(PLAN_TEXT, "matrix.txt", "MXD-" + UUID.randomUUID().toString()
+                    .substring(0, 8)).processInstanceId();
+            fixture.vars.put("draftId", draftId);
+            fixture.draftEdit = Http.as(rest, userOf.get(SecurityMatrixIT.Role.OFFICE))
+                    .get("/api/plan-drafts/" + draftId).json();
+
+            fixture.vars.put("id", String.valueOf(jdbc.sql("""
+                            select max(id) from duban.notification where recipient = ? and channel = 'INBOX'""")
+                    .param(lead).query(Long.class).single()));
+            fixture.vars.put("year", "2099");
+            fixture.vars.put("dummyUser", "matrix-dummy");
+            fixture.vars.put("leadUnit", "ecology-environment");
+            return fixture;
+        }
+
+        private void sign(String taskCode, String lead) {
+            Task claim = openTask(taskCode);
+            taskService.claim(claim.getId(), lead);
+            taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
+        }
+
+        private String instance(String taskCode) {
+            return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(taskCode).singleResult()
+                    .getId();
+        }
+
+        /** The one open task: the lead unit's, the support unit's once the lead has signed, inspection, closure. */
+        private Task openTask(String taskCode) {
+            Task task = taskService.createTaskQuery().processInstanceBusinessKey(taskCode).singleResult();
+            if (task == null) {
+                throw new AssertionError("no open task for " + taskCode);
+            }
+            return task;
+        }
+    }
+}

@@ -1,0 +1,427 @@
+package cn.duban.security;
+
+import static cn.duban.security.SecurityMatrixIT.Role.ADMIN;
+import static cn.duban.security.SecurityMatrixIT.Role.ANONYMOUS;
+import static cn.duban.security.SecurityMatrixIT.Role.LEADER;
+import static cn.duban.security.SecurityMatrixIT.Role.LEAD_UNIT;
+import static cn.duban.security.SecurityMatrixIT.Role.OFFICE;
+import static cn.duban.security.SecurityMatrixIT.Role.SUPPORT_UNIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import cn.duban.identity.DubanGroups;
+import cn.duban.support.DubanTest;
+import cn.duban.support.Http;
+import cn.duban.support.TestUsers;
+import cn.duban.support.WebappSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call what: every endpoint of Duban's API (taken from Spring MVC's mappings, so a new endpoint without a
+ * row fails this test), the engine REST calls that reach tasks, instances and history, and the webapps' API behind
+ * their login, each called by every role. A role not named in a row is refused (403, or 404 or an empty list for
+ * what it may not see); anonymous callers get 401; {@code rule(…)} marks roles that may call but whom the process
+ * refuses (400/409). Allowed calls that use up their object (a claim, a completion) get a fresh plan each.
+ */
+@DubanTest
+class SecurityMatrixIT {
+
+    enum Role { ANONYMOUS, LEAD_UNIT, OTHER_UNIT, SUPPORT_UNIT, OFFICE, LEADER, ADMIN }
+
+    private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
+
+    /** One line per endpoint. Path variables come from {@link Fixture#vars}; {@code .var(name, key)} renames one. */
+    private static final List<Row> ROWS = List.of(
+            // Duban's API
+            api(GET, "/api/units", everyone()),
+            api(POST, "/api/units", allow(OFFICE, ADMIN)).body((f, user) -> Map.of("name", "矩阵测试单位" + unique())),
+            api(GET, "/api/inbox", everyone()),
+            api(POST, "/api/inbox/{id}/read", allow(LEAD_UNIT)),
+            api(GET, "/api/calendar/{year}", everyone()),
+            api(PUT, "/api/calendar/{year}", allow(OFFICE, ADMIN)).body((f, user) -> List.of()),
+            api(GET, "/api/plans", everyone()),
+            api(GET, "/api/plans/{code}", everyone()).var("code", "planCode"),
+            api(POST, "/api/plans", allow(OFFICE, ADMIN)).yaml((f, user) -> Fixture.planYaml("MXP-" + unique())),
+            api(POST, "/api/plan-drafts", allow(OFFICE, ADMIN)).text((f, user) -> Fixture.PLAN_TEXT),
+            api(GET, "/api/plan-drafts/{draftId}", allow(OFFICE, LEADER, ADMIN)),
+            api(PUT, "/api/plan-drafts/{draftId}", allow(OFFICE, ADMIN)).body((f, user) -> f.draftEdit),
+            api(POST, "/api/plan-drafts/{draftId}/submission", allow(OFFICE, ADMIN)).body((f, user) -> f.draftEdit)
+                    .fresh(),
+            api(GET, "/api/my/done-tasks", everyone()),
+            api(POST, "/api/plan-tasks/{code}/extension-requests", allow(LEAD_UNIT))
+                    .body((f, user) -> Map.of("newDeadline", "2031-06-30", "reason", "矩阵测试：需要更多时间")).fresh(),
+            api(POST, "/api/plan-tasks/{code}/urges", allow(OFFICE, ADMIN))
+                    .body((f, user) -> Map.of("message", "矩阵测试催办")),
+            api(GET, "/api/plan-tasks/{code}/local-progress", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
+
+            // Camunda's REST API: the lead unit's task, the support unit's task, inspection, closure, instances
+            api(GET, "/engine-rest/task?processInstanceBusinessKey={code}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN))
+                    .list(),
+            api(GET, "/engine-rest/task/{claimTask}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
+            api(GET, "/engine-rest/task/{claimTask}/variables", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
+            api(POST, "/engine-rest/task/{claimTask}/claim", allow(LEAD_UNIT)).rule(ADMIN)
+                    .body((f, user) -> Map.of("userId", user)).fresh(),
+            api(POST, "/engine-rest/task/{claimTask}/complete", allow(LEAD_UNIT, ADMIN))
+                    .body((f, user) -> Fixture.SIGNED).fresh(),
+            api(PUT, "/engine-rest/task/{claimTask}/variables/claimNote", allow(LEAD_UNIT, ADMIN))
+                    .body((f, user) -> Map.of("value", "矩阵测试", "type", "String")),
+            api(POST, "/engine-rest/task/{claimTask}/variables", allow(LEAD_UNIT, ADMIN))
+                    .body((f, user) -> Map.of("modifications", Map.of("claimNote", Map.of("value", "矩阵测试")))),
+            api(DELETE, "/engine-rest/task/{claimTask}/variables/claimNote", allow(LEAD_UNIT, ADMIN)),
+            api(GET, "/engine-rest/task/{contributionTask}", allow(SUPPORT_UNIT, OFFICE, LEADER, ADMIN)),
+            api(POST, "/engine-rest/task/{contributionTask}/complete", allow(SUPPORT_UNIT, ADMIN))
+                    .body((f, user) -> Fixture.CONTRIBUTED).fresh(),
+            api(POST, "/engine-rest/task/{verifyTask}/claim", allow(OFFICE, ADMIN))
+                    .body((f, user) -> Map.of("userId", user)).fresh(),
+            api(POST, "/engine-rest/task/{verifyTask}/complete", allow(OFFICE, ADMIN))
+                    .body((f, user) -> Fixture.INSPECTION_PASSED).fresh(),
+            api(POST, "/engine-rest/task/{closureTask}/complete", allow(LEADER, ADMIN))
+                    .body((f, user) -> Fixture.CLOSURE_APPROVED).fresh(),
+            api(GET, "/engine-rest/process-instance?businessKey={code}", allow(OFFICE, LEADER, ADMIN)).list(),
+            api(GET, "/engine-rest/process-instance/{pid}", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/engine-rest/process-instance/{pid}/variables", allow(OFFICE, LEADER, ADMIN)),
+            api(PUT, "/engine-rest/process-instance/{pid}/variables/deadlineText", allow(ADMIN))
+                    .body((f, user) -> Map.of("value", "2040年12月31日", "type", "String")),
+            api(DELETE, "/engine-rest/process-instance/{pid}", allow(ADMIN)).fresh(),
+            api(POST, "/engine-rest/process-definition/key/plan-task/start", nobody()).rule(ADMIN)
+                    .body((f, user) -> Map.of("businessKey", "MX-BARE-" + unique())),
+            api(GET, "/engine-rest/variable-instance?processInstanceIdIn={pid}", allow(OFFICE, LEADER, ADMIN)).list(),
+            api(GET, "/engine-rest/history/task?processInstanceId={pid}", allow(OFFICE, LEADER, ADMIN)).list(),
+            api(GET, "/engine-rest/history/process-instance?processInstanceBusinessKey={code}",
+                    allow(OFFICE, LEADER, ADMIN)).list(),
+            api(GET, "/engine-rest/history/variable-instance?processInstanceId={pid}", allow(OFFICE, LEADER, ADMIN))
+                    .list(),
+            api(GET, "/engine-rest/history/detail?processInstanceId={pid}", allow(OFFICE, LEADER, ADMIN)).list(),
+            api(POST, "/engine-rest/identity/verify", nobody())
+                    .body((f, user) -> Map.of("username", "matrix-dummy", "password", "guess")),
+            api(PUT, "/engine-rest/group/leaders/members/{dummyUser}", allow(ADMIN)),
+            api(PUT, "/engine-rest/user/{dummyUser}/credentials", allow(ADMIN)).body((f, user) -> Map.of(
+                    "password", "Dummy-Passw0rd-" + unique(), "authenticatedUserPassword", TestUsers.PASSWORD)),
+            api(POST, "/engine-rest/authorization/create", allow(ADMIN)).body((f, user) -> Map.of("type", 1,
+                    "permissions", List.of("READ"), "groupId", "matrix-probe", "resourceType", 1,
+                    "resourceId", "matrix-" + unique())),
+
+            // Operations
+            api(GET, "/actuator/prometheus", allow(ADMIN)),
+            open(GET, "/actuator/health"),
+
+            // The webapps: pages are open, their API needs the login (and the CSRF token for changes)
+            open(GET, "/camunda/app/tasklist/default/"),
+            open(GET, "/duban/review.html"),
+            webapp(GET, WEBAPP_ENGINE + "/task?processInstanceBusinessKey={code}",
+                    allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)).list(),
+            webapp(GET, WEBAPP_ENGINE + "/task/{claimTask}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
+            webapp(GET, WEBAPP_ENGINE + "/task/{claimTask}/form-variables", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
+            webapp(POST, WEBAPP_ENGINE + "/task/{claimTask}/claim", allow(LEAD_UNIT)).rule(ADMIN)
+                    .body((f, user) -> Map.of("userId", user)).fresh(),
+            webapp(POST, WEBAPP_ENGINE + "/task/{claimTask}/submit-form", allow(LEAD_UNIT, ADMIN))
+                    .body((f, user) -> Fixture.SIGNED).fresh(),
+            webapp(PUT, WEBAPP_ENGINE + "/task/{claimTask}/variables/claimNote", allow(LEAD_UNIT, ADMIN))
+                    .body((f, user) -> Map.of("value", "矩阵测试", "type", "String")),
+            webapp(POST, WEBAPP_ENGINE + "/task/{verifyTask}/submit-form", allow(OFFICE, ADMIN))
+                    .body((f, user) -> Fixture.INSPECTION_PASSED).fresh(),
+            webapp(POST, WEBAPP_ENGINE + "/task/{closureTask}/submit-form", allow(LEADER, ADMIN))
+                    .body((f, user) -> Fixture.CLOSURE_APPROVED).fresh(),
+            webapp(GET, WEBAPP_ENGINE + "/history/variable-instance?processInstanceId={pid}",
+                    allow(OFFICE, LEADER, ADMIN)).list(),
+            webappWithoutCsrf(POST, WEBAPP_ENGINE + "/task/{claimTask}/claim", nobody())
+                    .body((f, user) -> Map.of("userId", user)));
+
+    /** Spring MVC endpoints that are not Duban's; only checked to be closed to anonymous callers. */
+    private static final Set<String> FRAMEWORK_ENDPOINTS = Set.of("* /error", "GET /v3/api-docs",
+            "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html");
+
+    @Autowired TestRestTemplate rest;
+    @Autowired TestUsers users;
+    @Autowired ApplicationContext context;
+    @Autowired Fixture.Factory fixtures;
+
+    @Test
+    void everyRoleGetsWhatItMayAndNothingElse() {
+        Map<Role, String> userOf = users();
+        Map<Role, WebappSession> sessions = new EnumMap<>(Role.class);
+        userOf.forEach((role, user) -> sessions.put(role, WebappSession.login(rest, user, TestUsers.PASSWORD)));
+        Fixture shared = fixtures.create(userOf);
+
+        List<String> failures = new ArrayList<>();
+        int cells = 0;
+        for (Row row : ROWS) {
+            for (Role role : Role.values()) {
+                Expect expect = row.expect(role);
+                Fixture fixture = row.fresh && expect != Expect.DENY && role != ANONYMOUS
+                        ? fixtures.create(userOf) : shared;
+                String user = userOf.get(role);
+                Http.Response response = call(row, role, user, sessions.get(role), fixture);
+                String problem = row.check(role, expect, response);
+                if (problem != null) {
+                    failures.add(row + " as " + role + ": " + problem + " — " + abbreviate(response.body()));
+                }
+                cells++;
+            }
+        }
+        System.out.println("security matrix: " + cells + " cells checked");
+        assertThat(failures).as("cells that answered otherwise than the matrix says").isEmpty();
+    }
+
+    @Test
+    void everyEndpointOfDubanIsInTheMatrix() {
+        Set<String> classified = new LinkedHashSet<>();
+        ROWS.forEach(row -> classified.add(row.method + " " + row.pattern()));
+        List<String> missing = new ArrayList<>();
+        List<String> anonymousCanCall = new ArrayList<>();
+        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+                Set<String> methods = entry.getKey().getMethodsCondition().getMethods().isEmpty() ? Set.of("*")
+                        : entry.getKey().getMethodsCondition().getMethods().stream().map(Enum::name)
+                                .collect(java.util.stream.Collectors.toSet());
+                boolean duban = entry.getValue().getBeanType().getPackageName().startsWith("cn.duban");
+                for (String method : methods) {
+                    for (String pattern : entry.getKey().getPatternValues()) {
+                        String endpoint = method + " " + pattern;
+                        if (duban && !classified.contains(endpoint)) {
+                            missing.add(endpoint + " (" + entry.getValue().getBeanType().getSimpleName() + ")");
+                        } else if (!duban && !FRAMEWORK_ENDPOINTS.contains(endpoint)) {
+                            missing.add(endpoint + " (framework: " + entry.getValue().getBeanType().getName() + ")");
+                        } else if (!duban && !"*".equals(method) && Http.anonymous(rest)
+                                .get(pattern).status() != 401) {
+                            anonymousCanCall.add(endpoint);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("endpoints without a row in SecurityMatrixIT.ROWS: add one, e.g. "
+                + "api(GET, \"/api/…\", allow(OFFICE, LEADER, ADMIN))").isEmpty();
+        assertThat(anonymousCanCall).as("framework endpoints open to anonymous callers").isEmpty();
+    }
+
+    private Map<Role, String> users() {
+        Map<Role, String> userOf = new EnumMap<>(Role.class);
+        userOf.put(LEAD_UNIT, users.member("mx-lead", "ecology-environment"));
+        userOf.put(Role.OTHER_UNIT, users.member("mx-other", "finance"));
+        userOf.put(SUPPORT_UNIT, users.member("mx-support", "agriculture-rural"));
+        userOf.put(OFFICE, users.member("mx-office", DubanGroups.SUPERVISION_OFFICE));
+        userOf.put(LEADER, users.member("mx-leader", DubanGroups.LEADERS));
+        userOf.put(ADMIN, users.member("mx-admin", DubanGroups.CAMUNDA_ADMIN));
+        users.member("matrix-dummy", "finance");
+        return userOf;
+    }
+
+    private Http.Response call(Row row, Role role, String user, WebappSession session, Fixture fixture) {
+        String path = row.resolve(fixture);
+        Object body = row.body == null ? null : row.body.apply(fixture, user == null ? "anonymous" : user);
+        if (row.door == Door.WEBAPP || row.door == Door.WEBAPP_WITHOUT_CSRF) {
+            if (role == ANONYMOUS) {
+                return exchange(rest, row.method, path, body, row.contentType);
+            }
+            return session.call(row.method, path, body, row.door == Door.WEBAPP);
+        }
+        TestRestTemplate caller = role == ANONYMOUS || row.door == Door.OPEN ? rest
+                : rest.withBasicAuth(user, TestUsers.PASSWORD);
+        return exchange(caller, row.method, path, body, row.contentType);
+    }
+
+    private static Http.Response exchange(TestRestTemplate rest, HttpMethod method, String path, Object body,
+            MediaType contentType) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(contentType);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON, MediaType.ALL));
+        ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        return new Http.Response(response.getStatusCode().value(), response.getBody());
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+
+    // ---- the matrix's vocabulary ----
+
+    enum Door { API, WEBAPP, WEBAPP_WITHOUT_CSRF, OPEN }
+
+    enum Expect { ALLOW, DENY, RULE }
+
+    private static Map<Role, Expect> everyone() {
+        return allow(Role.values());
+    }
+
+    private static Map<Role, Expect> nobody() {
+        return allow();
+    }
+
+    private static Map<Role, Expect> allow(Role... roles) {
+        Map<Role, Expect> expected = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            expected.put(role, Arrays.asList(roles).contains(role) ? Expect.ALLOW : Expect.DENY);
+        }
+        return expected;
+    }
+
+    private static Row api(HttpMethod method, String path, Map<Role, Expect> expected) {
+        return new Row(method, path, Door.API, expected);
+    }
+
+    private static Row webapp(HttpMethod method, String path, Map<Role, Expect> expected) {
+        return new Row(method, path, Door.WEBAPP, expected);
+    }
+
+    private static Row webappWithoutCsrf(HttpMethod method, String path, Map<Role, Expect> expected) {
+        return new Row(method, path, Door.WEBAPP_WITHOUT_CSRF, expected);
+    }
+
+    private static Row open(HttpMethod method, String path) {
+        return new Row(method, path, Door.OPEN, everyone());
+    }
+
+    /** One endpoint and who may call it. */
+    static final class Row {
+
+        private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        final HttpMethod method;
+        final String path;
+        final Door door;
+        final Map<Role, Expect> expected;
+        final Map<String, String> renamed = new LinkedHashMap<>();
+        BiFunction<Fixture, String, Object> body;
+        MediaType contentType = MediaType.APPLICATION_JSON;
+        boolean fresh;
+        boolean list;
+
+        Row(HttpMethod method, String path, Door door, Map<Role, Expect> expected) {
+            this.method = method;
+            this.path = path;
+            this.door = door;
+            this.expected = new EnumMap<>(expected);
+        }
+
+        Row body(BiFunction<Fixture, String, Object> body) {
+            this.body = body;
+            return this;
+        }
+
+        Row yaml(BiFunction<Fixture, String, Object> body) {
+            this.contentType = MediaType.parseMediaType("application/yaml;charset=UTF-8");
+            return body(body);
+        }
+
+        Row text(BiFunction<Fixture, String, Object> body) {
+            this.contentType = MediaType.parseMediaType("text/plain;charset=UTF-8");
+            return body(body);
+        }
+
+        /** Roles the engine lets through but the process's rules refuse (400 or 409). */
+        Row rule(Role... roles) {
+            Arrays.stream(roles).forEach(role -> expected.put(role, Expect.RULE));
+            return this;
+        }
+
+        /** An allowed call uses up what it acts on: each allowed role gets a fresh plan. */
+        Row fresh() {
+            this.fresh = true;
+            return this;
+        }
+
+        /** A query: allowed means it lists something, refused that it lists nothing (or is refused). */
+        Row list() {
+            this.list = true;
+            return this;
+        }
+
+        Row var(String variable, String fixtureKey) {
+            renamed.put(variable, fixtureKey);
+            return this;
+        }
+
+        String pattern() {
+            int query = path.indexOf('?');
+            return query < 0 ? path : path.substring(0, query);
+        }
+
+        Expect expect(Role role) {
+            return expected.get(role);
+        }
+
+        String resolve(Fixture fixture) {
+            Matcher matcher = VARIABLE.matcher(path);
+            StringBuilder resolved = new StringBuilder();
+            while (matcher.find()) {
+                String key = renamed.getOrDefault(matcher.group(1), matcher.group(1));
+                String value = fixture.vars.get(key);
+                if (value == null) {
+                    throw new AssertionError(this + ": no value for {" + key + "}; add it to Fixture.vars or rename it"
+                            + " with .var(\"" + matcher.group(1) + "\", \"<key of Fixture.vars>\")");
+                }
+                matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
+            }
+            matcher.appendTail(resolved);
+            return resolved.toString();
+        }
+
+        /** Null when the answer is the expected one, else what is wrong. */
+        String check(Role role, Expect expect, Http.Response response) {
+            int status = response.status();
+            if (door == Door.OPEN) {
+                return status >= 200 && status < 300 ? null : "expected 2xx for everyone, got " + status;
+            }
+            if (role == ANONYMOUS) {
+                boolean refused = status == 401 || door == Door.WEBAPP_WITHOUT_CSRF && status == 403;
+                return refused ? null : "expected 401, got " + status;
+            }
+            return switch (expect) {
+                case ALLOW -> status >= 200 && status < 300 && (!list || listed(response) > 0) ? null
+                        : "expected to be allowed, got " + status + (list ? " listing " + listed(response) : "");
+                case DENY -> status == 403 || status == 404 || list && status == 200 && listed(response) == 0 ? null
+                        : "expected to be refused (403/404" + (list ? " or nothing listed" : "") + "), got " + status;
+                case RULE -> status == 400 || status == 409 ? null
+                        : "expected the process to refuse (400/409), got " + status;
+            };
+        }
+
+        private static int listed(Http.Response response) {
+            try {
+                JsonNode json = JSON.readTree(response.body());
+                return json.isArray() ? json.size() : -1;
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return door + " " + method + " " + path;
+        }
+    }
+}
