@@ -37,7 +37,7 @@ class SecurityConfiguration {
         String leaders = GroupAuthorities.of(DubanGroups.LEADERS);
         // Path patterns, not MVC patterns: /engine-rest is served by Camunda's Jersey servlet, not by Spring MVC.
         http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**"), path("/v3/api-docs/**"),
-                        path("/actuator/**")))
+                        path("/swagger-ui.html"), path("/actuator/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/plans"), path(HttpMethod.POST, "/api/plan-drafts"),
                                 path(HttpMethod.POST, "/api/units"), path(HttpMethod.PUT, "/api/calendar/*"),
@@ -83,8 +83,8 @@ class SecurityConfiguration {
                         .requestMatchers(path("/camunda/**"), path("/"), path("/error"), path("/favicon.ico")).permitAll()
                         // Duban's pages are static; the data they show comes from /api with the webapps' login.
                         .requestMatchers(path("/duban/**")).permitAll()
-                        // Swagger UI's static files; the API description it shows needs a login (/v3/api-docs).
-                        .requestMatchers(path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
+                        // Swagger UI's static files; its page (/swagger-ui.html) and the API description need a login.
+                        .requestMatchers(path("/swagger-ui/**")).permitAll()
                         // Static libraries of Duban's pages (the dashboard's charts).
                         .requestMatchers(path("/webjars/**")).permitAll()
                         // The webapps probe this optional page on their login screen; it does not exist (404).

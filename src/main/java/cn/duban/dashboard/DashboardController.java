@@ -101,7 +101,7 @@ class DashboardController {
         return new Filters(queries.plans(), queries.leadUnits(), levels, states);
     }
 
-    @GetMapping(value = "/ledger.xlsx", produces = XLSX)
+    @GetMapping("/ledger.xlsx")
     @Operation(summary = "导出督办台账（.xlsx）：每个任务一行，筛选条件同逾期清单；第二个工作表为单位绩效")
     @Transactional(readOnly = true)
     void ledger(@Parameter(description = "计划编号") @RequestParam(required = false) String plan,

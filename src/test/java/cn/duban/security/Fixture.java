@@ -42,6 +42,11 @@ final class Fixture {
                 code: %s
                 title: 安全矩阵测试计划
                 deadline: 2030-12-31
+                indicators:
+                  - name: 受污染耕地安全利用率
+                    unit: "%%"
+                    target: "≥98%%"
+                    binding: true
                 tasks:
                 """.formatted(code));
         for (int i = 1; i <= 4; i++) {
@@ -118,6 +123,15 @@ final class Fixture {
             fixture.vars.put("id", String.valueOf(jdbc.sql("""
                             select max(id) from duban.notification where recipient = ? and channel = 'INBOX'""")
                     .param(lead).query(Long.class).single()));
+            long indicator = jdbc.sql("""
+                            select i.id from duban.plan_indicator i join duban.plan p on p.id = i.plan_id
+                            where p.code = ?""").param(planCode).query(Long.class).single();
+            fixture.vars.put("indicatorId", String.valueOf(indicator));
+            Http.Response assigned = Http.as(rest, userOf.get(SecurityMatrixIT.Role.OFFICE)).putJson(
+                    "/api/indicators/" + indicator + "/lead-unit", Map.of("unitId", "ecology-environment"));
+            if (assigned.status() != 200) {
+                throw new IllegalStateException("the fixture's indicator was not assigned: " + assigned);
+            }
             fixture.vars.put("year", "2099");
             fixture.vars.put("dummyUser", "matrix-dummy");
             fixture.vars.put("leadUnit", "ecology-environment");

@@ -81,6 +81,22 @@ class SecurityMatrixIT {
             api(POST, "/api/plan-tasks/{code}/urges", allow(OFFICE, ADMIN))
                     .body((f, user) -> Map.of("message", "矩阵测试催办")),
             api(GET, "/api/plan-tasks/{code}/local-progress", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/me", everyone()),
+
+            // The supervision dashboard and its ledger: the office and leaders oversee every unit's tasks
+            api(GET, "/api/dashboard/overview", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/dashboard/overdue", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/dashboard/units", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/dashboard/filters", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/dashboard/tasks/{code}", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/dashboard/ledger.xlsx", allow(OFFICE, LEADER, ADMIN)),
+
+            // Plan indicators: the lead unit reports and reads its own; the office names who reports
+            api(GET, "/api/indicators?plan={planCode}", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/indicators/{id}/values", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)).var("id", "indicatorId"),
+            api(PUT, "/api/indicators/{id}/lead-unit", allow(OFFICE, ADMIN)).var("id", "indicatorId")
+                    .body((f, user) -> Map.of("unitId", "ecology-environment")),
+            api(DELETE, "/api/indicators/{id}/lead-unit", allow(OFFICE, ADMIN)).var("id", "indicatorId"),
 
             // Camunda's REST API: the lead unit's task, the support unit's task, inspection, closure, instances
             api(GET, "/engine-rest/task?processInstanceBusinessKey={code}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN))
