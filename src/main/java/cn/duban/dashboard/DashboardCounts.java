@@ -2,19 +2,16 @@ package cn.duban.dashboard;
 
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The overview's counts of tasks by plan, state and escalation level. A trigger on the read model appends a delta
  * for every change, in the engine's transaction; the counts are the folded totals plus the deltas not yet folded.
- * Folding runs every few seconds on every node: one statement moves the deltas it deletes into the totals, so two
- * nodes never fold a delta twice.
+ * Folding ({@link DashboardCountsSchedule}) runs every few seconds on every node: one statement moves the deltas it
+ * deletes into the totals, so two nodes never fold a delta twice.
  */
 @Component
-@EnableScheduling
 class DashboardCounts {
 
     private final JdbcClient jdbc;
@@ -44,7 +41,6 @@ class DashboardCounts {
     }
 
     /** Folds the deltas into the totals; returns how many deltas it folded. */
-    @Scheduled(fixedDelayString = "${duban.dashboard.count-folding-interval:5s}")
     @Transactional
     public int fold() {
         return jdbc.sql("""

@@ -36,6 +36,7 @@ class DashboardIT {
     @Autowired TestRestTemplate rest;
     @Autowired DashboardScenario scenario;
     @Autowired ReadModelAudit audit;
+    @Autowired DashboardCounts counts;
     @Autowired JdbcClient jdbc;
 
     private String plan;
@@ -59,6 +60,15 @@ class DashboardIT {
             assertThat(row.path("planTitle").asText()).isEqualTo("看板测试计划");
             assertThat(row.path("total").asLong()).isEqualTo(8);
         });
+    }
+
+    @Test
+    void foldingTheCountDeltasChangesNoFigure() {
+        String before = office().get("/api/dashboard/overview?plan=" + plan).body();
+        counts.fold();
+        assertThat(jdbc.sql("select count(*) from duban.task_state_delta").query(Long.class).single()).isZero();
+        assertThat(office().get("/api/dashboard/overview?plan=" + plan).body()).isEqualTo(before);
+        assertThat(audit.audit(plan)).isEmpty();
     }
 
     @Test
