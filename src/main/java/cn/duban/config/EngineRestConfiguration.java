@@ -16,7 +16,7 @@ class EngineRestConfiguration {
             EngineRestErrors.ConcurrentChangeMapper.class, EngineRestErrors.AuthorizationMapper.class,
             EngineRestErrors.WrappedEngineMapper.class, EngineRestErrors.WrappedRestMapper.class,
             EngineRestErrors.JsonParseMapper.class, EngineRestErrors.JsonMappingMapper.class,
-            EngineRestErrors.WebApplicationMapper.class);
+            EngineRestErrors.WebApplicationMapper.class, EngineRestErrors.DatabaseUnavailableMapper.class);
 
     @Bean
     CamundaJerseyResourceConfig camundaJerseyResourceConfig() {

@@ -38,6 +38,10 @@ final class EngineRestErrors {
 
     /** What a failure means to the caller, or null when it is the server's own. */
     static Response answer(Throwable failure) {
+        if (DatabaseUnavailable.causes(failure)) {
+            return Response.fromResponse(response(503, "DatabaseUnavailable", DatabaseUnavailable.MESSAGE))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TaskAlreadyClaimedException claimed) {
                 return response(409, "TaskAlreadyClaimedException",
@@ -153,6 +157,21 @@ final class EngineRestErrors {
         private static boolean isRequestFault(RestException exception) {
             return exception.getStatus() != null && exception.getStatus().getStatusCode() >= 400
                     && exception.getStatus().getStatusCode() < 500;
+        }
+    }
+
+    /** PostgreSQL out of reach, also where no engine exception wraps it (no transaction could begin): 503. */
+    @Priority(Priorities.USER - 100)
+    static final class DatabaseUnavailableMapper implements ExtendedExceptionMapper<RuntimeException> {
+
+        @Override
+        public boolean isMappable(RuntimeException exception) {
+            return DatabaseUnavailable.causes(exception);
+        }
+
+        @Override
+        public Response toResponse(RuntimeException exception) {
+            return answer(exception);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.duban.identity;
 
+import cn.duban.cluster.StartupLock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -20,10 +21,13 @@ class DemoUsers implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
     private final UnitCatalog units;
+    private final StartupLock startupLock;
     private final IdentityService identityService;
     private final String password;
 
-    DemoUsers(UnitCatalog units, IdentityService identityService, @Value("${duban.demo.password}") String password) {
+    DemoUsers(UnitCatalog units, IdentityService identityService, @Value("${duban.demo.password}") String password,
+            StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.units = units;
         this.identityService = identityService;
         this.password = password;
@@ -31,6 +35,10 @@ class DemoUsers implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.runAlone(this::setUp);
+    }
+
+    private void setUp() {
         int created = 0;
         for (Unit unit : units.all()) {
             if (identityService.createUserQuery().userId(unit.id()).count() > 0) {

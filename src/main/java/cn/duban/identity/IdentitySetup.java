@@ -1,5 +1,6 @@
 package cn.duban.identity;
 
+import cn.duban.cluster.StartupLock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -19,6 +20,7 @@ class IdentitySetup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
     private final UnitGroupSynchronizer groups;
+    private final StartupLock startupLock;
     private final UnitCatalog units;
     private final AccessRules accessRules;
     private final TasklistFilters filters;
@@ -26,7 +28,8 @@ class IdentitySetup implements ApplicationRunner {
     private final AdminAccountProperties admin;
 
     IdentitySetup(UnitGroupSynchronizer groups, UnitCatalog units, AccessRules accessRules, TasklistFilters filters,
-            IdentityService identityService, AdminAccountProperties admin) {
+            IdentityService identityService, AdminAccountProperties admin, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.groups = groups;
         this.units = units;
         this.accessRules = accessRules;
@@ -37,6 +40,10 @@ class IdentitySetup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.runAlone(this::setUp);
+    }
+
+    private void setUp() {
         groups.synchronize();
         List<String> filterIds = filters.ensureFilters();
         for (Unit unit : units.all()) {

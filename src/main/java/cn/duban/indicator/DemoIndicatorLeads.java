@@ -1,5 +1,6 @@
 package cn.duban.indicator;
 
+import cn.duban.cluster.StartupLock;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -38,15 +39,21 @@ class DemoIndicatorLeads implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoIndicatorLeads.class);
 
     private final IndicatorStore store;
+    private final StartupLock startupLock;
     private final IndicatorAssignments assignments;
 
-    DemoIndicatorLeads(IndicatorStore store, IndicatorAssignments assignments) {
+    DemoIndicatorLeads(IndicatorStore store, IndicatorAssignments assignments, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.store = store;
         this.assignments = assignments;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.runAlone(this::setUp);
+    }
+
+    private void setUp() {
         List<Indicator> unassigned = store.ofPlan(PLAN_CODE).stream().filter(i -> i.leadUnitId() == null).toList();
         for (Indicator indicator : unassigned) {
             assignments.assign(indicator.id(), leadOf(indicator.name()), "demo");

@@ -3,6 +3,7 @@ package cn.duban.notification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -36,38 +37,48 @@ public class NotificationDelivery {
         this.maxAttempts = maxAttempts;
     }
 
-    /** Delivers what is due now; returns how many messages went out. */
+    /**
+     * Delivers what is due now, at most a batch; returns how many messages went out. Each message is claimed, sent
+     * and marked sent in a transaction of its own, so a node that dies mid-batch leaves at most the one message it
+     * was sending to go out again from another node, not the whole batch.
+     */
     public int deliverDue() {
-        Integer sent = transaction.execute(status -> {
-            int delivered = 0;
-            for (Pending pending : claimDue()) {
-                NotificationChannel channel = channels.get(pending.channel());
-                try {
-                    channel.send(pending.address(), pending.subject(), pending.body());
-                    jdbc.sql("update duban.notification set sent_at = now(), attempts = attempts + 1 where id = ?")
-                            .param(pending.id()).update();
-                    delivered++;
-                } catch (Exception e) {
-                    retryLater(pending, e);
-                }
+        int delivered = 0;
+        for (int i = 0; i < BATCH; i++) {
+            Outcome outcome = transaction.execute(status -> claimNext().map(this::deliver).orElse(Outcome.NOTHING_DUE));
+            if (outcome == Outcome.NOTHING_DUE) {
+                break;
             }
-            return delivered;
-        });
-        return sent == null ? 0 : sent;
+            if (outcome == Outcome.SENT) {
+                delivered++;
+            }
+        }
+        return delivered;
     }
 
-    private List<Pending> claimDue() {
+    private Outcome deliver(Pending pending) {
+        try {
+            channels.get(pending.channel()).send(pending.address(), pending.subject(), pending.body());
+        } catch (Exception e) {
+            retryLater(pending, e);
+            return Outcome.RETRY_LATER;
+        }
+        jdbc.sql("update duban.notification set sent_at = now(), attempts = attempts + 1 where id = ?")
+                .param(pending.id()).update();
+        return Outcome.SENT;
+    }
+
+    private Optional<Pending> claimNext() {
         return jdbc.sql("""
                         select id, channel, address, subject, body, attempts from duban.notification
-                        where sent_at is null and channel <> 'INBOX' and next_attempt_at <= now()
+                        where sent_at is null and channel = any(:channels) and next_attempt_at <= now()
                           and attempts < :max
-                        order by id limit :batch for update skip locked""")
+                        order by id limit 1 for update skip locked""")
+                .param("channels", channels.keySet().toArray(String[]::new))
                 .param("max", maxAttempts)
-                .param("batch", BATCH)
                 .query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6)))
-                .list()
-                .stream().filter(pending -> channels.containsKey(pending.channel())).toList();
+                .optional();
     }
 
     private void retryLater(Pending pending, Exception failure) {
@@ -81,6 +92,8 @@ public class NotificationDelivery {
         log.warn("Notification {} via {} not delivered (attempt {}): {}", pending.id(), pending.channel(),
                 pending.attempts() + 1, error);
     }
+
+    private enum Outcome { SENT, RETRY_LATER, NOTHING_DUE }
 
     private record Pending(long id, String channel, String address, String subject, String body, int attempts) {
     }

@@ -1,5 +1,6 @@
 package cn.duban.plan;
 
+import cn.duban.cluster.StartupLock;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
@@ -23,13 +24,19 @@ class DemoPlanImport implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoPlanImport.class);
 
     private final PlanImporter importer;
+    private final StartupLock startupLock;
 
-    DemoPlanImport(PlanImporter importer) {
+    DemoPlanImport(PlanImporter importer, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.importer = importer;
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
+        startupLock.runAlone(this::setUp);
+    }
+
+    private void setUp() throws IOException {
         if (importer.isImported(PLAN_CODE)) {
             log.info("Demo plan {} was imported before", PLAN_CODE);
             return;

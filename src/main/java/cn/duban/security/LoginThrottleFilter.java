@@ -7,6 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -59,11 +60,59 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             refuse(response, standing.lockedFor().toSeconds());
             return;
         }
-        chain.doFilter(request, response);
-        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            throttle.failed(userName, address);
+        CountingResponse counted = new CountingResponse(response, () -> throttle.failed(userName, address));
+        chain.doFilter(request, counted);
+        if (counted.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            counted.countFailure();
         } else if (standing.userHasFailures()) {
             throttle.succeeded(userName);
+        }
+    }
+
+    /**
+     * Counts a failed login the moment the answer becomes 401, before any of it reaches the client: a client that
+     * tries again at once must already find the failure counted (an error body may be flushed before this filter
+     * regains control).
+     */
+    private static final class CountingResponse extends HttpServletResponseWrapper {
+
+        private final Runnable countFailure;
+        private boolean counted;
+
+        CountingResponse(HttpServletResponse response, Runnable countFailure) {
+            super(response);
+            this.countFailure = countFailure;
+        }
+
+        void countFailure() {
+            if (!counted) {
+                counted = true;
+                countFailure.run();
+            }
+        }
+
+        @Override
+        public void setStatus(int status) {
+            if (status == SC_UNAUTHORIZED) {
+                countFailure();
+            }
+            super.setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            if (status == SC_UNAUTHORIZED) {
+                countFailure();
+            }
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (status == SC_UNAUTHORIZED) {
+                countFailure();
+            }
+            super.sendError(status, message);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.duban.plan.intake;
 
+import cn.duban.cluster.StartupLock;
 import cn.duban.plan.ImportedPlan;
 import cn.duban.plan.PlanImporter;
 import java.io.IOException;
@@ -29,15 +30,21 @@ class DemoPlanTextImport implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoPlanTextImport.class);
 
     private final PlanIntake intake;
+    private final StartupLock startupLock;
     private final PlanImporter importer;
 
-    DemoPlanTextImport(PlanIntake intake, PlanImporter importer) {
+    DemoPlanTextImport(PlanIntake intake, PlanImporter importer, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.intake = intake;
         this.importer = importer;
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
+        startupLock.runAlone(this::setUp);
+    }
+
+    private void setUp() throws IOException {
         if (importer.isImported(PLAN_CODE)) {
             return;
         }

@@ -1,0 +1,157 @@
+package cn.duban.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node killed with {@code kill -9} in the middle of a dispatch and in the middle of a load run, then started again:
+ * no instance, task, report or escalation is lost or duplicated. The database counts before and after are compared.
+ */
+class CrashRecoveryIT {
+
+    private static final Map<String, String> LEAD_USERS = Map.of("crash-eco-1", "ecology-environment",
+            "crash-eco-2", "ecology-environment", "crash-eco-3", "ecology-environment");
+
+    private static ClusterDatabase database;
+
+    @BeforeAll
+    static void startDatabase() throws IOException {
+        database = ClusterDatabase.start();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        database.close();
+    }
+
+    @Test
+    void aNodeKilledInTheMiddleOfAnImportLeavesNothingAndTheImportCanBeRepeated() {
+        String plan = "CRASH-IMPORT";
+        int tasks = 800;
+        String file = PlanFiles.plan(plan, tasks, List.of("州生态环境局", "州财政局"), LocalDate.of(2030, 12, 31));
+        Counts before;
+        try (DubanNode node = DubanNode.on(database, "crash-import").start()) {
+            node.awaitUp(Duration.ofMinutes(3));
+            before = Counts.of(database);
+            CompletableFuture<DubanNode.Response> importing = CompletableFuture.supplyAsync(() -> node.post(
+                    DubanNode.ADMIN, DubanNode.ADMIN_PASSWORD, "/api/plans", "application/yaml", file));
+            TwoNodeClusterIT.await(() -> database.count("""
+                    select count(*) from pg_stat_activity
+                    where state = 'idle in transaction' or query ilike 'insert into act_%'""") > 0
+                    || importing.isDone(), Duration.ofSeconds(60), "the import under way");
+            DubanNode.sleep(1500);
+            assertThat(importing).as("the import is still running when the node is killed").isNotDone();
+            node.kill();
+            assertThat(importing.handle((answer, failure) -> failure).join())
+                    .as("the client gets no answer").isNotNull();
+        }
+
+        assertThat(Counts.of(database)).as("nothing of the import was kept").isEqualTo(before);
+        assertThat(database.count("select count(*) from duban.plan where code = ?", plan)).isZero();
+
+        try (DubanNode restarted = DubanNode.on(database, "crash-import-restarted").start()) {
+            restarted.awaitUp(Duration.ofMinutes(3));
+            DubanNode.Response imported = restarted.post(DubanNode.ADMIN, DubanNode.ADMIN_PASSWORD, "/api/plans",
+                    "application/yaml", file);
+            assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        }
+        Counts after = Counts.of(database);
+        assertThat(after.instances() - before.instances()).isEqualTo(tasks);
+        assertThat(after.supervised() - before.supervised()).isEqualTo(tasks);
+        assertThat(after.openTasks() - before.openTasks()).isEqualTo(tasks);
+        System.out.printf("crash: node killed mid-import of %d tasks: nothing kept; imported again: +%d instances%n",
+                tasks, after.instances() - before.instances());
+    }
+
+    @Test
+    void aNodeKilledUnderLoadLosesAndDuplicatesNoStep() {
+        String plan = "CRASH-LOAD";
+        int tasks = 150;
+        LocalDate dispatchedOn = LocalDate.now(TwoNodeClusterIT.BEIJING).minusDays(14);
+        PastDispatch.importPlan(database, dispatchedOn, LEAD_USERS,
+                PlanFiles.plan(plan, tasks, List.of("州生态环境局"), dispatchedOn.plusDays(3)));
+        Timestamp due = new Timestamp(System.currentTimeMillis());
+        List<String> instances = database.jdbc().sql("""
+                        select process_instance_id from duban.task_supervision where plan_code = ? order by task_code""")
+                .param(plan).query(String.class).list();
+
+        LeadUnitClients clients;
+        Timestamp killedAt;
+        try (DubanNode node = DubanNode.on(database, "crash-load").start()) {
+            node.awaitUp(Duration.ofMinutes(3));
+            PastDispatch.releaseTimers(node);
+            clients = LeadUnitClients.start(node, List.copyOf(LEAD_USERS.keySet()), PastDispatch.PASSWORD, instances);
+            TwoNodeClusterIT.await(() -> clients.reported() >= tasks / 4, Duration.ofMinutes(3),
+                    () -> "a quarter of the results reported; refused: " + clients.failures().stream().limit(5).toList());
+            node.kill();
+            killedAt = new Timestamp(System.currentTimeMillis());
+            clients.awaitStopped();
+        }
+        assertThat(clients.reported()).as("killed mid-run").isLessThan(tasks);
+
+        try (DubanNode restarted = DubanNode.on(database, "crash-load-restarted").start()) {
+            restarted.awaitUp(Duration.ofMinutes(3));
+            LeadUnitClients rest = LeadUnitClients.start(restarted, List.copyOf(LEAD_USERS.keySet()),
+                    PastDispatch.PASSWORD, instances);
+            rest.awaitStopped();
+            assertThat(rest.failures()).as("after the restart every step goes through").isEmpty();
+            TwoNodeClusterIT.await(() -> database.count("""
+                    select count(*) from act_ru_job where duedate_ <= ? and process_instance_id_ in
+                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan) == 0,
+                    Duration.ofMinutes(3), "every due daily check ran");
+        }
+
+        String ofPlan = "proc_inst_id_ in (select process_instance_id from duban.task_supervision where plan_code = '"
+                + plan + "')";
+        assertThat(database.count("select count(*) from act_hi_procinst where " + ofPlan)).isEqualTo(tasks);
+        assertThat(database.count("select count(*) from act_hi_taskinst where task_def_key_ = 'UserTask_ClaimTask' "
+                + "and delete_reason_ = 'completed' and " + ofPlan)).as("each task signed once").isEqualTo(tasks);
+        assertThat(database.count("select count(*) from act_hi_taskinst where task_def_key_ = 'UserTask_ReportResult' "
+                + "and delete_reason_ = 'completed' and " + ofPlan)).as("each result reported once").isEqualTo(tasks);
+        assertThat(database.count("select count(*) from act_ru_task where task_def_key_ = 'UserTask_VerifyResult' and "
+                + ofPlan)).as("every instance waits for inspection, once").isEqualTo(tasks);
+        assertThat(database.count("select count(*) from act_ru_task where task_def_key_ <> 'UserTask_VerifyResult' and "
+                + ofPlan)).as("no other task left open").isZero();
+        assertThat(database.count("select count(*) from act_hi_taskinst where task_def_key_ = 'UserTask_ReportResult' "
+                + "and delete_reason_ = 'completed' and end_time_ < ? and proc_inst_id_ = any(?)", killedAt,
+                clients.reportedInstances().toArray(String[]::new)))
+                .as("every report acknowledged before the kill was kept, not redone")
+                .isEqualTo(clients.reportedInstances().size());
+        assertThat(database.count("""
+                select count(*) from duban.supervision_event e join duban.task_supervision t using (task_code)
+                where t.plan_code = ? and e.kind = 'OVERDUE'""", plan)).as("逾期 once per task").isEqualTo(tasks);
+        assertThat(database.count("""
+                select coalesce(max(n), 0) from (select count(*) n from duban.supervision_event e
+                    join duban.task_supervision t using (task_code)
+                    where t.plan_code = ? and e.kind = 'ESCALATED' group by e.task_code, e.level) levels""", plan))
+                .as("each level reached once").isEqualTo(1);
+        assertThat(database.count("""
+                select count(*) from duban.task_supervision where plan_code = ? and state = 'SUBMITTED'
+                and escalation_level <> 'NONE'""", plan)).as("the read model agrees").isEqualTo(tasks);
+        System.out.printf("crash: node killed under load after %d of %d results reported; after the restart %d "
+                + "instances, each signed once, reported once, overdue once%n", clients.reportedInstances().size(),
+                tasks, tasks);
+    }
+
+    /** The rows a dispatch writes. */
+    record Counts(long instances, long supervised, long openTasks, long plans, long notifications) {
+
+        static Counts of(ClusterDatabase database) {
+            return new Counts(database.count("select count(*) from act_hi_procinst"),
+                    database.count("select count(*) from duban.task_supervision"),
+                    database.count("select count(*) from act_ru_task"),
+                    database.count("select count(*) from duban.plan"),
+                    database.count("select count(*) from duban.notification"));
+        }
+    }
+}

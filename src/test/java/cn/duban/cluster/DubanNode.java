@@ -1,0 +1,199 @@
+package cn.duban.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Duban node: the application's jar (as {@code ./mvnw package} builds it) in a JVM of its own, on its own port,
+ * with the shared database and the job executor on. It can be stopped, or killed as {@code kill -9} would.
+ */
+final class DubanNode implements AutoCloseable {
+
+    static final String ADMIN = "cluster-admin";
+    static final String ADMIN_PASSWORD = "Cluster-Adm1n-Pass";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String name;
+    private final int port;
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+    private long startedAt;
+    private long upAt;
+
+    private DubanNode(String name, int port, List<String> command, Path log) {
+        this.name = name;
+        this.port = port;
+        this.command = command;
+        this.log = log;
+    }
+
+    /** A node on the database; {@code extra} are further {@code --name=value} settings. */
+    static DubanNode on(ClusterDatabase database, String name, String... extra) {
+        int port = ClusterDatabase.freePort();
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-jar", jar().toString()));
+        command.addAll(database.nodeArguments());
+        command.addAll(List.of("--server.port=" + port,
+                // The name in the engine's job log, so that a test can tell which node ran a job.
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                // A dead node's jobs are taken over once their lock expires; keep the wait short in tests.
+                "--camunda.bpm.job-execution.lock-time-in-millis=10000",
+                "--camunda.bpm.job-execution.max-wait=2000"));
+        command.addAll(List.of(extra));
+        Path logs = Path.of("target", "cluster-logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new DubanNode(name, port, command, logs.resolve(name + ".log"));
+    }
+
+    String name() {
+        return name;
+    }
+
+    DubanNode start() {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("DUBAN_ADMIN_USER", ADMIN);
+        builder.environment().put("DUBAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        try {
+            startedAt = System.nanoTime();
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Waits until the node answers its health check with UP; fails if it dies or takes too long. */
+    DubanNode awaitUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            if (isUp()) {
+                upAt = System.nanoTime();
+                return this;
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException(name + " was not up after " + timeout + "; see " + log);
+    }
+
+    /** Seconds from the JVM's launch to the first UP answer of its health check. */
+    double startupSeconds() {
+        return (upAt - startedAt) / 1e9;
+    }
+
+    boolean isUp() {
+        try {
+            return get(null, null, "/actuator/health").status() == 200;
+        } catch (UncheckedIOException refused) {
+            return false;
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no commit of what is in flight. */
+    void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /** SIGTERM: a graceful shutdown. */
+    void stop() {
+        process.destroy();
+        waitForExit();
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    Response get(String user, String password, String path) {
+        return send(user, password, HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    Response post(String user, String password, String path, String contentType, String body) {
+        return send(user, password, HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    Response put(String user, String password, String path, String json) {
+        return send(user, password, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    private Response send(String user, String password, HttpRequest.Builder request) {
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " did not answer " + request.build().uri().getPath(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("duban.jar", "target/duban-0.1.0-SNAPSHOT.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No application jar at " + jar + ": run ./mvnw verify (or package)");
+        }
+        return jar.toAbsolutePath();
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+
+    record Response(int status, String body) {
+    }
+}

@@ -1,0 +1,275 @@
+package cn.duban.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Duban nodes (two JVMs, two ports) on one PostgreSQL, with the job executor on both: the deadline timers of many
+ * tasks, all due at once, each fire exactly once across the nodes, with no reminder, escalation or notification
+ * twice; and when one node is killed mid-run, the other finishes the work.
+ */
+class TwoNodeClusterIT {
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final List<String> LEAD_UNITS = List.of("州生态环境局", "州财政局", "州水利局");
+    private static final Map<String, String> MEMBERS = new LinkedHashMap<>();
+
+    static {
+        for (String unit : List.of("ecology-environment", "finance", "water-resources")) {
+            MEMBERS.put("cl-" + unit, unit);
+        }
+        MEMBERS.put("cl-office", "supervision-office");
+    }
+
+    private static ClusterDatabase database;
+    private static GreenMail smtp;
+
+    @BeforeAll
+    static void startDatabaseAndMailServer() throws IOException {
+        database = ClusterDatabase.start();
+        smtp = new GreenMail(new ServerSetup(ClusterDatabase.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        smtp.stop();
+        database.close();
+    }
+
+    @Test
+    void eachDeadlineTimerFiresExactlyOnceAcrossTwoNodes() {
+        String plan = "CLUSTER-ONCE";
+        int tasks = 160;
+        Timestamp due = dispatchTasksWhoseDeadlinePassedDaysAgo(plan, tasks);
+
+        try (DubanNode a = node("node-a").start(); DubanNode b = node("node-b").start()) {
+            a.awaitUp(Duration.ofMinutes(3));
+            b.awaitUp(Duration.ofMinutes(3));
+            PastDispatch.releaseTimers(a);
+            awaitAllWorkDone(plan, due, Duration.ofMinutes(4));
+        }
+
+        Map<String, Long> firedBy = assertEachTimerFiredOnce(plan, tasks, due);
+        assertThat(firedBy).as("both nodes ran deadline timers").containsKeys("node-a", "node-b");
+        Mails mails = mailsOf(plan);
+        assertThat(mails.duplicates()).as("no e-mail twice").isZero();
+        assertThat(mails.received()).isEqualTo(sentMails(plan)).isGreaterThanOrEqualTo(tasks * 3L);
+        System.out.printf("cluster: %d deadline timers fired once each (%s), %d e-mails, none twice%n", tasks,
+                firedBy, mails.received());
+    }
+
+    @Test
+    void whenANodeIsKilledMidRunTheOtherFinishesTheWork() {
+        String plan = "CLUSTER-KILL";
+        int tasks = 240;
+        Timestamp due = dispatchTasksWhoseDeadlinePassedDaysAgo(plan, tasks);
+
+        Map<String, Long> firedBy;
+        long checkedWhenKilled;
+        try (DubanNode a = node("node-a").start(); DubanNode b = node("node-b").start()) {
+            a.awaitUp(Duration.ofMinutes(3));
+            b.awaitUp(Duration.ofMinutes(3));
+            PastDispatch.releaseTimers(a);
+            await(() -> overdueEvents(plan) >= tasks / 5 && firedBy(plan, due).getOrDefault("node-b", 0L) > 0,
+                    Duration.ofMinutes(3), "a fifth of the checks done, some by node-b");
+            b.kill();
+            checkedWhenKilled = overdueEvents(plan);
+            assertThat(checkedWhenKilled).as("killed mid-run").isLessThan(tasks);
+            awaitAllWorkDone(plan, due, Duration.ofMinutes(4));
+            assertThat(a.isUp()).isTrue();
+        }
+
+        firedBy = assertEachTimerFiredOnce(plan, tasks, due);
+        assertThat(firedBy.get("node-a")).as("node-a took over").isGreaterThan(tasks - checkedWhenKilled - 1);
+        Mails mails = mailsOf(plan);
+        // An e-mail that node-b had handed to the mail server but not yet marked sent goes out again: at most one.
+        assertThat(mails.duplicates()).as("e-mails sent twice because node-b died while sending").isLessThanOrEqualTo(1);
+        assertThat(mails.received() - mails.duplicates()).isEqualTo(sentMails(plan));
+        System.out.printf("cluster: node-b killed after %d of %d checks; every timer fired once (%s); %d e-mails, "
+                + "%d twice%n", checkedWhenKilled, tasks, firedBy, mails.received(), mails.duplicates());
+    }
+
+    /** The tasks were imported two weeks ago, due three days later: every daily check is due now. */
+    private Timestamp dispatchTasksWhoseDeadlinePassedDaysAgo(String plan, int tasks) {
+        LocalDate dispatchedOn = LocalDate.now(BEIJING).minusDays(14);
+        PastDispatch.importPlan(database, dispatchedOn, MEMBERS,
+                PlanFiles.plan(plan, tasks, LEAD_UNITS, dispatchedOn.plusDays(3)));
+        assertThat(database.count("select count(*) from duban.task_supervision where plan_code = ?", plan))
+                .isEqualTo(tasks);
+        return new Timestamp(System.currentTimeMillis());
+    }
+
+    private DubanNode node(String name) {
+        return DubanNode.on(database, name, "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort(), "--duban.notification.delivery-interval=1s");
+    }
+
+    /** Every timer of the plan's instances that was due has fired, and every e-mail of the plan went out. */
+    private void awaitAllWorkDone(String plan, Timestamp due, Duration timeout) {
+        await(() -> {
+            long failed = database.count("""
+                    select count(*) from act_ru_job where retries_ = 0 and process_instance_id_ in
+                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", plan);
+            assertThat(failed).as("failed jobs").isZero();
+            return database.count("""
+                    select count(*) from act_ru_job where duedate_ <= ? and process_instance_id_ in
+                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan) == 0
+                    && database.count("""
+                    select count(*) from duban.notification
+                    where channel = 'EMAIL' and sent_at is null and body like ?""", "%" + plan + "-%") == 0;
+        }, timeout, () -> "every due timer of " + plan + " fired and every e-mail sent; left: " + database.jdbc().sql("""
+                select 'job ' || id_ || ' due ' || duedate_ || ' locked by ' || coalesce(lock_owner_, '-') || ' until '
+                       || coalesce(lock_exp_time_::text, '-') || ' retries ' || retries_ from act_ru_job
+                where duedate_ <= ? and process_instance_id_ in
+                    (select process_instance_id from duban.task_supervision where plan_code = ?)
+                union all
+                select 'mail ' || id || ' attempts ' || attempts || ' next ' || next_attempt_at || ' error '
+                       || coalesce(last_error, '-') from duban.notification
+                where channel = 'EMAIL' and sent_at is null and body like ?
+                limit 20""").params(due, plan, "%" + plan + "-%").query(String.class).list());
+    }
+
+    /**
+     * Each instance's daily check ran once (the job log shows one successful run of the check that was due), each task
+     * turned overdue once and climbed each level at most once, and its record in the read model says so.
+     *
+     * @return how many checks each node ran
+     */
+    private Map<String, Long> assertEachTimerFiredOnce(String plan, int tasks, Timestamp due) {
+        assertThat(database.count("""
+                select count(*) from (select process_instance_id_ from act_hi_job_log
+                    where act_id_ = 'StartEvent_DailyCheck' and job_state_ = 2 and job_duedate_ <= ?
+                      and process_instance_id_ in
+                          (select process_instance_id from duban.task_supervision where plan_code = ?)
+                    group by process_instance_id_ having count(*) = 1) once""", due, plan))
+                .as("instances whose due daily check ran exactly once").isEqualTo(tasks);
+        assertThat(database.count("""
+                select count(*) from act_hi_job_log where act_id_ = 'StartEvent_DailyCheck' and job_state_ = 2
+                and job_duedate_ <= ? and process_instance_id_ in
+                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan))
+                .as("successful runs of the due daily checks").isEqualTo(tasks);
+        assertThat(overdueEvents(plan)).as("逾期 recorded once per task").isEqualTo(tasks);
+        assertThat(database.count("""
+                select count(*) from duban.supervision_event e join duban.task_supervision t using (task_code)
+                where t.plan_code = ? and e.kind = 'OVERDUE'
+                group by e.task_code order by count(*) desc limit 1""", plan)).isEqualTo(1);
+        assertThat(database.count("""
+                select coalesce(max(n), 0) from (select count(*) n from duban.supervision_event e
+                    join duban.task_supervision t using (task_code)
+                    where t.plan_code = ? and e.kind = 'ESCALATED' group by e.task_code, e.level) levels""", plan))
+                .as("each level reached once").isEqualTo(1);
+        assertThat(database.count("""
+                select count(*) from duban.task_supervision
+                where plan_code = ? and state = 'OVERDUE' and escalation_level <> 'NONE'""", plan))
+                .as("overdue and escalated in the read model").isEqualTo(tasks);
+        assertThat(database.count("""
+                select count(*) from (select recipient, channel, subject, body from duban.notification
+                    where body like ? group by 1, 2, 3, 4 having count(*) > 1) twice""", "%" + plan + "-%"))
+                .as("no notification twice").isZero();
+        return firedBy(plan, due);
+    }
+
+    private Map<String, Long> firedBy(String plan, Timestamp due) {
+        Map<String, Long> counts = new HashMap<>();
+        database.jdbc().sql("""
+                        select hostname_, count(*) from act_hi_job_log
+                        where act_id_ = 'StartEvent_DailyCheck' and job_state_ = 2 and job_duedate_ <= ?
+                          and process_instance_id_ in
+                              (select process_instance_id from duban.task_supervision where plan_code = ?)
+                        group by hostname_""")
+                .params(due, plan)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    private long overdueEvents(String plan) {
+        return database.count("""
+                select count(*) from duban.supervision_event e join duban.task_supervision t using (task_code)
+                where t.plan_code = ? and e.kind = 'OVERDUE'""", plan);
+    }
+
+    private long sentMails(String plan) {
+        return database.count("""
+                select count(*) from duban.notification where channel = 'EMAIL' and sent_at is not null and body like ?""",
+                "%" + plan + "-%");
+    }
+
+    /** The e-mails the mail server received about the plan's tasks, and how many of them it had received before. */
+    private Mails mailsOf(String plan) {
+        Map<String, Integer> seen = new HashMap<>();
+        long received = 0;
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            String body = content(message);
+            if (!body.contains(plan + "-")) {
+                continue;
+            }
+            received++;
+            seen.merge(recipients(message) + "|" + subject(message) + "|" + body, 1, Integer::sum);
+        }
+        return new Mails(received, received - seen.size());
+    }
+
+    private static String recipients(MimeMessage message) {
+        try {
+            return String.join(",", java.util.Arrays.stream(message.getAllRecipients()).map(Address::toString)
+                    .toList());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String content(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout, String what) {
+        await(condition, timeout, () -> what);
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not done after " + timeout + ": " + what.get());
+            }
+            DubanNode.sleep(250);
+        }
+    }
+
+    private record Mails(long received, long duplicates) {
+    }
+}
