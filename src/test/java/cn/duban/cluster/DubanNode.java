@@ -43,9 +43,26 @@ final class DubanNode implements AutoCloseable {
 
     /** A node on the database; {@code extra} are further {@code --name=value} settings. */
     static DubanNode on(ClusterDatabase database, String name, String... extra) {
+        return launch(name, List.of("-jar", jar().toString()), database.nodeArguments(), extra);
+    }
+
+    /**
+     * The bare engine (Camunda's starter alone, see {@code BareCamundaApplication}) in its own JVM, on its own
+     * database of the same server, for comparisons; {@code classPath} is the test class path.
+     */
+    static DubanNode bareEngine(ClusterDatabase database, String name, String classPath) {
+        return launch(name, List.of("-cp", classPath, "cn.duban.cluster.bare.BareCamundaApplication"),
+                List.of("--spring.config.location=classpath:/bare-camunda.yaml",
+                        "--spring.datasource.url=" + database.jdbcUrl().replace("/postgres", "/bare"),
+                        "--spring.datasource.username=postgres", "--spring.datasource.password="));
+    }
+
+    private static DubanNode launch(String name, List<String> program, List<String> databaseArguments,
+            String... extra) {
         int port = ClusterDatabase.freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-jar", jar().toString()));
-        command.addAll(database.nodeArguments());
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m"));
+        command.addAll(program);
+        command.addAll(databaseArguments);
         command.addAll(List.of("--server.port=" + port,
                 // The name in the engine's job log, so that a test can tell which node ran a job.
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
@@ -94,6 +111,28 @@ final class DubanNode implements AutoCloseable {
             sleep(200);
         }
         throw new IllegalStateException(name + " was not up after " + timeout + "; see " + log);
+    }
+
+    /**
+     * Waits until an authenticated call answers 200 and returns the seconds since the JVM's launch: the application
+     * is then ready for its users (Duban creates its administrator at the end of its start-up work).
+     */
+    double awaitAnswering(String user, String password, String path, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (get(user, password, path).status() == 200) {
+                    return (System.nanoTime() - startedAt) / 1e9;
+                }
+            } catch (UncheckedIOException notListening) {
+                // not yet
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException(name + " did not answer " + path + " after " + timeout + "; see " + log);
     }
 
     /** Seconds from the JVM's launch to the first UP answer of its health check. */

@@ -46,14 +46,17 @@ class DashboardBenchmark {
 
     @Test
     void dashboardQueriesAt100000OpenTasks() {
+        // Other benchmarks of the same run may have left tasks behind: the seeded ones are counted on top of those.
+        long dueBeforeSeeding = taskService.createTaskQuery().dueBefore(new Date()).count();
+        long overdueBeforeSeeding = queries.overview(null).byState().getOrDefault("OVERDUE", 0L);
         long seeding = System.nanoTime();
         seed();
         System.out.printf("%nDashboard benchmark: %,d open tasks seeded in %.1f s%n", TASKS,
                 (System.nanoTime() - seeding) / 1e9);
         Date now = new Date();
-        long dueBefore = taskService.createTaskQuery().dueBefore(now).count();
+        long dueBefore = taskService.createTaskQuery().dueBefore(now).count() - dueBeforeSeeding;
         assertThat(dueBefore).isBetween(TASKS / 5L - 100, TASKS / 5L + 100);
-        assertThat(queries.overview(null).byState().get("OVERDUE")).isEqualTo(dueBefore);
+        assertThat(queries.overview(null).byState().get("OVERDUE") - overdueBeforeSeeding).isEqualTo(dueBefore);
 
         Map<String, Supplier<Object>> work = new LinkedHashMap<>();
         work.put("Camunda TaskQuery.dueBefore(now).count()", () -> taskService.createTaskQuery().dueBefore(now).count());
