@@ -1,6 +1,7 @@
 package cn.duban.notification;
 
 import cn.duban.identity.AsSystem;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,14 +32,24 @@ public class Notifications {
     }
 
     public void notifyGroups(String eventKey, Collection<String> groupIds, String subject, String body) {
+        List<String> recipients = new ArrayList<>();
+        List<String> channelNames = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
         for (User user : members(groupIds)) {
-            insert(eventKey, user.getId(), INBOX, null, subject, body);
+            recipients.add(user.getId());
+            channelNames.add(INBOX);
+            addresses.add(null);
             for (NotificationChannel channel : channels) {
                 String address = channel.addressOf(user);
                 if (address != null) {
-                    insert(eventKey, user.getId(), channel.name(), address, subject, body);
+                    recipients.add(user.getId());
+                    channelNames.add(channel.name());
+                    addresses.add(address);
                 }
             }
+        }
+        if (!recipients.isEmpty()) {
+            insert(eventKey, recipients, channelNames, addresses, subject, body);
         }
     }
 
@@ -54,12 +65,21 @@ public class Notifications {
         });
     }
 
-    private void insert(String eventKey, String recipient, String channel, String address, String subject,
-            String body) {
+    /** Every recipient's row in one statement: one round trip to the database, however many people are told. */
+    private void insert(String eventKey, List<String> recipients, List<String> channelNames, List<String> addresses,
+            String subject, String body) {
         jdbc.sql("""
                         insert into duban.notification (event_key, recipient, channel, address, subject, body)
-                        values (?, ?, ?, ?, ?, ?) on conflict (event_key, recipient, channel) do nothing""")
-                .params(eventKey, recipient, channel, address, subject, body)
+                        select :eventKey, recipient, channel, address, :subject, :body
+                        from unnest(:recipients::varchar[], :channels::varchar[], :addresses::varchar[])
+                             as row (recipient, channel, address)
+                        on conflict (event_key, recipient, channel) do nothing""")
+                .param("eventKey", eventKey)
+                .param("subject", subject)
+                .param("body", body)
+                .param("recipients", recipients.toArray(String[]::new))
+                .param("channels", channelNames.toArray(String[]::new))
+                .param("addresses", addresses.toArray(String[]::new))
                 .update();
     }
 }

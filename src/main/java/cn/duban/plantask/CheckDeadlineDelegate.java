@@ -37,7 +37,8 @@ class CheckDeadlineDelegate implements JavaDelegate {
                 UnitSteps.isWithUnits(active),
                 number(execution.getVariable(PlanTaskVariables.TIMES_URGED)),
                 Boolean.TRUE.equals(execution.getVariable(PlanTaskVariables.BINDING)),
-                number(execution.getVariable(PlanTaskVariables.RETURN_COUNT)), earliestMissedReport(execution)),
+                number(execution.getVariable(PlanTaskVariables.RETURN_COUNT)),
+                active.contains(PlanTaskProcess.REPORT_PROGRESS) ? earliestMissedReport(execution) : null),
                 ClockUtil.getCurrentTime().toInstant());
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
@@ -37,8 +38,11 @@ class SameUnitAssignmentListener implements TaskListener {
         if (candidateGroups.isEmpty()) {
             return;
         }
-        List<String> assigneeGroups = identityService.createGroupQuery().groupMember(assignee).list().stream()
-                .map(Group::getId).toList();
+        Authentication current = identityService.getCurrentAuthentication();
+        // Signing for oneself (the usual case): the caller's groups are known already.
+        List<String> assigneeGroups = current != null && assignee.equals(current.getUserId())
+                && current.getGroupIds() != null ? current.getGroupIds()
+                : identityService.createGroupQuery().groupMember(assignee).list().stream().map(Group::getId).toList();
         if (assigneeGroups.stream().noneMatch(candidateGroups::contains)) {
             throw new SubmissionRejectedException("assignee", "不能把任务转交给“" + assignee + "”：只能转交给本单位的同事");
         }

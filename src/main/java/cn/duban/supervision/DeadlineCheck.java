@@ -26,6 +26,11 @@ public class DeadlineCheck {
     private final int dueSoonWorkingDays;
     private final int reminderWorkingDays;
     private final IdentityService identityService;
+    /**
+     * Beyond this many calendar days a deadline is not near, whatever the holidays (the longest has eight days off):
+     * no need to count working days.
+     */
+    private final long farAwayDays;
 
     DeadlineCheck(SupervisionRecord record, WorkingDayCalendar calendar, EscalationDecision escalation,
             AccountabilityCases accountability, @Value("${duban.time-zone}") ZoneId zone,
@@ -39,6 +44,7 @@ public class DeadlineCheck {
         this.accountability = accountability;
         this.zone = zone;
         this.dueSoonWorkingDays = dueSoonWorkingDays;
+        this.farAwayDays = 3L * dueSoonWorkingDays + 30;
         this.reminderWorkingDays = reminderWorkingDays;
     }
 
@@ -50,8 +56,8 @@ public class DeadlineCheck {
     public void dispatched(SupervisedTask task, Instant now) {
         record.insert(task);
         LocalDate today = now.atZone(zone).toLocalDate();
-        if (today.isAfter(task.deadline())
-                || calendar.workingDaysBetween(today, task.deadline()) <= dueSoonWorkingDays) {
+        if (today.isAfter(task.deadline()) || !today.plusDays(farAwayDays).isBefore(task.deadline())
+                && calendar.workingDaysBetween(today, task.deadline()) <= dueSoonWorkingDays) {
             // The ladder's decision and any accountability case are the system's doing, not the importer's.
             AsSystem.run(identityService, () -> check(new CheckedTask(task.taskCode(), task.processInstanceId(),
                     task.deadline(), true, 0, false, 0, null), now));

@@ -1,31 +1,85 @@
 package cn.duban.supervision;
 
+import cn.duban.identity.AsSystem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Service;
 
-/** Asks the escalation ladder ({@code processes/escalation-level.dmn}) where an overdue task stands. */
+/**
+ * Asks the escalation ladder ({@code processes/escalation-level.dmn}, the latest deployed version) where an overdue
+ * task stands.
+ *
+ * <p>The daily check asks this of every overdue task every day, so it is evaluated in memory, not through the
+ * engine's decision service: that would keep a decision instance with its inputs and outputs for every task and day
+ * (ten years of history), and the FEEL evaluation would double the check's cost. What the ladder decided is recorded
+ * where it matters, as a supervision step with the rule's reason whenever the level rises. Answers are kept per
+ * decision version and inputs: a deployed version never changes, so every node computes the same answer.
+ */
 @Service
 class EscalationDecision {
 
     static final String DECISION_KEY = "escalation-level";
+    private static final int MAX_REMEMBERED = 10_000;
 
-    private final DecisionService decisionService;
+    private final RepositoryService repositoryService;
+    private final IdentityService identityService;
+    private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final Map<String, DmnDecision> versions = new ConcurrentHashMap<>();
+    private final Map<Question, Decided> answers = new ConcurrentHashMap<>();
 
-    EscalationDecision(DecisionService decisionService) {
-        this.decisionService = decisionService;
+    EscalationDecision(RepositoryService repositoryService, IdentityService identityService) {
+        this.repositoryService = repositoryService;
+        this.identityService = identityService;
     }
 
     Decided decide(int workingDaysOverdue, int timesUrged, boolean binding, int earlierRectifications) {
-        DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(DECISION_KEY)
-                .variables(Map.of("workingDaysOverdue", workingDaysOverdue, "timesUrged", timesUrged,
-                        "binding", binding, "earlierRectifications", earlierRectifications))
-                .evaluate()
+        DecisionDefinition latest = AsSystem.call(identityService, () -> repositoryService
+                .createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult());
+        if (latest == null) {
+            throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
+        }
+        Question question = new Question(latest.getId(), workingDaysOverdue, timesUrged, binding,
+                earlierRectifications);
+        Decided known = answers.get(question);
+        if (known != null) {
+            return known;
+        }
+        DmnDecisionRuleResult result = dmnEngine.evaluateDecisionTable(version(latest), Map.of(
+                        "workingDaysOverdue", workingDaysOverdue, "timesUrged", timesUrged, "binding", binding,
+                        "earlierRectifications", earlierRectifications))
                 .getSingleResult();
-        return new Decided(EscalationLevel.valueOf(result.getEntry("level")), result.getEntry("reason"));
+        Decided decided = new Decided(EscalationLevel.valueOf(result.getEntry("level")), result.getEntry("reason"));
+        if (answers.size() >= MAX_REMEMBERED) {
+            answers.clear();
+        }
+        answers.put(question, decided);
+        return decided;
+    }
+
+    private DmnDecision version(DecisionDefinition definition) {
+        return versions.computeIfAbsent(definition.getId(), id -> {
+            try (InputStream model = AsSystem.call(identityService, () -> repositoryService.getDecisionModel(id))) {
+                return dmnEngine.parseDecision(DECISION_KEY, model);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     record Decided(EscalationLevel level, String reason) {
+    }
+
+    private record Question(String decisionDefinitionId, int workingDaysOverdue, int timesUrged, boolean binding,
+                            int earlierRectifications) {
     }
 }

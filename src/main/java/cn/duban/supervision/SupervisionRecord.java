@@ -104,16 +104,23 @@ public class SupervisionRecord {
 
     void event(String taskCode, SupervisionEvent.Kind kind, EscalationLevel level, String reason, String actor,
             Instant at) {
-        long id = jdbc.sql("""
-                        insert into duban.supervision_event (task_code, kind, level, reason, actor, happened_at)
-                        values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(taskCode, kind.name(), level == null ? null : level.name(), reason, actor,
-                        OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .query(Long.class).single();
-        String leadUnits = jdbc.sql("""
-                        select array_to_string(lead_unit_ids, ',') from duban.task_supervision where task_code = ?""")
-                .param(taskCode).query(String.class).optional().orElse("");
-        notices.tell(id, taskCode, kind, reason, leadUnits);
+        // The step and, in the same round trip, the lead units to tell of it.
+        jdbc.sql("""
+                        with recorded as (
+                            insert into duban.supervision_event (task_code, kind, level, reason, actor, happened_at)
+                            values (:code, :kind, :level, :reason, :actor, :at) returning id)
+                        select recorded.id, (select array_to_string(lead_unit_ids, ',') from duban.task_supervision
+                                             where task_code = :code)
+                        from recorded""")
+                .param("code", taskCode)
+                .param("kind", kind.name())
+                .param("level", level == null ? null : level.name())
+                .param("reason", reason)
+                .param("actor", actor)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .query((rs, row) -> new Recorded(rs.getLong(1), rs.getString(2) == null ? "" : rs.getString(2)))
+                .optional()
+                .ifPresent(recorded -> notices.tell(recorded.id(), taskCode, kind, reason, recorded.leadUnits()));
     }
 
     void countUrge(String taskCode) {
@@ -140,5 +147,8 @@ public class SupervisionRecord {
                         rs.getString(2) == null ? null : EscalationLevel.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
                 .list();
+    }
+
+    private record Recorded(long id, String leadUnits) {
     }
 }

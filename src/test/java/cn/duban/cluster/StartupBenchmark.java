@@ -28,7 +28,7 @@ class StartupBenchmark {
             Supplier<Double> duban = () -> startAndStop(DubanNode.on(database, "startup-duban"),
                     DubanNode.ADMIN, DubanNode.ADMIN_PASSWORD);
             Supplier<Double> bare = () -> startAndStop(DubanNode.bareEngine(database, "startup-bare", classPath),
-                    "bare-admin", "Bare-Adm1n-Pass");
+                    "bareadmin", "Bare-Adm1n-Pass");
             double dubanFirst = duban.get();
             double bareFirst = bare.get();
             List<Double> dubanTimes = new ArrayList<>();

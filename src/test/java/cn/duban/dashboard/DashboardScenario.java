@@ -6,7 +6,6 @@ import cn.duban.dispatch.TaskDispatchOrder;
 import cn.duban.identity.DubanGroups;
 import cn.duban.identity.Unit;
 import cn.duban.support.Http;
-import cn.duban.support.Jobs;
 import cn.duban.support.Orders;
 import cn.duban.support.TestUsers;
 import java.time.LocalDate;
@@ -51,18 +50,16 @@ class DashboardScenario {
     private final PlanTaskDispatcher dispatcher;
     private final TaskService taskService;
     private final ManagementService managementService;
-    private final Jobs jobs;
     private final TestUsers users;
 
     final Map<String, String> instances = new LinkedHashMap<>();
     String planCode;
 
     DashboardScenario(PlanTaskDispatcher dispatcher, TaskService taskService, ManagementService managementService,
-            Jobs jobs, TestUsers users) {
+            TestUsers users) {
         this.dispatcher = dispatcher;
         this.taskService = taskService;
         this.managementService = managementService;
-        this.jobs = jobs;
         this.users = users;
     }
 
@@ -125,7 +122,6 @@ class DashboardScenario {
                 taskService.claim(claim.getId(), LEAD_USER);
             }
             taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
-            jobs.executeAll(instances.get(task));
         }
         complete(task, Map.of("resultDescription", "已完成", "evidence", "报告.pdf"));
     }

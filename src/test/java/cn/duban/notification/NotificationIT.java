@@ -93,7 +93,8 @@ class NotificationIT {
         jdbc.sql("update duban.notification set next_attempt_at = now() where sent_at is null").update();
         delivery.deliverDue();
         assertThat(mailsTo("mail-ecology@duban.test")).extracting(MimeMessage::getSubject)
-                .containsExactly("【督办】新的待办：签收任务：开展土壤污染状况详查");
+                .as("the task it signed, and the report it owes next (no support or implementing units)")
+                .containsExactly("【督办】新的待办：签收任务：开展土壤污染状况详查", "【督办】新的待办：报送办理结果：开展土壤污染状况详查");
     }
 
     @Test

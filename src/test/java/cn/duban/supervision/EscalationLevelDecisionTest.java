@@ -11,11 +11,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The escalation ladder ({@code processes/escalation-level.dmn}), one case per rule, on the deployed decision. */
+/**
+ * The escalation ladder ({@code processes/escalation-level.dmn}), one case per rule, on the deployed decision: as the
+ * engine's decision service evaluates it, and as the daily check does (in memory, {@link EscalationDecision}).
+ */
 @DubanTest
 class EscalationLevelDecisionTest {
 
     @Autowired DecisionService decisionService;
+    @Autowired EscalationDecision escalation;
 
     @ParameterizedTest(name = "{0} working days overdue, urged {1}x, binding {2}, {3} rectifications -> {5}")
     @CsvSource({
@@ -40,6 +44,11 @@ class EscalationLevelDecisionTest {
         assertThat((String) result.getEntry("levelName")).isEqualTo(levelName)
                 .isEqualTo(EscalationLevel.valueOf(level).chineseName());
         assertThat((String) result.getEntry("reason")).isEqualTo(reason);
+        for (int asked = 0; asked < 2; asked++) {
+            assertThat(escalation.decide(overdue, urged, binding, rectifications))
+                    .as("the daily check's evaluation, first and remembered")
+                    .isEqualTo(new EscalationDecision.Decided(EscalationLevel.valueOf(level), reason));
+        }
     }
 
     @Test
