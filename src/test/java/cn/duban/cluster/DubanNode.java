@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 
 /**
  * One Duban node: the application's jar (as {@code ./mvnw package} builds it) in a JVM of its own, on its own port,
@@ -83,6 +85,11 @@ final class DubanNode implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** A Spring test client of this node, for the helpers of the in-process tests. */
+    TestRestTemplate rest() {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
     }
 
     DubanNode start() {

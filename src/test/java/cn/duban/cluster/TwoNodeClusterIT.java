@@ -16,11 +16,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import cn.duban.support.Http;
+import cn.duban.support.WebappSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 
 /**
  * Two Duban nodes (two JVMs, two ports) on one PostgreSQL, with the job executor on both: the deadline timers of many
@@ -40,18 +44,18 @@ class TwoNodeClusterIT {
         MEMBERS.put("cl-office", "supervision-office");
     }
 
-    private static ClusterDatabase database;
-    private static GreenMail smtp;
+    private ClusterDatabase database;
+    private GreenMail smtp;
 
-    @BeforeAll
-    static void startDatabaseAndMailServer() throws IOException {
+    @BeforeEach
+    void startDatabaseAndMailServer() throws IOException {
         database = ClusterDatabase.start();
         smtp = new GreenMail(new ServerSetup(ClusterDatabase.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 
-    @AfterAll
-    static void stop() throws IOException {
+    @AfterEach
+    void stop() throws IOException {
         smtp.stop();
         database.close();
     }
@@ -66,6 +70,7 @@ class TwoNodeClusterIT {
             a.awaitUp(Duration.ofMinutes(3));
             b.awaitUp(Duration.ofMinutes(3));
             PastDispatch.releaseTimers(a);
+            aLoginOnOneNodeIsGoodOnTheOther(a, b);
             awaitAllWorkDone(plan, due, Duration.ofMinutes(4));
         }
 
@@ -81,8 +86,10 @@ class TwoNodeClusterIT {
     @Test
     void whenANodeIsKilledMidRunTheOtherFinishesTheWork() {
         String plan = "CLUSTER-KILL";
-        int tasks = 240;
-        Timestamp due = dispatchTasksWhoseDeadlinePassedDaysAgo(plan, tasks);
+        int tasks = 800;
+        // Enough work to kill node-b in the middle of it; only the office reads e-mail, the units their inbox.
+        Timestamp due = dispatchTasksWhoseDeadlinePassedDaysAgo(plan, tasks, Set.of("cl-ecology-environment",
+                "cl-finance", "cl-water-resources"));
 
         Map<String, Long> firedBy;
         long checkedWhenKilled;
@@ -109,10 +116,24 @@ class TwoNodeClusterIT {
                 + "%d twice%n", checkedWhenKilled, tasks, firedBy, mails.received(), mails.duplicates());
     }
 
+    /** Sessions live in the database: a load balancer may send the user's next request to any node. */
+    private static void aLoginOnOneNodeIsGoodOnTheOther(DubanNode a, DubanNode b) {
+        WebappSession loggedInOnA = WebappSession.login(a.rest(), "cl-office", PastDispatch.PASSWORD);
+        Http.Response me = loggedInOnA.at(b.rest()).call(HttpMethod.GET, "/api/me", null, false);
+        assertThat(me.status()).as("node-b knows the login made on node-a").isEqualTo(200);
+        assertThat(me.body()).contains("cl-office");
+        assertThat(loggedInOnA.at(b.rest()).call(HttpMethod.GET, "/camunda/api/engine/engine/default/task/count",
+                null, false).status()).as("Tasklist's calls too").isEqualTo(200);
+    }
+
     /** The tasks were imported two weeks ago, due three days later: every daily check is due now. */
     private Timestamp dispatchTasksWhoseDeadlinePassedDaysAgo(String plan, int tasks) {
+        return dispatchTasksWhoseDeadlinePassedDaysAgo(plan, tasks, Set.of());
+    }
+
+    private Timestamp dispatchTasksWhoseDeadlinePassedDaysAgo(String plan, int tasks, Set<String> withoutMail) {
         LocalDate dispatchedOn = LocalDate.now(BEIJING).minusDays(14);
-        PastDispatch.importPlan(database, dispatchedOn, MEMBERS,
+        PastDispatch.importPlan(database, dispatchedOn, MEMBERS, withoutMail,
                 PlanFiles.plan(plan, tasks, LEAD_UNITS, dispatchedOn.plusDays(3)));
         assertThat(database.count("select count(*) from duban.task_supervision where plan_code = ?", plan))
                 .isEqualTo(tasks);

@@ -66,6 +66,11 @@ public final class WebappSession {
         }
     }
 
+    /** The same session, presented to another server (another node of a cluster). */
+    public WebappSession at(TestRestTemplate otherServer) {
+        return new WebappSession(otherServer, sessionCookie, xsrfCookie);
+    }
+
     /** A call within the session; with {@code csrf} it carries the CSRF token as Tasklist does. */
     public Http.Response call(HttpMethod method, String path, Object jsonBody, boolean csrf) {
         HttpHeaders headers = headers(sessionCookie + (xsrfCookie == null ? "" : "; " + xsrfCookie));
