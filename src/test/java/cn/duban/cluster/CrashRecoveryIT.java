@@ -127,17 +127,11 @@ class CrashRecoveryIT {
                 clients.reportedInstances().toArray(String[]::new)))
                 .as("every report acknowledged before the kill was kept, not redone")
                 .isEqualTo(clients.reportedInstances().size());
-        assertThat(database.count("""
-                select count(*) from duban.supervision_event e join duban.task_supervision t using (task_code)
-                where t.plan_code = ? and e.kind = 'OVERDUE'""", plan)).as("逾期 once per task").isEqualTo(tasks);
-        assertThat(database.count("""
-                select coalesce(max(n), 0) from (select count(*) n from duban.supervision_event e
-                    join duban.task_supervision t using (task_code)
-                    where t.plan_code = ? and e.kind = 'ESCALATED' group by e.task_code, e.level) levels""", plan))
-                .as("each level reached once").isEqualTo(1);
-        assertThat(database.count("""
-                select count(*) from duban.task_supervision where plan_code = ? and state = 'SUBMITTED'
-                and escalation_level <> 'NONE'""", plan)).as("the read model agrees").isEqualTo(tasks);
+        SupervisionCounts record = new SupervisionCounts(database, plan);
+        assertThat(record.overdueSteps()).as("逾期 once per task").isEqualTo(tasks);
+        assertThat(record.mostOverdueStepsOfOneTask()).isEqualTo(1);
+        assertThat(record.mostTimesOneLevelReached()).as("each level reached once").isEqualTo(1);
+        assertThat(record.escalatedIn("SUBMITTED")).as("the read model agrees").isEqualTo(tasks);
         System.out.printf("crash: node killed under load after %d of %d results reported; after the restart %d "
                 + "instances, each signed once, reported once, overdue once%n", clients.reportedInstances().size(),
                 tasks, tasks);

@@ -189,20 +189,11 @@ class TwoNodeClusterIT {
                 and job_duedate_ <= ? and process_instance_id_ in
                     (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan))
                 .as("successful runs of the due daily checks").isEqualTo(tasks);
-        assertThat(overdueEvents(plan)).as("逾期 recorded once per task").isEqualTo(tasks);
-        assertThat(database.count("""
-                select count(*) from duban.supervision_event e join duban.task_supervision t using (task_code)
-                where t.plan_code = ? and e.kind = 'OVERDUE'
-                group by e.task_code order by count(*) desc limit 1""", plan)).isEqualTo(1);
-        assertThat(database.count("""
-                select coalesce(max(n), 0) from (select count(*) n from duban.supervision_event e
-                    join duban.task_supervision t using (task_code)
-                    where t.plan_code = ? and e.kind = 'ESCALATED' group by e.task_code, e.level) levels""", plan))
-                .as("each level reached once").isEqualTo(1);
-        assertThat(database.count("""
-                select count(*) from duban.task_supervision
-                where plan_code = ? and state = 'OVERDUE' and escalation_level <> 'NONE'""", plan))
-                .as("overdue and escalated in the read model").isEqualTo(tasks);
+        SupervisionCounts record = new SupervisionCounts(database, plan);
+        assertThat(record.overdueSteps()).as("逾期 recorded once per task").isEqualTo(tasks);
+        assertThat(record.mostOverdueStepsOfOneTask()).isEqualTo(1);
+        assertThat(record.mostTimesOneLevelReached()).as("each level reached once").isEqualTo(1);
+        assertThat(record.escalatedIn("OVERDUE")).as("overdue and escalated in the read model").isEqualTo(tasks);
         assertThat(database.count("""
                 select count(*) from (select recipient, channel, subject, body from duban.notification
                     where body like ? group by 1, 2, 3, 4 having count(*) > 1) twice""", "%" + plan + "-%"))
@@ -226,9 +217,7 @@ class TwoNodeClusterIT {
     }
 
     private long overdueEvents(String plan) {
-        return database.count("""
-                select count(*) from duban.supervision_event e join duban.task_supervision t using (task_code)
-                where t.plan_code = ? and e.kind = 'OVERDUE'""", plan);
+        return new SupervisionCounts(database, plan).overdueSteps();
     }
 
     private long sentMails(String plan) {
