@@ -180,10 +180,11 @@ class DashboardQueries {
         if (codes.isEmpty()) {
             return Map.of();
         }
-        // One row per plan, found through the (plan_code, state) index.
+        // One row per plan, found through the (plan_code, state) index: the "order by" keeps the planner on it (with
+        // a bare "limit 1" it may scan the table for the first match, which for a small plan is far in).
         return jdbc.sql("""
                         select c.code, (select s.plan_title from duban.task_supervision s where s.plan_code = c.code
-                                        limit 1)
+                                        order by s.plan_code, s.state limit 1)
                         from unnest(cast(:codes as varchar[])) as c (code)""")
                 .param("codes", codes.toArray(String[]::new))
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
