@@ -91,27 +91,27 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             }
         }
 
-        @Override
-        public void setStatus(int status) {
+        private void becomes(int status) {
             if (status == SC_UNAUTHORIZED) {
                 countFailure();
             }
+        }
+
+        @Override
+        public void setStatus(int status) {
+            becomes(status);
             super.setStatus(status);
         }
 
         @Override
         public void sendError(int status) throws IOException {
-            if (status == SC_UNAUTHORIZED) {
-                countFailure();
-            }
+            becomes(status);
             super.sendError(status);
         }
 
         @Override
         public void sendError(int status, String message) throws IOException {
-            if (status == SC_UNAUTHORIZED) {
-                countFailure();
-            }
+            becomes(status);
             super.sendError(status, message);
         }
     }

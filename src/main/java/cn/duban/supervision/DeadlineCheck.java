@@ -26,11 +26,6 @@ public class DeadlineCheck {
     private final int dueSoonWorkingDays;
     private final int reminderWorkingDays;
     private final IdentityService identityService;
-    /**
-     * Beyond this many calendar days a deadline is not near, whatever the holidays (the longest has eight days off):
-     * no need to count working days.
-     */
-    private final long farAwayDays;
 
     DeadlineCheck(SupervisionRecord record, WorkingDayCalendar calendar, EscalationDecision escalation,
             AccountabilityCases accountability, @Value("${duban.time-zone}") ZoneId zone,
@@ -44,7 +39,6 @@ public class DeadlineCheck {
         this.accountability = accountability;
         this.zone = zone;
         this.dueSoonWorkingDays = dueSoonWorkingDays;
-        this.farAwayDays = 3L * dueSoonWorkingDays + 30;
         this.reminderWorkingDays = reminderWorkingDays;
     }
 
@@ -56,8 +50,7 @@ public class DeadlineCheck {
     public void dispatched(SupervisedTask task, Instant now) {
         record.insert(task);
         LocalDate today = now.atZone(zone).toLocalDate();
-        if (today.isAfter(task.deadline()) || !today.plusDays(farAwayDays).isBefore(task.deadline())
-                && calendar.workingDaysBetween(today, task.deadline()) <= dueSoonWorkingDays) {
+        if (today.isAfter(task.deadline()) || isDueSoon(today, task.deadline())) {
             // The ladder's decision and any accountability case are the system's doing, not the importer's.
             AsSystem.run(identityService, () -> check(new CheckedTask(task.taskCode(), task.processInstanceId(),
                     task.deadline(), true, 0, false, 0, null), now));
@@ -90,7 +83,7 @@ public class DeadlineCheck {
         record.find(taskCode).ifPresent(task -> {
             LocalDate today = now.atZone(zone).toLocalDate();
             SupervisionState state = today.isAfter(task.deadline()) ? SupervisionState.OVERDUE
-                    : calendar.workingDaysBetween(today, task.deadline()) <= dueSoonWorkingDays
+                    : isDueSoon(today, task.deadline())
                             ? SupervisionState.DUE_SOON : SupervisionState.ON_TRACK;
             record.save(task.with(state, task.deadline(), task.escalationLevel(), 0));
         });
@@ -137,6 +130,11 @@ public class DeadlineCheck {
                 "延期至" + ChineseDates.of(newDeadline) + "：" + reason, approvedBy, at);
     }
 
+    /** 临期: the deadline (not yet passed) is this few working days away. */
+    private boolean isDueSoon(LocalDate today, LocalDate deadline) {
+        return calendar.isWithinWorkingDays(today, deadline, dueSoonWorkingDays);
+    }
+
     public TaskSupervision check(CheckedTask task, Instant now) {
         LocalDate today = now.atZone(zone).toLocalDate();
         TaskSupervision current = record.find(task.taskCode())
@@ -154,14 +152,14 @@ public class DeadlineCheck {
     }
 
     private TaskSupervision beforeDeadline(CheckedTask task, TaskSupervision current, LocalDate today, Instant now) {
-        int remaining = calendar.workingDaysBetween(today, task.deadline());
         if (current.state() == SupervisionState.RECTIFYING) {
             return current.with(SupervisionState.RECTIFYING, task.deadline(), current.escalationLevel(), 0);
         }
-        if (remaining > dueSoonWorkingDays) {
+        if (!isDueSoon(today, task.deadline())) {
             return current.with(SupervisionState.ON_TRACK, task.deadline(), current.escalationLevel(), 0);
         }
         if (current.state() != SupervisionState.DUE_SOON) {
+            int remaining = calendar.workingDaysBetween(today, task.deadline());
             record.event(task.taskCode(), SupervisionEvent.Kind.DUE_SOON, null,
                     "临期提醒：距完成时限（" + ChineseDates.of(task.deadline()) + "）还有" + remaining + "个工作日", null, now);
         }

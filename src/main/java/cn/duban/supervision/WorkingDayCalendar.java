@@ -50,6 +50,15 @@ public class WorkingDayCalendar {
         return count;
     }
 
+    /**
+     * Whether at most {@code n} working days lie after {@code fromExclusive} up to and including {@code toInclusive}
+     * (the same as {@code workingDaysBetween(from, to) <= n}), reading only the days of the first n + 1 working
+     * days, however far away {@code to} is.
+     */
+    public boolean isWithinWorkingDays(LocalDate fromExclusive, LocalDate toInclusive, int n) {
+        return toInclusive.isBefore(plusWorkingDays(fromExclusive, n + 1));
+    }
+
     private LocalDate walk(LocalDate from, int n, int step) {
         if (n < 0) {
             throw new IllegalArgumentException("n must not be negative: " + n);

@@ -45,6 +45,20 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void withinWorkingDaysAgreesWithCountingThemAcrossWeekendsAndHolidays() {
+        // From each day around National Day 2025 to every deadline up to three weeks on, for 0 to 5 working days.
+        for (LocalDate from = date(2025, 9, 24); from.isBefore(date(2025, 10, 6)); from = from.plusDays(1)) {
+            for (LocalDate to = from; to.isBefore(from.plusDays(21)); to = to.plusDays(1)) {
+                int between = calendar.workingDaysBetween(from, to);
+                for (int n = 0; n <= 5; n++) {
+                    assertThat(calendar.isWithinWorkingDays(from, to, n)).as("%s to %s within %d", from, to, n)
+                            .isEqualTo(between <= n);
+                }
+            }
+        }
+    }
+
+    @Test
     void minusWorkingDaysStepsBackOverAHoliday() {
         assertThat(calendar.minusWorkingDays(date(2025, 10, 9), 1)).isEqualTo(date(2025, 9, 30));
         assertThat(calendar.minusWorkingDays(date(2025, 10, 9), 3)).as("Sunday the 28th works").isEqualTo(date(2025, 9, 28));
