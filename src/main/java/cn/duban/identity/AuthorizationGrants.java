@@ -62,6 +62,25 @@ public class AuthorizationGrants {
         }
     }
 
+    /**
+     * Replaces {@code wide} by {@code narrow} in every grant on {@code resource} (users' and groups' alike) but
+     * {@code exceptGroup}'s; returns how many grants changed.
+     */
+    public int narrowEveryGrant(Resource resource, Permission wide, Permission narrow, String exceptGroup) {
+        int changed = 0;
+        for (Authorization authorization : authorizationService.createAuthorizationQuery().resourceType(resource)
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).hasPermission(wide).list()) {
+            if (exceptGroup.equals(authorization.getGroupId()) || Authorization.ANY.equals(authorization.getResourceId())) {
+                continue;
+            }
+            authorization.removePermission(wide);
+            authorization.addPermission(narrow);
+            authorizationService.saveAuthorization(authorization);
+            changed++;
+        }
+        return changed;
+    }
+
     private static boolean grantsAll(Authorization authorization, Permission[] permissions) {
         for (Permission permission : permissions) {
             if (!authorization.isPermissionGranted(permission)) {

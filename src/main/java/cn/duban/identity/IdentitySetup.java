@@ -57,6 +57,10 @@ class IdentitySetup implements ApplicationRunner {
         ensureSystemGroup(DubanGroups.CAMUNDA_ADMIN, "系统管理员");
         ensureSystemGroup(DubanGroups.MONITORING, "运维监控");
         accessRules.grantAdministrators();
+        int narrowed = accessRules.narrowTaskGrants();
+        if (narrowed > 0) {
+            log.info("Narrowed {} task grants from UPDATE to TASK_WORK", narrowed);
+        }
         if (admin.configured()) {
             ensureAdministrator();
         } else if (identityService.createUserQuery().memberOfGroup(DubanGroups.CAMUNDA_ADMIN).count() == 0) {

@@ -22,7 +22,7 @@ class TasklistFilters {
     static final String TO_VERIFY = "待核验";
     static final String TO_APPROVE_CLOSURE = "待销号审批";
     static final String ALL_OVERDUE = "全部逾期";
-    private static final String MY_UNITS = "${currentUserGroups()}";
+    private static final String MY_UNITS = FilterExpressions.CURRENT_USER_GROUPS;
 
     private static final List<Map<String, String>> CARD_VARIABLES = List.of(
             Map.of("name", "taskCode", "label", "任务编号"),
@@ -46,16 +46,16 @@ class TasklistFilters {
                         taskService.createTaskQuery().taskCandidateGroupInExpression(MY_UNITS)
                                 .taskUnassigned().orderByDueDate().asc()),
                 ensure(MY_TASKS, -9, "我已签收、正在办理的任务",
-                        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+                        taskService.createTaskQuery().taskAssigneeExpression(FilterExpressions.CURRENT_USER)
                                 .orderByDueDate().asc()),
                 // Filters cannot count working days: 5 calendar days cover 3 working days but for long holidays.
                 ensure(DUE_SOON, -8, "本单位5日内到期的任务",
                         taskService.createTaskQuery().taskCandidateGroupInExpression(MY_UNITS).includeAssignedTasks()
-                                .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(5).toDate()}")
+                                .dueAfterExpression(FilterExpressions.NOW).dueBeforeExpression(FilterExpressions.IN_FIVE_DAYS)
                                 .orderByDueDate().asc()),
                 ensure(OVERDUE, -7, "本单位已超过期限的任务",
                         taskService.createTaskQuery().taskCandidateGroupInExpression(MY_UNITS).includeAssignedTasks()
-                                .dueBeforeExpression("${now()}").orderByDueDate().asc()));
+                                .dueBeforeExpression(FilterExpressions.NOW).orderByDueDate().asc()));
     }
 
     /** The supervision office's own filters: results waiting for inspection, and every overdue task. */
@@ -80,7 +80,7 @@ class TasklistFilters {
 
     private String ensureAllOverdue() {
         return ensure(ALL_OVERDUE, -5, "全部逾期任务（各单位）",
-                taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
+                taskService.createTaskQuery().dueBeforeExpression(FilterExpressions.NOW).orderByDueDate().asc());
     }
 
     void shareWith(String groupId, List<String> filterIds) {

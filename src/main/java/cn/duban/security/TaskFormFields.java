@@ -1,0 +1,135 @@
+package cn.duban.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * What a deployed Camunda Form (a {@code .form} file) lets a person fill in: its editable fields with their checks,
+ * and the fields it only shows (read-only or disabled), whose submitted values are not written.
+ */
+record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
+
+    static final TaskFormFields NONE = new TaskFormFields(Map.of(), Set.of());
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "datetime", "radio",
+            "select", "checkbox", "checklist", "taglist");
+
+    static TaskFormFields parse(InputStream form) throws IOException {
+        Map<String, FieldCheck> editable = new LinkedHashMap<>();
+        Set<String> shown = new LinkedHashSet<>();
+        collect(JSON.readTree(form), editable, shown);
+        return new TaskFormFields(Map.copyOf(editable), Set.copyOf(shown));
+    }
+
+    private static void collect(JsonNode container, Map<String, FieldCheck> editable, Set<String> shown) {
+        for (JsonNode component : container.path("components")) {
+            String key = component.path("key").asText(null);
+            String type = component.path("type").asText("");
+            if (key != null && INPUT_TYPES.contains(type)) {
+                if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
+                    shown.add(key);
+                } else {
+                    editable.put(key, FieldCheck.of(component));
+                }
+            }
+            collect(component, editable, shown);
+        }
+    }
+
+    /** The checks a form states for one field, made on the server too: length, range, shape and options. */
+    record FieldCheck(String label, String type, Integer maxLength, Double min, Double max, Pattern pattern,
+            Set<String> options) {
+
+        static FieldCheck of(JsonNode component) {
+            JsonNode validate = component.path("validate");
+            Set<String> options = new LinkedHashSet<>();
+            component.path("values").forEach(option -> options.add(option.path("value").asText()));
+            return new FieldCheck(component.path("label").asText(component.path("key").asText()),
+                    component.path("type").asText(),
+                    validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
+                    validate.hasNonNull("min") ? validate.get("min").asDouble() : null,
+                    validate.hasNonNull("max") ? validate.get("max").asDouble() : null,
+                    pattern(validate.path("pattern").asText(null)),
+                    Set.copyOf(options));
+        }
+
+        private static Pattern pattern(String regex) {
+            if (regex == null || regex.isBlank()) {
+                return null;
+            }
+            try {
+                return Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                return null;
+            }
+        }
+
+        /** The Chinese message for a submitted value, or null when it is acceptable. Absent values are the model's concern. */
+        String problemWith(Object value) {
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Number number) {
+                if (!"number".equals(type)) {
+                    return "“" + label + "”应为文字";
+                }
+                double amount = number.doubleValue();
+                if (Double.isNaN(amount) || Double.isInfinite(amount)
+                        || min != null && amount < min || max != null && amount > max) {
+                    return "“" + label + "”超出允许范围" + range();
+                }
+                return null;
+            }
+            if (value instanceof Boolean) {
+                return "checkbox".equals(type) ? null : "“" + label + "”的取值不正确";
+            }
+            if (!(value instanceof String text)) {
+                return "“" + label + "”的类型不正确";
+            }
+            if ("number".equals(type)) {
+                return numberText(text);
+            }
+            if (maxLength != null && text.length() > maxLength) {
+                return "“" + label + "”不能超过" + maxLength + "个字";
+            }
+            if (!options.isEmpty() && !text.isEmpty() && !options.contains(text)) {
+                return "“" + label + "”只能从表单给出的选项中选择";
+            }
+            if (pattern != null && !text.isEmpty() && !pattern.matcher(text).matches()) {
+                return "“" + label + "”格式不正确";
+            }
+            return null;
+        }
+
+        private String numberText(String text) {
+            if (text.isBlank()) {
+                return null;
+            }
+            try {
+                return problemWith(Double.parseDouble(text.strip()));
+            } catch (NumberFormatException e) {
+                return "“" + label + "”应为数字";
+            }
+        }
+
+        private String range() {
+            if (min != null && max != null) {
+                return "（" + plain(min) + "至" + plain(max) + "）";
+            }
+            return min != null ? "（不小于" + plain(min) + "）" : max != null ? "（不大于" + plain(max) + "）" : "";
+        }
+
+        private static String plain(double value) {
+            return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        }
+    }
+}
