@@ -117,7 +117,7 @@ record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
             try {
                 return problemWith(Double.parseDouble(text.strip()));
             } catch (NumberFormatException e) {
-                return "“" + label + "”应为数字";
+                return "“" + label + "”应为数字，如98.5（不带单位）";
             }
         }
 

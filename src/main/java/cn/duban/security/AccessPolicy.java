@@ -1,0 +1,217 @@
+package cn.duban.security;
+
+import static cn.duban.security.AccessPolicy.Role.LEADER;
+import static cn.duban.security.AccessPolicy.Role.MONITORING;
+import static cn.duban.security.AccessPolicy.Role.OFFICE;
+import static cn.duban.security.AccessPolicy.Role.UNIT;
+
+import cn.duban.identity.DubanGroups;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Who may call what, in one place: every path of Duban's API, of Camunda's engine REST API (its own door under
+ * {@code /engine-rest} and the webapps' copy under {@code /camunda/api/engine}, both written here relative to the
+ * engine, e.g. {@code /task/{id}/claim}) and of the webapps' own APIs. A path not listed for one of the caller's
+ * roles is refused with 403, so a new endpoint is closed until it is listed. Administrators may call everything.
+ * The engine's authorizations still decide which tasks and instances a permitted call reaches.
+ */
+public final class AccessPolicy {
+
+    /** What a person is, from their groups: a unit's staff, the office, a leader, operations, an administrator. */
+    public enum Role { UNIT, OFFICE, LEADER, MONITORING, ADMIN }
+
+    /** Where a path lives. */
+    public enum Door { API, ENGINE, WEBAPP }
+
+    public record Entry(Door door, String method, String pattern, Set<Role> roles) {
+
+        private static final PathPatternParser PARSER = new PathPatternParser();
+
+        PathPattern parsed() {
+            return PARSER.parse(pattern);
+        }
+
+        boolean matches(String requestMethod, String path) {
+            return ("*".equals(method) || method.equals(requestMethod))
+                    && parsed().matches(PathContainer.parsePath(path));
+        }
+    }
+
+    private static final Set<Role> PEOPLE = EnumSet.of(UNIT, OFFICE, LEADER);
+    private static final Set<Role> OVERSEERS = EnumSet.of(OFFICE, LEADER);
+    /** History the webapps query with POST; deletions, removal times and the cleanup are not among them. */
+    private static final String HISTORY_QUERIES = "process-instance|activity-instance|task|variable-instance|detail"
+            + "|incident|job-log|external-task-log|decision-instance|identity-link-log|user-operation";
+    private static final Set<Role> SIGNED_IN = EnumSet.of(UNIT, OFFICE, LEADER, MONITORING);
+
+    public static final List<Entry> ENTRIES = List.of(
+            // ---- Duban's API ----
+            api("GET", "/api/me", SIGNED_IN),
+            api("GET", "/api/units", PEOPLE),
+            api("POST", "/api/units", EnumSet.of(OFFICE)),
+            api("GET", "/api/inbox", PEOPLE),
+            api("POST", "/api/inbox/{id}/read", PEOPLE),
+            api("GET", "/api/calendar/{year}", PEOPLE),
+            api("PUT", "/api/calendar/{year}", EnumSet.of(OFFICE)),
+            api("GET", "/api/plans", PEOPLE),
+            api("GET", "/api/plans/{code}", PEOPLE),
+            api("POST", "/api/plans", EnumSet.of(OFFICE)),
+            api("POST", "/api/plan-drafts", EnumSet.of(OFFICE)),
+            api("GET", "/api/plan-drafts/{draftId}", OVERSEERS),
+            api("PUT", "/api/plan-drafts/{draftId}", EnumSet.of(OFFICE)),
+            api("POST", "/api/plan-drafts/{draftId}/submission", EnumSet.of(OFFICE)),
+            api("GET", "/api/my/done-tasks", PEOPLE),
+            api("POST", "/api/plan-tasks/{code}/extension-requests", EnumSet.of(UNIT)),
+            api("POST", "/api/plan-tasks/{code}/urges", EnumSet.of(OFFICE)),
+            api("GET", "/api/plan-tasks/{code}/local-progress", PEOPLE),
+            api("GET", "/api/dashboard/**", OVERSEERS),
+            api("GET", "/api/indicators", OVERSEERS),
+            api("GET", "/api/indicators/{id}/values", PEOPLE),
+            api("PUT", "/api/indicators/{id}/lead-unit", EnumSet.of(OFFICE)),
+            api("DELETE", "/api/indicators/{id}/lead-unit", EnumSet.of(OFFICE)),
+            api("GET", "/api/security/**", EnumSet.of(OFFICE)),
+            // The API's description and Swagger UI's page: for the people who use the API.
+            api("GET", "/v3/api-docs/**", PEOPLE),
+            api("GET", "/swagger-ui.html", PEOPLE),
+
+            // ---- Camunda's engine API: what Tasklist needs for everyone ----
+            engine("GET", "/engine", PEOPLE),
+            engine("GET", "/user/{id}/profile", PEOPLE),
+            engine("PUT", "/user/{id}/credentials", PEOPLE),
+            engine("GET", "/group", PEOPLE),
+            engine("GET", "/group/count", PEOPLE),
+            engine("GET", "/authorization/check", PEOPLE),
+            engine("GET", "/filter", PEOPLE),
+            engine("GET", "/filter/count", PEOPLE),
+            engine("GET", "/filter/{id}", PEOPLE),
+            engine("*", "/filter/{id}/list", PEOPLE),
+            engine("*", "/filter/{id}/count", PEOPLE),
+            engine("*", "/task", PEOPLE),
+            engine("*", "/task/count", PEOPLE),
+            engine("GET", "/task/{id}", PEOPLE),
+            engine("GET", "/task/{id}/form", PEOPLE),
+            engine("GET", "/task/{id}/deployed-form", PEOPLE),
+            engine("GET", "/task/{id}/rendered-form", PEOPLE),
+            engine("GET", "/task/{id}/form-variables", PEOPLE),
+            engine("GET", "/task/{id}/variables", PEOPLE),
+            engine("GET", "/task/{id}/variables/{name}", PEOPLE),
+            engine("GET", "/task/{id}/identity-links", PEOPLE),
+            engine("GET", "/task/{id}/comment", PEOPLE),
+            engine("POST", "/task/{id}/comment/create", PEOPLE),
+            engine("GET", "/task/{id}/attachment", PEOPLE),
+            engine("POST", "/task/{id}/claim", PEOPLE),
+            engine("POST", "/task/{id}/unclaim", PEOPLE),
+            engine("POST", "/task/{id}/complete", PEOPLE),
+            engine("POST", "/task/{id}/submit-form", PEOPLE),
+            engine("GET", "/process-definition", PEOPLE),
+            engine("GET", "/process-definition/count", PEOPLE),
+            engine("GET", "/process-definition/{id}", PEOPLE),
+            engine("GET", "/process-definition/{id}/xml", PEOPLE),
+            engine("GET", "/process-definition/{id}/startForm", PEOPLE),
+            engine("GET", "/process-definition/{id}/deployed-start-form", PEOPLE),
+            engine("GET", "/process-definition/{id}/form-variables", PEOPLE),
+            engine("GET", "/process-definition/{id}/rendered-form", PEOPLE),
+            engine("GET", "/history/user-operation", PEOPLE),
+            engine("GET", "/history/user-operation/count", PEOPLE),
+            engine("GET", "/history/task", PEOPLE),
+            engine("GET", "/history/identity-link-log", PEOPLE),
+            // ---- and what the office and leaders need besides: reading everything, starting plan intake ----
+            engine("GET", "/**", OVERSEERS),
+            engine("POST", "/process-instance", OVERSEERS),
+            engine("POST", "/process-instance/count", OVERSEERS),
+            engine("POST", "/variable-instance", OVERSEERS),
+            engine("POST", "/variable-instance/count", OVERSEERS),
+            engine("POST", "/history/{resource:" + HISTORY_QUERIES + "}", OVERSEERS),
+            engine("POST", "/history/{resource:" + HISTORY_QUERIES + "}/count", OVERSEERS),
+            engine("POST", "/process-definition/{id}/submit-form", EnumSet.of(OFFICE)),
+            engine("POST", "/process-definition/key/{key}/submit-form", EnumSet.of(OFFICE)),
+
+            // ---- the webapps' own APIs ----
+            webapp("GET", "/camunda/api/admin/auth/user/{engine}", SIGNED_IN),
+            webapp("POST", "/camunda/api/admin/auth/user/{engine}/login/{app}", SIGNED_IN),
+            webapp("POST", "/camunda/api/admin/auth/user/{engine}/logout", SIGNED_IN),
+            webapp("GET", "/camunda/api/tasklist/**", PEOPLE),
+            webapp("GET", "/camunda/api/welcome/**", PEOPLE),
+            webapp("*", "/camunda/api/cockpit/**", OVERSEERS));
+
+    private AccessPolicy() {
+    }
+
+    /** Whether {@code roles} may call {@code method} on {@code path} (a path as {@link #place} gives it). */
+    public static boolean allows(Collection<Role> roles, Door door, String method, String path) {
+        if (roles.contains(Role.ADMIN)) {
+            return true;
+        }
+        for (Entry entry : ENTRIES) {
+            if (entry.door() == door && entry.matches(method, path) && roles.stream().anyMatch(entry.roles()::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The roles of someone in these groups. Any group that is none of Duban's own is a unit. */
+    public static Set<Role> rolesOf(Collection<String> groupIds) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String group : groupIds) {
+            switch (group) {
+                case DubanGroups.CAMUNDA_ADMIN -> roles.add(Role.ADMIN);
+                case DubanGroups.SUPERVISION_OFFICE -> roles.add(OFFICE);
+                case DubanGroups.LEADERS -> roles.add(LEADER);
+                case DubanGroups.MONITORING -> roles.add(MONITORING);
+                default -> roles.add(UNIT);
+            }
+        }
+        return roles;
+    }
+
+    /** A request path (decoded, within the application) as the policy names it, or null if the policy has no say. */
+    public static Place place(String path) {
+        String normal = path.replaceAll("/{2,}", "/");
+        if (normal.length() > 1 && normal.endsWith("/")) {
+            normal = normal.substring(0, normal.length() - 1);
+        }
+        for (String prefix : List.of("/engine-rest", "/camunda/api/engine")) {
+            if (normal.equals(prefix) || normal.startsWith(prefix + "/")) {
+                String rest = normal.substring(prefix.length());
+                // "/engine/{name}/…" names the engine; without it, the default engine (engine REST only).
+                if (rest.matches("/engine/[^/]+(/.*)?")) {
+                    rest = rest.substring(rest.indexOf('/', "/engine/".length()) < 0 ? rest.length()
+                            : rest.indexOf('/', "/engine/".length()));
+                } else if (rest.isEmpty() || rest.equals("/engine")) {
+                    rest = "/engine";
+                }
+                return new Place(Door.ENGINE, rest.isEmpty() ? "/" : rest);
+            }
+        }
+        if (normal.startsWith("/camunda/api/")) {
+            return new Place(Door.WEBAPP, normal);
+        }
+        if (normal.startsWith("/api/") || normal.equals("/api") || normal.startsWith("/v3/api-docs")
+                || normal.equals("/swagger-ui.html")) {
+            return new Place(Door.API, normal);
+        }
+        return null;
+    }
+
+    public record Place(Door door, String path) {
+    }
+
+    private static Entry api(String method, String pattern, Set<Role> roles) {
+        return new Entry(Door.API, method, pattern, Set.copyOf(roles));
+    }
+
+    private static Entry engine(String method, String pattern, Set<Role> roles) {
+        return new Entry(Door.ENGINE, method, pattern, Set.copyOf(roles));
+    }
+
+    private static Entry webapp(String method, String pattern, Set<Role> roles) {
+        return new Entry(Door.WEBAPP, method, pattern, Set.copyOf(roles));
+    }
+}
