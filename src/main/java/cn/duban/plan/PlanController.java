@@ -5,6 +5,10 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import cn.duban.identity.DubanGroups;
+import cn.duban.identity.GroupAuthorities;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +27,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/plans")
 class PlanController {
+
+    private static final Set<String> OVERSEERS = Set.of(DubanGroups.SUPERVISION_OFFICE, DubanGroups.LEADERS,
+            DubanGroups.CAMUNDA_ADMIN);
 
     private final PlanImporter importer;
     private final PlanStore store;
@@ -48,12 +55,16 @@ class PlanController {
         return store.plans();
     }
 
+    /** The office and leaders see every task of the plan; a unit only those it takes part in. */
     @GetMapping("/{code}")
-    ResponseEntity<Map<String, Object>> plan(@PathVariable String code) {
+    ResponseEntity<Map<String, Object>> plan(@PathVariable String code, Authentication user) {
+        List<String> groups = GroupAuthorities.groupIds(user);
+        boolean overseer = groups.stream().anyMatch(OVERSEERS::contains);
         return store.plans().stream()
                 .filter(plan -> plan.code().equals(code))
                 .findFirst()
-                .map(plan -> ResponseEntity.ok(Map.<String, Object>of("plan", plan, "tasks", store.tasks(code))))
+                .map(plan -> ResponseEntity.ok(Map.<String, Object>of("plan", plan,
+                        "tasks", store.tasks(code, overseer ? null : groups))))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 

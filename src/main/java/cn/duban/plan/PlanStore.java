@@ -4,6 +4,7 @@ import cn.duban.identity.Unit;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,6 +102,11 @@ class PlanStore {
     }
 
     List<PlanTaskView> tasks(String planCode) {
+        return tasks(planCode, null);
+    }
+
+    /** The plan's tasks in which one of {@code unitIds} takes part (any role); all of them for null. */
+    List<PlanTaskView> tasks(String planCode, Collection<String> unitIds) {
         return jdbc.sql("""
                         select t.code, t.section, t.title, t.deadline, t.process_instance_id,
                                (select string_agg(u.name, '、' order by r.position) from duban.plan_task_unit r
@@ -110,8 +116,13 @@ class PlanStore {
                                   join duban.unit u on u.id = r.unit_id
                                  where r.task_id = t.id and r.role = 'SUPPORT') as support_units
                         from duban.plan_task t join duban.plan p on p.id = t.plan_id
-                        where p.code = ? order by t.id""")
-                .param(planCode)
+                        where p.code = :code
+                          and (:everyTask or exists (select 1 from duban.plan_task_unit r
+                                                     where r.task_id = t.id and r.unit_id in (:units)))
+                        order by t.id""")
+                .param("code", planCode)
+                .param("everyTask", unitIds == null)
+                .param("units", unitIds == null || unitIds.isEmpty() ? List.of("") : unitIds)
                 .query(PlanTaskView.class)
                 .list();
     }

@@ -30,6 +30,7 @@ public final class AccessPolicyFilter extends OncePerRequestFilter {
     static final String REFUSED = "无权执行此操作：您的角色不能调用该接口。";
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccessPolicyFilter.class);
 
     private final ObjectMapper json;
     private final String engineName;
@@ -49,7 +50,9 @@ public final class AccessPolicyFilter extends OncePerRequestFilter {
             return;
         }
         String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
-        if (!AccessPolicy.allows(AccessPolicy.rolesOf(groups), place.door(), method, place.path())) {
+        java.util.Set<AccessPolicy.Role> roles = AccessPolicy.rolesOf(groups);
+        if (!AccessPolicy.allows(roles, place.door(), method, place.path())) {
+            log.info("Refused {} {} ({} {}) to {}", method, place.path(), place.door(), request.getRequestURI(), roles);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, REFUSED);
             response.setStatus(HttpStatus.FORBIDDEN.value());
             response.setCharacterEncoding("UTF-8");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.identity.DubanGroups;
 import cn.duban.support.DubanTest;
+import cn.duban.support.Http;
 import cn.duban.support.TestUsers;
 import cn.duban.support.WebappSession;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ class AccessPolicyIT {
 
     @Autowired TestRestTemplate rest;
     @Autowired TestUsers users;
+    @Autowired cn.duban.plan.PlanImporter importer;
 
     @Test
     void everyUnlistedEngineEndpointIsRefusedToEveryRoleOnBothDoors() {
@@ -88,6 +90,29 @@ class AccessPolicyIT {
         }
         assertThat(session.call(HttpMethod.GET, "/camunda/api/admin/auth/user/default", null, true).status())
                 .as("the webapps may still ask who is signed in").isEqualTo(200);
+    }
+
+    @Test
+    void aUnitSeesOnlyTheTasksOfAPlanItTakesPartIn() {
+        String code = "POL-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        importer.importPlan(Fixture.planYaml(code).getBytes(java.nio.charset.StandardCharsets.UTF_8), "policy");
+        Map<String, Integer> visible = new java.util.LinkedHashMap<>();
+        for (String group : List.of("ecology-environment", "agriculture-rural", "finance",
+                DubanGroups.SUPERVISION_OFFICE, DubanGroups.LEADERS)) {
+            String user = users.member("plan-viewer-" + group, group);
+            visible.put(group, Http.as(rest, user).get("/api/plans/" + code).json().path("tasks").size());
+        }
+        assertThat(visible).containsExactly(Map.entry("ecology-environment", 4), Map.entry("agriculture-rural", 2),
+                Map.entry("finance", 0), Map.entry(DubanGroups.SUPERVISION_OFFICE, 4), Map.entry(DubanGroups.LEADERS, 4));
+    }
+
+    @Test
+    void theMonitoringAccountReadsNoPlansUnitsNorUsers() {
+        Http monitoring = Http.as(rest, users.member("policy-monitor", DubanGroups.MONITORING));
+        for (String path : List.of("/api/plans", "/api/units", "/api/inbox", "/engine-rest/user", "/engine-rest/group",
+                "/engine-rest/task", "/engine-rest/process-instance")) {
+            assertThat(monitoring.get(path).status()).as(path).isEqualTo(403);
+        }
     }
 
     private static boolean listed(AccessPolicy.Role role, String method, String path) {
