@@ -2,7 +2,6 @@ package cn.duban.config;
 
 import cn.duban.identity.DubanGroups;
 import cn.duban.identity.GroupAuthorities;
-import cn.duban.security.AccessPolicyFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;

@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * What a deployed Camunda Form (a {@code .form} file) lets a person fill in: its editable fields with their checks,
@@ -45,9 +43,12 @@ record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
         }
     }
 
-    /** The checks a form states for one field, made on the server too: length, range, shape and options. */
-    record FieldCheck(String label, String type, Integer maxLength, Double min, Double max, Pattern pattern,
-            Set<String> options) {
+    /**
+     * The checks a form states for one field that decide what may be stored: its kind of value, its length and its
+     * options. Whether a value makes sense (a range, a phone number's shape, a required field) is the process's own
+     * rule, checked where the process reads it, with a message that knows the field (e.g. a percentage).
+     */
+    record FieldCheck(String label, String type, Integer maxLength, Set<String> options) {
 
         static FieldCheck of(JsonNode component) {
             JsonNode validate = component.path("validate");
@@ -56,21 +57,7 @@ record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
             return new FieldCheck(component.path("label").asText(component.path("key").asText()),
                     component.path("type").asText(),
                     validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
-                    validate.hasNonNull("min") ? validate.get("min").asDouble() : null,
-                    validate.hasNonNull("max") ? validate.get("max").asDouble() : null,
-                    pattern(validate.path("pattern").asText(null)),
                     Set.copyOf(options));
-        }
-
-        private static Pattern pattern(String regex) {
-            if (regex == null || regex.isBlank()) {
-                return null;
-            }
-            try {
-                return Pattern.compile(regex);
-            } catch (PatternSyntaxException e) {
-                return null;
-            }
         }
 
         /** The Chinese message for a submitted value, or null when it is acceptable. Absent values are the model's concern. */
@@ -83,11 +70,8 @@ record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
                     return "“" + label + "”应为文字";
                 }
                 double amount = number.doubleValue();
-                if (Double.isNaN(amount) || Double.isInfinite(amount)
-                        || min != null && amount < min || max != null && amount > max) {
-                    return "“" + label + "”超出允许范围" + range();
-                }
-                return null;
+                return Double.isNaN(amount) || Double.isInfinite(amount) ? "“" + label + "”应为数字，如98.5（不带单位）"
+                        : null;
             }
             if (value instanceof Boolean) {
                 return "checkbox".equals(type) ? null : "“" + label + "”的取值不正确";
@@ -104,9 +88,6 @@ record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
             if (!options.isEmpty() && !text.isEmpty() && !options.contains(text)) {
                 return "“" + label + "”只能从表单给出的选项中选择";
             }
-            if (pattern != null && !text.isEmpty() && !pattern.matcher(text).matches()) {
-                return "“" + label + "”格式不正确";
-            }
             return null;
         }
 
@@ -119,17 +100,6 @@ record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
             } catch (NumberFormatException e) {
                 return "“" + label + "”应为数字，如98.5（不带单位）";
             }
-        }
-
-        private String range() {
-            if (min != null && max != null) {
-                return "（" + plain(min) + "至" + plain(max) + "）";
-            }
-            return min != null ? "（不小于" + plain(min) + "）" : max != null ? "（不大于" + plain(max) + "）" : "";
-        }
-
-        private static String plain(double value) {
-            return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
         }
     }
 }

@@ -326,7 +326,8 @@ class BadInputCorpusIT {
         corpus.add(request("form: claim for another unit's user", 400, HttpMethod.POST,
                 "/engine-rest/task/" + fixture.vars.get("claimTask") + "/claim", lead, MediaType.APPLICATION_JSON,
                 "{\"userId\":\"" + users.member("bad-finance", "finance") + "\"}"));
-        corpus.add(request("form: a variable named with injection", 400, HttpMethod.PUT,
+        // Units set no variable outside a completion: refused before the value is even read.
+        corpus.add(request("form: a variable named with injection", 403, HttpMethod.PUT,
                 "/engine-rest/task/" + fixture.vars.get("claimTask") + "/variables/x", lead,
                 MediaType.APPLICATION_JSON, "{\"value\":\"1\",\"type\":\"NoSuchType\"}"));
     }

@@ -83,7 +83,8 @@ class DraftReviewIT {
     @Test
     void anotherUnitCannotReadTheDraft() {
         Http other = Http.as(rest, users.member("review-finance", Orders.FINANCE.id()));
-        assertThat(other.get("/api/plan-drafts/" + draftId).status()).isEqualTo(404);
+        // Units are refused at the door (AccessPolicy): only the office and leaders read drafts.
+        assertThat(other.get("/api/plan-drafts/" + draftId).status()).isEqualTo(403);
         assertThat(Http.anonymous(rest).get("/api/plan-drafts/" + draftId).status()).isEqualTo(401);
     }
 

@@ -1,4 +1,7 @@
-package cn.duban.security;
+package cn.duban.config;
+
+import cn.duban.identity.GroupAuthorities;
+import cn.duban.security.AccessPolicy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -25,7 +28,7 @@ import org.springframework.web.util.UrlPathHelper;
  * a caller authenticated with HTTP Basic or with the webapps' login alike. Anonymous callers pass on to the door
  * that asks them to log in (401).
  */
-public final class AccessPolicyFilter extends OncePerRequestFilter {
+final class AccessPolicyFilter extends OncePerRequestFilter {
 
     static final String REFUSED = "无权执行此操作：您的角色不能调用该接口。";
 
@@ -35,7 +38,7 @@ public final class AccessPolicyFilter extends OncePerRequestFilter {
     private final ObjectMapper json;
     private final String engineName;
 
-    public AccessPolicyFilter(ObjectMapper json, String engineName) {
+    AccessPolicyFilter(ObjectMapper json, String engineName) {
         this.json = json;
         this.engineName = engineName;
     }
@@ -68,7 +71,7 @@ public final class AccessPolicyFilter extends OncePerRequestFilter {
         org.springframework.security.core.Authentication spring =
                 SecurityContextHolder.getContext().getAuthentication();
         if (spring != null && spring.isAuthenticated() && !(spring instanceof AnonymousAuthenticationToken)) {
-            return cn.duban.identity.GroupAuthorities.groupIds(spring);
+            return GroupAuthorities.groupIds(spring);
         }
         HttpSession session = request.getSession(false);
         Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
