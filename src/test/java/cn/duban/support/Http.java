@@ -41,6 +41,10 @@ public final class Http {
         return exchange(HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON);
     }
 
+    public Response delete(String path) {
+        return exchange(HttpMethod.DELETE, path, null, MediaType.APPLICATION_JSON);
+    }
+
     public Response postYaml(String path, String yaml) {
         return exchange(HttpMethod.POST, path, yaml, MediaType.parseMediaType("application/yaml;charset=UTF-8"));
     }
