@@ -3,6 +3,7 @@ package cn.duban.config;
 import cn.duban.plan.PlanRejectedException;
 import cn.duban.security.RequestTooLargeException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import cn.duban.taskform.SubmissionRejectedException;
 import org.springframework.dao.DataAccessException;
@@ -24,6 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RestControllerAdvice(basePackages = "cn.duban")
 class ApiErrors {
 
+    private static final String CONCURRENT_CHANGE = "该任务刚被他人同时办理或修改，本次操作未保存，请刷新后再试。";
+
     @ExceptionHandler(PlanRejectedException.class)
     ResponseEntity<ProblemDetail> planRejected(PlanRejectedException rejection) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(rejection.status(), rejection.getMessage());
@@ -44,10 +47,19 @@ class ApiErrors {
         return problem(HttpStatus.FORBIDDEN, "无权执行此操作：您所在的单位没有相应权限。");
     }
 
+    /** Someone else changed the same task or process at the same moment: nothing was saved, try again. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ProblemDetail concurrentChange() {
+        return problem(HttpStatus.CONFLICT, CONCURRENT_CHANGE);
+    }
+
     /** The engine failed on what the request brought (e.g. a variable the database refuses); else the server's. */
     @ExceptionHandler(ProcessEngineException.class)
     ProblemDetail engineRefused(ProcessEngineException failure) {
         String state = RequestErrors.sqlState(failure);
+        if (RequestErrors.isRace(state)) {
+            return problem(HttpStatus.CONFLICT, CONCURRENT_CHANGE);
+        }
         if (state == null || !(state.startsWith("22") || state.startsWith("23"))) {
             throw failure;
         }
@@ -71,6 +83,9 @@ class ApiErrors {
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ProblemDetail> refusedByDatabase(DataAccessException failure) {
         String state = RequestErrors.sqlState(failure);
+        if (RequestErrors.isRace(state)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, CONCURRENT_CHANGE));
+        }
         if (state == null || !(state.startsWith("22") || state.startsWith("23"))) {
             throw failure;
         }

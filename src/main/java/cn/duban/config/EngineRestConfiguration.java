@@ -16,7 +16,8 @@ class EngineRestConfiguration {
             EngineRestErrors.ConcurrentChangeMapper.class, EngineRestErrors.AuthorizationMapper.class,
             EngineRestErrors.WrappedEngineMapper.class, EngineRestErrors.WrappedRestMapper.class,
             EngineRestErrors.JsonParseMapper.class, EngineRestErrors.JsonMappingMapper.class,
-            EngineRestErrors.WebApplicationMapper.class, EngineRestErrors.DatabaseUnavailableMapper.class);
+            EngineRestErrors.WebApplicationMapper.class, EngineRestErrors.DatabaseUnavailableMapper.class,
+            EngineRestErrors.AnyFailureMapper.class);
 
     @Bean
     CamundaJerseyResourceConfig camundaJerseyResourceConfig() {

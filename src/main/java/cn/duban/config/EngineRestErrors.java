@@ -1,5 +1,6 @@
 package cn.duban.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -20,18 +22,28 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine REST API's answers to what is the caller's doing, not a fault of the server: Camunda answers a task
  * claimed by someone else, a concurrent change, or a refusal raised in a listener with 500. Here a claim that lost
  * the race is 409, a refused submission 400, each with a Chinese message (Camunda's shape: type and message).
- * Everything else keeps Camunda's own answer.
+ * No answer names a Java class or shows the engine's insides: the type is a plain code (TaskAlreadyClaimed,
+ * Forbidden, InvalidRequest, ServerError, …), Camunda's English reason is made plain, and a fault of the server is
+ * only apologised for (and logged).
  */
 final class EngineRestErrors {
 
+    private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z][\\w$]*)");
+    private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b\\w*(?:Exception|Error)\\b:?\\s*");
+    private static final Pattern ENGINE_CODE = Pattern.compile("\\b[A-Z]+(?:-[A-Z]+)*-\\d{4,6}\\s*");
+    private static final Pattern ENGINE_TABLE = Pattern.compile("(?i)\\bACT_[A-Z]{2}_\\w+");
 
     private EngineRestErrors() {
     }
@@ -44,32 +56,32 @@ final class EngineRestErrors {
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TaskAlreadyClaimedException claimed) {
-                return response(409, "TaskAlreadyClaimedException",
+                return response(409, "TaskAlreadyClaimed",
                         "该任务已被“" + claimed.getTaskAssignee() + "”签收，不能再签收。请刷新任务列表。");
             }
             if (cause instanceof OptimisticLockingException) {
-                return response(409, "OptimisticLockingException", "该任务刚被他人办理或修改，请刷新后再试。");
+                return response(409, "ConcurrentChange", "该任务刚被他人办理或修改，请刷新后再试。");
             }
             if (cause instanceof AuthorizationException) {
-                return response(403, "AuthorizationException", "无权执行此操作：您所在的单位没有相应权限。");
+                return response(403, "Forbidden", "无权执行此操作：您所在的单位没有相应权限。");
             }
             if (cause instanceof NotFoundException || cause instanceof NullValueException
                     && String.valueOf(cause.getMessage()).contains("Cannot find")) {
-                return response(404, "NotFoundException", "找不到该任务或流程实例：它可能已办结、已删除，或您无权查看。");
+                return response(404, "NotFound", "找不到该任务或流程实例：它可能已办结、已删除，或您无权查看。");
             }
             if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException) {
-                return response(400, cause.getClass().getSimpleName(), inChinese("请求无效", cause.getMessage()));
+                return response(400, "InvalidRequest", inChinese("请求无效", cause.getMessage()));
             }
             String sqlState = cause instanceof SQLException sql ? sql.getSQLState() : null;
             if (sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("23"))) {
                 return response(400, "InvalidData", "提交的内容无法保存：含有无效字符（如空字符）、超出长度限制或不符合数据要求。");
             }
             if (cause.getClass().getSimpleName().equals("PropertyNotFoundException")) {
-                return response(400, "MissingVariable", "缺少流程所需的变量：" + cause.getMessage()
+                return response(400, "MissingVariable", "缺少流程所需的变量：" + plain(cause.getMessage())
                         + "。督办任务请通过导入计划交办。");
             }
             if (cause instanceof NullValueException) {
-                return response(400, "NullValueException", "请求缺少必要的内容：" + cause.getMessage());
+                return response(400, "MissingValue", "请求缺少必要的内容：" + plain(cause.getMessage()));
             }
         }
         return null;
@@ -78,9 +90,43 @@ final class EngineRestErrors {
     /** Camunda's own (English) message after a Chinese summary; a message already in Chinese stays as it is. */
     static String inChinese(String summary, String message) {
         if (message != null && CHINESE.matcher(message).find()) {
-            return message;
+            return plain(message);
         }
-        return summary + "：" + (message == null ? "" : message);
+        String plain = plain(message);
+        return plain.isEmpty() ? summary : summary + "：" + plain;
+    }
+
+    /**
+     * A message without the engine's insides: qualified Java names shortened to the last part, exception class names,
+     * Camunda's message codes (ENGINE-…) and the table names of its SQL left out.
+     */
+    static String plain(String message) {
+        if (message == null) {
+            return "";
+        }
+        String plain = QUALIFIED_NAME.matcher(message).replaceAll("$1");
+        plain = EXCEPTION_NAME.matcher(plain).replaceAll("");
+        plain = ENGINE_CODE.matcher(plain).replaceAll("");
+        plain = ENGINE_TABLE.matcher(plain).replaceAll("…");
+        return plain.strip();
+    }
+
+    /**
+     * Whatever no other mapper answers: the caller's fault (4xx, as Camunda classifies it) in Chinese with Camunda's
+     * reason made plain, the server's (5xx) as a Chinese apology only. The failure itself goes to the log.
+     */
+    static Response anyFailure(Throwable failure) {
+        Response answer = answer(failure);
+        if (answer != null) {
+            return answer;
+        }
+        int status = ExceptionHandlerHelper.getInstance().getStatus(failure).getStatusCode();
+        if (status >= 400 && status < 500) {
+            return response(status, "InvalidRequest", inChinese(ChineseErrorAttributes.detail(status),
+                    failure.getMessage()));
+        }
+        log.error("An engine REST request failed", failure);
+        return response(500, "ServerError", ChineseErrorAttributes.detail(500));
     }
 
     private static Response response(int status, String type, String message) {
@@ -116,18 +162,16 @@ final class EngineRestErrors {
         }
     }
 
-    /** An engine exception that wraps one of the above (e.g. raised in a task listener). */
+    /**
+     * Every other engine exception, also one that wraps one of the above (e.g. raised in a task listener): Camunda's
+     * own mapper would answer with the exception's class name and English message.
+     */
     @Priority(Priorities.USER - 100)
-    static final class WrappedEngineMapper implements ExtendedExceptionMapper<ProcessEngineException> {
-
-        @Override
-        public boolean isMappable(ProcessEngineException exception) {
-            return answer(exception) != null;
-        }
+    static final class WrappedEngineMapper implements ExceptionMapper<ProcessEngineException> {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return answer(exception);
+            return anyFailure(exception);
         }
     }
 
@@ -136,27 +180,24 @@ final class EngineRestErrors {
      * it cannot use (a value that does not fit its type, an unknown variable type) with one: in Chinese here.
      */
     @Priority(Priorities.USER - 100)
-    static final class WrappedRestMapper implements ExtendedExceptionMapper<RestException> {
-
-        @Override
-        public boolean isMappable(RestException exception) {
-            return answer(exception) != null || isRequestFault(exception);
-        }
+    static final class WrappedRestMapper implements ExceptionMapper<RestException> {
 
         @Override
         public Response toResponse(RestException exception) {
-            Response answer = answer(exception);
-            if (answer != null) {
-                return answer;
-            }
-            int status = exception.getStatus().getStatusCode();
-            return response(status, exception.getClass().getSimpleName(),
-                    inChinese(ChineseErrorAttributes.detail(status), exception.getMessage()));
+            return anyFailure(exception);
         }
+    }
 
-        private static boolean isRequestFault(RestException exception) {
-            return exception.getStatus() != null && exception.getStatus().getStatusCode() >= 400
-                    && exception.getStatus().getStatusCode() < 500;
+    /** Anything else that escapes a resource (Camunda's last resort answers with the class name and message). */
+    @Priority(Priorities.USER - 100)
+    static final class AnyFailureMapper implements ExceptionMapper<Throwable> {
+
+        @Override
+        public Response toResponse(Throwable exception) {
+            if (exception instanceof WebApplicationException refused) {
+                return WebApplicationMapper.refused(refused);
+            }
+            return anyFailure(exception);
         }
     }
 
@@ -181,7 +222,9 @@ final class EngineRestErrors {
 
         @Override
         public Response toResponse(JsonParseException exception) {
-            return response(400, "JsonParseException", "请求内容不是有效的JSON：" + exception.getOriginalMessage());
+            JsonLocation at = exception.getLocation();
+            return response(400, "InvalidJson", "请求内容不是有效的JSON" + (at == null || at.getLineNr() < 1 ? "。"
+                    : "（第" + at.getLineNr() + "行第" + at.getColumnNr() + "列附近）。"));
         }
     }
 
@@ -190,7 +233,11 @@ final class EngineRestErrors {
 
         @Override
         public Response toResponse(JsonMappingException exception) {
-            return response(400, "JsonMappingException", "请求内容的结构或字段类型不对：" + exception.getOriginalMessage());
+            String field = exception.getPath().stream()
+                    .map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return response(400, "InvalidBody", "请求内容的结构或字段类型不对"
+                    + (field.isEmpty() ? "。" : "：字段“" + field + "”。"));
         }
     }
 
@@ -199,8 +246,13 @@ final class EngineRestErrors {
 
         @Override
         public Response toResponse(WebApplicationException exception) {
+            return refused(exception);
+        }
+
+        static Response refused(WebApplicationException exception) {
             int status = exception.getResponse().getStatus();
-            return response(status, exception.getClass().getSimpleName(), ChineseErrorAttributes.detail(status));
+            return response(status, status >= 500 ? "ServerError" : "InvalidRequest",
+                    ChineseErrorAttributes.detail(status));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.duban.config;
 
+import cn.duban.security.MalformedAddress;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** Security failures as RFC 9457 problem documents with a Chinese message. */
 final class ProblemResponses {
@@ -34,10 +36,23 @@ final class ProblemResponses {
                 write(json, response, HttpStatus.FORBIDDEN, "无权执行此操作：您所在的单位没有相应权限。");
     }
 
+    /** An address Spring Security's firewall refuses (encoded slashes, "..", ";", "//", "%25", …): 400. */
+    static RequestRejectedHandler rejected(ObjectMapper json) {
+        return (request, response, rejection) -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, MalformedAddress.DETAIL);
+            problem.setTitle("请求地址无效");
+            write(json, response, problem);
+        };
+    }
+
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        response.setStatus(status.value());
+        write(json, response, ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -50,6 +50,11 @@ class RequestErrors {
                 + (supported.isEmpty() ? "。" : "，请以 " + supported + " 发送。"));
     }
 
+    /** A transaction that lost a race with another one (serialization failure, deadlock): 409, try again. */
+    static boolean isRace(String sqlState) {
+        return "40001".equals(sqlState) || "40P01".equals(sqlState);
+    }
+
     /** The SQL state of the database error behind a failure, if there is one. */
     static String sqlState(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {

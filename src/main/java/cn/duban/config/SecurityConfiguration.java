@@ -2,6 +2,7 @@ package cn.duban.config;
 
 import cn.duban.identity.DubanGroups;
 import cn.duban.identity.GroupAuthorities;
+import cn.duban.security.RequestPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +42,8 @@ class SecurityConfiguration {
                         path("/swagger-ui.html"), path("/actuator/**")))
                 // Which role may call which path of /api and /engine-rest is listed in AccessPolicy (AccessPolicyFilter).
                 .authorizeHttpRequests(requests -> requests
-                        // A password oracle that the login throttle would not see; nothing in Duban needs it.
-                        .requestMatchers(path("/engine-rest/identity/verify")).denyAll()
+                        // A password oracle that the login throttle would not see, in any spelling; nothing needs it.
+                        .requestMatchers(RequestPaths.passwordOracles()).denyAll()
                         // Load balancers probe health without credentials (status only; details for administrators).
                         .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"))
                         .permitAll()
@@ -70,6 +71,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         // The first administrator comes from the environment, never from a web page anyone can open.
                         .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+                        // The webapps' copy of the password oracle.
+                        .requestMatchers(RequestPaths.passwordOracles()).denyAll()
                         // The webapps authenticate their own API calls and protect them against CSRF.
                         .requestMatchers(path("/camunda/**"), path("/"), path("/error"), path("/favicon.ico")).permitAll()
                         // Duban's pages are static; the data they show comes from /api with the webapps' login.

@@ -2,34 +2,30 @@ package cn.duban.operations;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** {@code database}: PostgreSQL answers, and every Flyway migration of Duban's schema has succeeded. */
+/** {@code database}: PostgreSQL answers (within seconds), and every Flyway migration of Duban's schema succeeded. */
 @Component
 class DatabaseHealthIndicator extends AbstractHealthIndicator {
 
-    private final JdbcClient jdbc;
+    private final DatabaseProbe probe;
 
-    DatabaseHealthIndicator(JdbcClient jdbc) {
+    DatabaseHealthIndicator(DatabaseProbe probe) {
         super("database check failed");
-        this.jdbc = jdbc;
+        this.probe = probe;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        long started = System.nanoTime();
-        String version = jdbc.sql("select current_setting('server_version')").query(String.class).single();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        long failedMigrations = jdbc.sql("select count(*) from duban.flyway_schema_history where not success")
-                .query(Long.class).single();
-        String schemaVersion = jdbc.sql("""
-                        select version from duban.flyway_schema_history where success and version is not null
-                        order by installed_rank desc limit 1""")
-                .query(String.class).optional().orElse("none");
-        (failedMigrations == 0 ? builder.up() : builder.down().withDetail("error", "a Flyway migration failed"))
-                .withDetail("database", "PostgreSQL " + version)
-                .withDetail("responseMillis", millis)
-                .withDetail("schemaVersion", schemaVersion);
+        DatabaseProbe.Answer answer = probe.ask();
+        if (!answer.reachable()) {
+            builder.down().withDetail("error", answer.error()).withDetail("responseMillis", answer.responseMillis());
+            return;
+        }
+        (answer.failedMigrations() == 0 ? builder.up()
+                : builder.down().withDetail("error", "a Flyway migration failed"))
+                .withDetail("database", "PostgreSQL " + answer.version())
+                .withDetail("responseMillis", answer.responseMillis())
+                .withDetail("schemaVersion", answer.schemaVersion());
     }
 }

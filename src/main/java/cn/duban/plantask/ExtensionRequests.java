@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -32,23 +33,34 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class ExtensionRequests {
 
+    /** The first key of the advisory locks that put requests for one task in a row (second key: the task code). */
+    private static final int REQUESTS_OF_ONE_TASK = 0x45585452;
+
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final IdentityService identityService;
     private final DeadlineCheck deadlineCheck;
+    private final JdbcClient jdbc;
     private final ZoneId zone;
 
     ExtensionRequests(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-            DeadlineCheck deadlineCheck, @Value("${duban.time-zone}") ZoneId zone) {
+            DeadlineCheck deadlineCheck, JdbcClient jdbc, @Value("${duban.time-zone}") ZoneId zone) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.identityService = identityService;
         this.deadlineCheck = deadlineCheck;
+        this.jdbc = jdbc;
         this.zone = zone;
     }
 
+    /**
+     * Requests for one task wait for each other (a PostgreSQL advisory lock until the transaction ends, so on every
+     * node): the second of two sent at once finds the first one's review waiting and is refused with 409.
+     */
     @Transactional
     void request(String taskCode, LocalDate requested, String reason, String userId, List<String> userGroups) {
+        jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(REQUESTS_OF_ONE_TASK, taskCode)
+                .query((rs, row) -> null).list();
         // A unit cannot read the instance itself; whether the caller may ask is checked against its lead units.
         AsSystem.run(identityService, () -> correlate(taskCode, requested, reason, userId, userGroups));
     }

@@ -14,20 +14,24 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a login with 429 while its user name or client address is locked, and counts how it ends: a 401 is a
- * failure, anything else a success. Logins are HTTP Basic on the machine doors (/api, /engine-rest, /actuator) and
- * the form post of the Camunda webapps' login page; both end in the same password check.
+ * Holds back a login attempt that must wait (its name and address failed just before, or are locked): 429 with
+ * Retry-After, before any password is checked. Logins are HTTP Basic wherever it is sent (Spring Security checks it
+ * on every address of the API chain, in whatever spelling) and the form post of the webapps' login page, recognised
+ * on its normalised address. How a Basic login ends is counted where its password is checked ({@link LoginOutcomes});
+ * how a webapp login ends, by its answer: 401 is a failure, 200 a success.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
-    private static final List<String> BASIC_DOORS = List.of("/api/", "/engine-rest/", "/actuator/");
+    /** The request attribute under which a Basic login's {@link LoginThrottle.Standing} waits for its outcome. */
+    static final String STANDING = LoginThrottleFilter.class.getName() + ".standing";
+
     private static final int MAX_LOGIN_FORM = 16 * 1024;
     private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
 
@@ -41,31 +45,49 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (isWebappLogin(request)) {
-            // Read the small login form here and hand it on unread, so the webapps' login still reads it itself.
-            byte[] form = request.getInputStream().readNBytes(MAX_LOGIN_FORM + 1);
-            if (form.length > MAX_LOGIN_FORM) {
-                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-                return;
-            }
-            request = new ReplayedBody(request, form);
+            webappLogin(request, response, chain);
+            return;
         }
-        String userName = loginName(request);
+        String userName = basicUserName(request);
         if (userName == null || userName.isBlank()) {
             chain.doFilter(request, response);
             return;
         }
+        LoginThrottle.Standing standing = throttle.standing(userName, request.getRemoteAddr());
+        if (standing.refused()) {
+            refuse(response, standing.refusedFor());
+            return;
+        }
+        request.setAttribute(STANDING, standing);
+        chain.doFilter(request, response);
+    }
+
+    private void webappLogin(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        // Read the small login form here and hand it on unread, so the webapps' login still reads it itself.
+        byte[] form = request.getInputStream().readNBytes(MAX_LOGIN_FORM + 1);
+        if (form.length > MAX_LOGIN_FORM) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        ReplayedBody replayed = new ReplayedBody(request, form);
+        String userName = replayed.parameter("username");
+        if (userName == null || userName.isBlank()) {
+            chain.doFilter(replayed, response);
+            return;
+        }
         String address = request.getRemoteAddr();
         LoginThrottle.Standing standing = throttle.standing(userName, address);
-        if (standing.locked()) {
-            refuse(response, standing.lockedFor().toSeconds());
+        if (standing.refused()) {
+            refuse(response, standing.refusedFor());
             return;
         }
         CountingResponse counted = new CountingResponse(response, () -> throttle.failed(userName, address));
-        chain.doFilter(request, counted);
+        chain.doFilter(replayed, counted);
         if (counted.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             counted.countFailure();
-        } else if (standing.userHasFailures()) {
-            throttle.succeeded(userName);
+        } else if (counted.getStatus() == HttpServletResponse.SC_OK) {
+            throttle.succeeded(userName, address, standing);
         }
     }
 
@@ -117,21 +139,12 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
 
     private static boolean isWebappLogin(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path(request)).matches();
+        return "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(RequestPaths.normalised(request)).matches();
     }
 
-    private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
-    }
-
-    private static String loginName(HttpServletRequest request) throws IOException {
-        String path = path(request);
-        if (request instanceof ReplayedBody form) {
-            return form.parameter("username");
-        }
+    private static String basicUserName(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)
-                || BASIC_DOORS.stream().noneMatch(path::startsWith)) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }
         try {
@@ -211,13 +224,14 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void refuse(HttpServletResponse response, long seconds) throws IOException {
-        long minutes = Math.max(1, (seconds + 59) / 60);
+    private static void refuse(HttpServletResponse response, Duration wait) throws IOException {
+        long seconds = Math.max(1, wait.toSeconds());
+        String when = seconds < 60 ? "请于" + seconds + "秒后再试" : "已暂停登录，请于" + (seconds + 59) / 60 + "分钟后再试";
         response.setStatus(429);
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, seconds)));
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         response.setCharacterEncoding("UTF-8");
         response.setContentType("application/problem+json");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"登录尝试过多\",\"status\":429,"
-                + "\"detail\":\"登录失败次数过多，已暂停登录，请于" + minutes + "分钟后再试。\"}");
+                + "\"detail\":\"登录失败次数过多，" + when + "。\"}");
     }
 }

@@ -4,9 +4,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** Bounds what a request may send to the APIs (Duban's and the engine's), whatever its content type. */
+/**
+ * Bounds what a request may send: a body the APIs (Duban's and the engine's) accept, whatever its content type, and an
+ * address that leads where it says.
+ */
 @Configuration(proxyBeanMethods = false)
 class RequestLimits {
 
@@ -17,6 +21,16 @@ class RequestLimits {
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes()));
         registration.addUrlPatterns("/api/*", "/engine-rest/*");
         registration.setOrder(Integer.MIN_VALUE + 100);
+        return registration;
+    }
+
+    /** Right after the outermost filter (503 while the database is away), ahead of security and the login throttle. */
+    @Bean
+    FilterRegistrationBean<ServletPathGuardFilter> servletPathGuardFilter() {
+        FilterRegistrationBean<ServletPathGuardFilter> registration =
+                new FilterRegistrationBean<>(new ServletPathGuardFilter());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

@@ -13,9 +13,14 @@ import cn.duban.support.TestUsers;
 import cn.duban.taskform.SubmissionRejectedException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -112,6 +117,41 @@ class ExtensionRequestIT {
         Http.Response again = request("2031-06-30", "再延一次");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("detail").asText()).contains("正在审批");
+    }
+
+    @Test
+    void fiveRequestsSentAtOnceGetOneAcceptedAndFourConflictsInChinese() throws Exception {
+        int requests = 5;
+        ExecutorService threads = Executors.newFixedThreadPool(requests);
+        List<Http.Response> answers = new ArrayList<>();
+        try {
+            CountDownLatch ready = new CountDownLatch(requests);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Http.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                String reason = "同时提交的延期申请" + i;
+                sent.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return request("2031-03-31", reason);
+                }));
+            }
+            ready.await();
+            go.countDown();
+            for (Future<Http.Response> answer : sent) {
+                answers.add(answer.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(answers).extracting(Http.Response::status).containsExactlyInAnyOrder(202, 409, 409, 409, 409);
+        assertThat(answers).filteredOn(answer -> answer.status() == 409).allSatisfy(answer ->
+                assertThat(answer.json().path("detail").asText()).containsPattern("\\p{IsHan}"));
+        assertThat(taskService.createTaskQuery().processInstanceId(instanceId)
+                .taskDefinitionKey(PlanTaskProcess.REVIEW_EXTENSION).count()).isOne();
+        assertThat(record.events(code)).extracting(SupervisionEvent::kind)
+                .containsExactly(SupervisionEvent.Kind.EXTENSION_REQUESTED);
     }
 
     private Http.Response request(String newDeadline, String reason) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -41,13 +42,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Hostile and broken input at every entry point: import files (huge, binary, wrongly encoded, deeply nested, alias
  * bombs, injection strings), plan texts, units, the calendar, urges, extension requests, malformed JSON, wrong
- * content types and form values out of range when completing tasks through the engine REST API. Each must be
- * refused with a 4xx and a Chinese explanation, and leave every table as it was.
+ * content types and form values out of range when completing tasks through the engine REST API, Camunda's password
+ * oracle at every address, and addresses written to lead elsewhere (encoded, doubled slashes, path parameters). Each
+ * must be refused with a 4xx and a Chinese explanation that names no Java class and shows nothing of the engine, and
+ * leave every table as it was.
  */
 @DubanTest
 class BadInputCorpusIT {
 
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+    /** Java class names, Camunda's message codes and tables, the server's name: nothing a user should read. */
+    private static final Pattern INTERNALS = Pattern.compile("\\b(?:java|javax|jakarta|org|com|sun|cn)\\.[a-z]\\w*\\."
+            + "|\\b[A-Z]\\w*(?:Exception|Error)\\b|\\bENGINE-\\d{5}|(?i:\\bact_(?:ru|hi|re|ge|id)_\\w+)|Tomcat"
+            + "|\\bat [a-z]+\\.[a-z]");
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml;charset=UTF-8");
     private static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
     private static final int MB = 1024 * 1024;
@@ -81,6 +88,7 @@ class BadInputCorpusIT {
         drafts(corpus);
         taskForms(corpus);
         logins(corpus);
+        addresses(corpus);
 
         List<String> failures = new ArrayList<>();
         for (Case hostile : corpus) {
@@ -343,7 +351,42 @@ class BadInputCorpusIT {
         }));
     }
 
+    /** Doors that check passwords outside a login, and addresses written so that they lead elsewhere. */
+    private void addresses(List<Case> corpus) {
+        String guess = "{\"username\":\"" + office + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}";
+        corpus.add(raw("verify: the engine-named alias", 403, "POST",
+                "/engine-rest/engine/default/identity/verify", guess));
+        corpus.add(raw("verify: with a trailing slash", 403, "POST", "/engine-rest/identity/verify/", guess));
+        corpus.add(raw("verify: the alias with a trailing slash", 403, "POST",
+                "/engine-rest/engine/default/identity/verify/", guess));
+        corpus.add(raw("verify: percent-encoded", 400, "POST", "/%65ngine-rest/identity/verify", guess));
+        corpus.add(raw("verify: percent-encoded inside", 403, "POST", "/engine-rest/%69dentity/verify", guess));
+        corpus.add(raw("verify: with a path parameter", 400, "POST", "/engine-rest/identity/verify;x=1", guess));
+        corpus.add(raw("address: encoded dots", 400, "GET", "/api/%2e%2e/plans", null));
+        corpus.add(raw("address: a double slash", 400, "GET", "/api//me", null));
+        corpus.add(raw("address: an encoded slash", 400, "GET", "/api%2Fplans", null));
+        corpus.add(raw("address: an encoded percent sign", 400, "GET", "/api/plans/%25", null));
+        corpus.add(raw("address: a session id in the path", 400, "GET", "/api/me;jsessionid=0123", null));
+        corpus.add(raw("address: an encoded NUL", 400, "GET", "/api/me%00", null));
+        corpus.add(raw("address: the engine API percent-encoded", 400, "GET", "/%65ngine-rest/task", null));
+        corpus.add(raw("address: a task completed at a percent-encoded address", 400, "POST",
+                "/%65ngine-rest/task/" + fixture.vars.get("claimTask") + "/complete", "{\"variables\":{}}"));
+        corpus.add(raw("login: the webapps' login at a percent-encoded address", 400, "POST",
+                "/camunda/api/%61dmin/auth/user/default/login/tasklist", null));
+        corpus.add(raw("login: the webapps' login after a double slash", 400, "POST",
+                "/camunda//api/admin/auth/user/default/login/tasklist", null));
+    }
+
     // ---- how cases are sent ----
+
+    /** The address exactly as written (no client re-encodes it), as the lead unit. */
+    private Case raw(String name, int status, String method, String address, String json) {
+        return new Case(name, status, test -> {
+            RawHttp.Response response = RawHttp.to(test.port).basic(lead, TestUsers.PASSWORD)
+                    .send(method, address, json == null ? null : "application/json", json);
+            return new Http.Response(response.status(), response.body());
+        });
+    }
 
     private Case yaml(String name, int status, Object body) {
         return request(name, status, HttpMethod.POST, "/api/plans", office, YAML, body);
@@ -418,6 +461,10 @@ class BadInputCorpusIT {
             if (response.body() == null || !CHINESE.matcher(response.body()).find()) {
                 return "no Chinese explanation";
             }
+            Matcher internals = INTERNALS.matcher(response.body());
+            if (internals.find()) {
+                return "the answer shows the server's insides: " + internals.group();
+            }
             return null;
         }
     }
@@ -482,7 +529,7 @@ class BadInputCorpusIT {
         List<String> tables = new ArrayList<>(jdbc.sql("""
                         select 'duban.' || table_name from information_schema.tables
                         where table_schema = 'duban' and table_type = 'BASE TABLE'
-                          and table_name not in ('login_attempt', 'flyway_schema_history')
+                          and table_name not in ('login_failure', 'login_known_address', 'flyway_schema_history')
                         order by table_name""").query(String.class).list());
         tables.addAll(List.of("act_ru_execution", "act_ru_task", "act_ru_variable", "act_ru_identitylink",
                 "act_ru_job", "act_ru_authorization", "act_ru_filter", "act_hi_procinst", "act_hi_taskinst",

@@ -43,7 +43,13 @@ public final class WebappSession {
 
     /** One attempt at Tasklist's login form, as a browser makes it (with the page's CSRF token). */
     public static ResponseEntity<String> attempt(TestRestTemplate rest, String userId, String password) {
-        return LoginPage.open(rest).submit(userId, password);
+        return attempt(rest, userId, password, LOGIN);
+    }
+
+    /** The same, posted to another spelling of the login's address. */
+    public static ResponseEntity<String> attempt(TestRestTemplate rest, String userId, String password,
+            String loginAddress) {
+        return LoginPage.open(rest).submit(userId, password, loginAddress);
     }
 
     private record LoginPage(TestRestTemplate rest, String xsrf, String session) {
@@ -55,6 +61,10 @@ public final class WebappSession {
         }
 
         ResponseEntity<String> submit(String userId, String password) {
+            return submit(userId, password, LOGIN);
+        }
+
+        ResponseEntity<String> submit(String userId, String password, String loginAddress) {
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
             headers.add("X-XSRF-TOKEN", xsrf.substring(xsrf.indexOf('=') + 1));
@@ -62,7 +72,7 @@ public final class WebappSession {
             LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
             form.add("username", userId);
             form.add("password", password);
-            return rest.postForEntity(LOGIN, new HttpEntity<>(form, headers), String.class);
+            return rest.postForEntity(loginAddress, new HttpEntity<>(form, headers), String.class);
         }
     }
 
