@@ -2,6 +2,7 @@ package cn.duban.config;
 
 import cn.duban.identity.GroupAuthorities;
 import cn.duban.security.AccessPolicy;
+import cn.duban.security.RequestPaths;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -21,7 +22,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Enforces the {@link AccessPolicy} on every request to Duban's API, the engine REST API and the webapps' APIs, for
@@ -32,7 +32,6 @@ final class AccessPolicyFilter extends OncePerRequestFilter {
 
     static final String REFUSED = "无权执行此操作：您的角色不能调用该接口。";
 
-    private static final UrlPathHelper PATHS = new UrlPathHelper();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccessPolicyFilter.class);
 
     private final ObjectMapper json;
@@ -46,7 +45,7 @@ final class AccessPolicyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        AccessPolicy.Place place = AccessPolicy.place(PATHS.getPathWithinApplication(request));
+        AccessPolicy.Place place = AccessPolicy.place(RequestPaths.normalised(request));
         Collection<String> groups = place == null ? null : callerGroups(request);
         if (groups == null) {
             chain.doFilter(request, response);

@@ -171,12 +171,12 @@ public final class AccessPolicy {
         return roles;
     }
 
-    /** A request path (decoded, within the application) as the policy names it, or null if the policy has no say. */
+    /**
+     * A request path as the policy names it, or null if the policy has no say. The path is read as
+     * {@link RequestPaths} normalises it (decoded, no empty segments, no trailing slash).
+     */
     public static Place place(String path) {
-        String normal = path.replaceAll("/{2,}", "/");
-        if (normal.length() > 1 && normal.endsWith("/")) {
-            normal = normal.substring(0, normal.length() - 1);
-        }
+        String normal = RequestPaths.normalise(path);
         for (String prefix : List.of("/engine-rest", "/camunda/api/engine")) {
             if (normal.equals(prefix) || normal.startsWith(prefix + "/")) {
                 String rest = normal.substring(prefix.length());
