@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -44,6 +45,19 @@ final class FormSubmissionGuard {
         if (form == null) {
             return variables; // no such task: completing it answers 404 as usual
         }
+        return written(form, variables);
+    }
+
+    /** The same for a process started from its start form: only that form's fields. */
+    Map<String, Object> checkStart(String processDefinitionId, Map<String, Object> variables) {
+        IdentityService identity = configuration.getIdentityService();
+        if (variables == null || variables.isEmpty() || identity.getCurrentAuthentication() == null) {
+            return variables;
+        }
+        return written(AsSystem.call(identity, () -> startFormOf(processDefinitionId)), variables);
+    }
+
+    private static Map<String, Object> written(TaskFormFields form, Map<String, Object> variables) {
         Map<String, Object> written = new LinkedHashMap<>();
         for (String name : variables.keySet()) {
             if (form.shown().contains(name)) {
@@ -99,6 +113,19 @@ final class FormSubmissionGuard {
         }
         return forms.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
                 key -> read(taskId));
+    }
+
+    private TaskFormFields startFormOf(String processDefinitionId) {
+        return forms.computeIfAbsent("start/" + processDefinitionId, key -> {
+            // No start form, or one that was not deployed: no field a person may write.
+            try (InputStream form = configuration.getFormService().getDeployedStartForm(processDefinitionId)) {
+                return TaskFormFields.parse(form);
+            } catch (ProcessEngineException noForm) {
+                return TaskFormFields.NONE;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the start form of " + processDefinitionId, e);
+            }
+        });
     }
 
     private TaskFormFields read(String taskId) {

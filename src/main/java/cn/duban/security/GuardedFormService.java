@@ -1,10 +1,12 @@
 package cn.duban.security;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 
-/** Camunda's form service, submitting a task form with only what the form lets the person write. */
+/** Camunda's form service, submitting a task's or a process's start form with only what the form lets a person write. */
 final class GuardedFormService extends FormServiceImpl {
 
     private final FormSubmissionGuard guard;
@@ -25,8 +27,33 @@ final class GuardedFormService extends FormServiceImpl {
     }
 
     @Override
+    public ProcessInstance submitStartForm(String processDefinitionId, Map<String, Object> properties) {
+        return super.submitStartForm(processDefinitionId, guard.checkStart(processDefinitionId, properties));
+    }
+
+    @Override
+    public ProcessInstance submitStartForm(String processDefinitionId, String businessKey,
+            Map<String, Object> properties) {
+        return super.submitStartForm(processDefinitionId, businessKey,
+                guard.checkStart(processDefinitionId, properties));
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public ProcessInstance submitStartFormData(String processDefinitionId, Map<String, String> properties) {
+        return submitStartForm(processDefinitionId, properties == null ? null : new HashMap<>(properties));
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public ProcessInstance submitStartFormData(String processDefinitionId, String businessKey,
+            Map<String, String> properties) {
+        return submitStartForm(processDefinitionId, businessKey, properties == null ? null : new HashMap<>(properties));
+    }
+
+    @Override
     @SuppressWarnings("deprecation")
     public void submitTaskFormData(String taskId, Map<String, String> properties) {
-        submitTaskForm(taskId, properties == null ? null : new java.util.HashMap<>(properties));
+        submitTaskForm(taskId, properties == null ? null : new HashMap<>(properties));
     }
 }

@@ -191,6 +191,17 @@ class SupervisionIntegrityIT {
     }
 
     @Test
+    void aProcessStartedFromTasklistTakesOnlyItsStartFormsFields() {
+        long drafts = runtimeService.createProcessInstanceQuery().processDefinitionKey("plan-intake").count();
+        Http.Response refused = Http.as(rest, "integrity-office").postJson(
+                ENGINE + "/process-definition/key/plan-intake/submit-form",
+                Http.variables(Map.of("draftTasks", "[]", "planCode", "FORGED")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("plan-intake").count())
+                .as("no draft was started").isEqualTo(drafts);
+    }
+
+    @Test
     void noObjectOfAPersonsMakingIsStoredOrInstantiated() {
         String claim = claimedBy(lead);
         Map<String, Object> url = Map.of("type", "Object", "value", "\"http://evil.example/\"", "valueInfo",
