@@ -48,6 +48,7 @@ class DraftReviewIT {
                 .getContentAsString(StandardCharsets.UTF_8).replace("州宣传部", "州文明办");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.TEXT_PLAIN);
+        headers.add("X-Requested-With", "curl");
         ResponseEntity<String> created = rest.withBasicAuth("review-office", TestUsers.PASSWORD).postForEntity(
                 "/api/plan-drafts?code=" + Orders.freshCode("REVIEW"), new HttpEntity<>(text.getBytes(StandardCharsets.UTF_8),
                         headers), String.class);
