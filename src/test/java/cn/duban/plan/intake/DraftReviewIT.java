@@ -113,11 +113,10 @@ class DraftReviewIT {
     private String tasklistLogin(String userId) {
         ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
         String xsrf = cookie(page.getHeaders().get(HttpHeaders.SET_COOKIE), "XSRF-TOKEN");
-        String pageSession = cookie(page.getHeaders().get(HttpHeaders.SET_COOKIE), "JSESSIONID");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         headers.add("X-XSRF-TOKEN", xsrf.substring(xsrf.indexOf('=') + 1));
-        headers.add(HttpHeaders.COOKIE, xsrf + "; " + pageSession);
+        headers.add(HttpHeaders.COOKIE, xsrf);
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", userId);
         form.add("password", TestUsers.PASSWORD);
