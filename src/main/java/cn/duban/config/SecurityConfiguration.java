@@ -3,6 +3,7 @@ package cn.duban.config;
 import cn.duban.identity.DubanGroups;
 import cn.duban.identity.GroupAuthorities;
 import cn.duban.security.RequestPaths;
+import cn.duban.security.CrossSiteRequestFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +60,7 @@ class SecurityConfiguration {
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 // Basic authentication is stateless; a webapp session must send WebappSessionAuthenticationFilter's header.
                 .csrf(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new CrossSiteRequestFilter(json), BasicAuthenticationFilter.class)
                 .addFilterBefore(new WebappSessionAuthenticationFilter(ENGINE), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .addFilterAfter(new AccessPolicyFilter(json, ENGINE), BasicAuthenticationFilter.class);

@@ -43,11 +43,11 @@ public class Contributions {
                 .list();
     }
 
-    /** The contributions as Markdown for the lead unit's form: one paragraph per unit, refusals marked. */
+    /** The contributions as plain text for the lead unit's form: one paragraph per unit, refusals marked. */
     String asText(String taskCode) {
         return of(taskCode).stream()
-                .map(c -> "**" + c.unitName() + "**（" + WHEN.format(c.reportedAt().atZoneSameInstant(zone)) + "）"
-                        + (c.declined() ? "**不予配合**，理由：" : "：") + c.content()
+                .map(c -> c.unitName() + "（" + WHEN.format(c.reportedAt().atZoneSameInstant(zone)) + "）"
+                        + (c.declined() ? "不予配合，理由：" : "：") + c.content()
                         + (c.evidence() == null || c.evidence().isBlank() ? "" : "　佐证：" + c.evidence()))
                 .collect(Collectors.joining("\n\n"));
     }

@@ -41,10 +41,10 @@ public class LocalReports {
                 .list();
     }
 
-    /** The reports as Markdown for a form: one paragraph per unit. */
+    /** The reports as plain text for a form: one paragraph per unit. */
     String asText(String taskCode) {
         return of(taskCode).stream()
-                .map(report -> "**" + report.unitName() + "**（" + WHEN.format(report.reportedAt().atZoneSameInstant(zone))
+                .map(report -> report.unitName() + "（" + WHEN.format(report.reportedAt().atZoneSameInstant(zone))
                         + "）：" + report.progress()
                         + (report.evidence() == null || report.evidence().isBlank() ? "" : "　佐证：" + report.evidence()))
                 .collect(Collectors.joining("\n\n"));

@@ -6,6 +6,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.HttpCredentials;
+import com.microsoft.playwright.options.HttpCredentialsSend;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,19 @@ final class Browser implements AutoCloseable {
             screenshot(page, "login-failed-" + userId);
             throw failure;
         }
+    }
+
+    /**
+     * A fresh context holding the user's HTTP Basic credentials for {@code origin}, sent with every request to that
+     * origin, as a browser does once the user has typed them in.
+     */
+    BrowserContext withBasicCredentials(String userId, String password, String origin) {
+        BrowserContext context = chromium.newContext(new NewContextOptions()
+                .setViewportSize(1400, 900).setLocale("en-US").setTimezoneId("Asia/Shanghai")
+                .setHttpCredentials(new HttpCredentials(userId, password).setOrigin(origin)
+                        .setSend(HttpCredentialsSend.ALWAYS)));
+        context.setDefaultTimeout(20_000);
+        return context;
     }
 
     private Page logIn(Page page, String userId, String password) {

@@ -188,6 +188,7 @@ class PlanImportIT {
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.add("X-Requested-With", "curl");
         ResponseEntity<String> response = rest.withBasicAuth("import-office", TestUsers.PASSWORD)
                 .postForEntity("/api/plans", new HttpEntity<>(form, headers), String.class);
 

@@ -73,7 +73,7 @@ class PlanTaskFanOutProcessTest {
         assertThat(report.getTaskDefinitionKey()).isEqualTo(REPORT_RESULT);
         assertThat(report.getAssignee()).isEqualTo("lead-officer");
         assertThat((String) runtimeService.getVariable(instanceId, "localReportsText"))
-                .contains("**昌吉市人民政府**", "完成昌吉市农用地详查布点", "布点图.pdf", "**奇台县人民政府**", "奇台县完成采样");
+                .contains("昌吉市人民政府（", "完成昌吉市农用地详查布点", "布点图.pdf", "奇台县人民政府（", "奇台县完成采样");
         assertThat(localReports.of(code)).extracting(LocalReports.LocalReport::unitId)
                 .containsExactly(Orders.CHANGJI_CITY.id(), Orders.QITAI_COUNTY.id());
         assertThat(runtimeService.getVariables(instanceId)).as("no unit's report leaks into the process scope")

@@ -88,8 +88,8 @@ class PlanTaskSupportProcessTest {
         Task report = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
         assertThat(report.getTaskDefinitionKey()).isEqualTo(REPORT_RESULT);
         assertThat((String) runtimeService.getVariable(instanceId, "contributionsText"))
-                .contains("**州财政局**", "已安排详查经费120万元", "州财政局拨款文件",
-                        "**州农业农村局**", "**不予配合**，理由：农用地详查已由州生态环境局统一组织");
+                .contains("州财政局（", "已安排详查经费120万元", "州财政局拨款文件",
+                        "州农业农村局（", "不予配合，理由：农用地详查已由州生态环境局统一组织");
         assertThat(contributions.of(code)).extracting(Contributions.Contribution::declined)
                 .containsExactlyInAnyOrder(false, true);
         assertThat(runtimeService.getVariables(instanceId)).doesNotContainKeys("contribution", "declineReason");

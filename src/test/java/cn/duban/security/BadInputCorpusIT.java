@@ -57,6 +57,8 @@ class BadInputCorpusIT {
             + "|\\bat [a-z]+\\.[a-z]");
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml;charset=UTF-8");
     private static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
+    /** Sent by programs, never by another site's form: bodies such a form could send are accepted with it. */
+    private static final String PROGRAM = "X-Requested-With";
     private static final int MB = 1024 * 1024;
 
     @Autowired TestRestTemplate rest;
@@ -408,6 +410,7 @@ class BadInputCorpusIT {
                 headers.setContentType(contentType);
             }
             headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+            headers.add(PROGRAM, "BadInputCorpusIT");
             Object payload = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : body;
             ResponseEntity<String> response = test.rest.withBasicAuth(user, TestUsers.PASSWORD)
                     .exchange(path, method, new HttpEntity<>(payload, headers), String.class);
@@ -427,6 +430,7 @@ class BadInputCorpusIT {
             body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary));
+            headers.add(PROGRAM, "BadInputCorpusIT");
             ResponseEntity<String> response = test.rest.withBasicAuth(office, TestUsers.PASSWORD)
                     .postForEntity(path, new HttpEntity<>(body.toByteArray(), headers), String.class);
             return new Http.Response(response.getStatusCode().value(), response.getBody());
@@ -439,6 +443,7 @@ class BadInputCorpusIT {
             HttpPost post = new HttpPost("http://localhost:" + test.port + path);
             post.setHeader(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder().encodeToString(
                     (office + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            post.setHeader(PROGRAM, "BadInputCorpusIT");
             post.setEntity(new InputStreamEntity(new ByteArrayInputStream(("code: X\n# " + "x".repeat(size))
                     .getBytes(StandardCharsets.UTF_8)), -1, ContentType.parse(contentType + "; charset=UTF-8")));
             try (CloseableHttpClient client = HttpClients.createDefault()) {

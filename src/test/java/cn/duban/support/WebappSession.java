@@ -52,12 +52,12 @@ public final class WebappSession {
         return LoginPage.open(rest).submit(userId, password, loginAddress);
     }
 
-    private record LoginPage(TestRestTemplate rest, String xsrf, String session) {
+    /** The login page as a browser gets it: a CSRF token in a cookie, and no session until the login. */
+    private record LoginPage(TestRestTemplate rest, String xsrf) {
 
         static LoginPage open(TestRestTemplate rest) {
             ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-            return new LoginPage(rest, cookie(page.getHeaders().get(HttpHeaders.SET_COOKIE), "XSRF-TOKEN"),
-                    cookie(page.getHeaders().get(HttpHeaders.SET_COOKIE), "JSESSIONID"));
+            return new LoginPage(rest, cookie(page.getHeaders().get(HttpHeaders.SET_COOKIE), "XSRF-TOKEN"));
         }
 
         ResponseEntity<String> submit(String userId, String password) {
@@ -68,7 +68,7 @@ public final class WebappSession {
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
             headers.add("X-XSRF-TOKEN", xsrf.substring(xsrf.indexOf('=') + 1));
-            headers.add(HttpHeaders.COOKIE, xsrf + "; " + session);
+            headers.add(HttpHeaders.COOKIE, xsrf);
             LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
             form.add("username", userId);
             form.add("password", password);

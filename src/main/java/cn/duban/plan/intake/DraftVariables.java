@@ -85,10 +85,10 @@ class DraftVariables {
                 tasks, indicators);
     }
 
-    /** Every task on one line, as Markdown, for the people who review and approve. */
+    /** Every task on one line, as plain text, for the people who review and approve. */
     String summary(PlanFile plan) {
         return plan.tasks().stream()
-                .map(task -> "- **" + task.code() + "** " + task.title()
+                .map(task -> task.code() + "　" + task.title()
                         + "　牵头：" + String.join("、", task.leadUnits().isEmpty() ? task.responsibleUnits() : task.leadUnits())
                         + (task.supportUnits().isEmpty() ? "" : "　配合：" + String.join("、", task.supportUnits()))
                         + (task.implementingUnits().isEmpty() ? "" : "　落实：" + String.join("、", task.implementingUnits()))

@@ -48,6 +48,7 @@ class DraftReviewIT {
                 .getContentAsString(StandardCharsets.UTF_8).replace("州宣传部", "州文明办");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.TEXT_PLAIN);
+        headers.add("X-Requested-With", "curl");
         ResponseEntity<String> created = rest.withBasicAuth("review-office", TestUsers.PASSWORD).postForEntity(
                 "/api/plan-drafts?code=" + Orders.freshCode("REVIEW"), new HttpEntity<>(text.getBytes(StandardCharsets.UTF_8),
                         headers), String.class);
@@ -113,11 +114,10 @@ class DraftReviewIT {
     private String tasklistLogin(String userId) {
         ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
         String xsrf = cookie(page.getHeaders().get(HttpHeaders.SET_COOKIE), "XSRF-TOKEN");
-        String pageSession = cookie(page.getHeaders().get(HttpHeaders.SET_COOKIE), "JSESSIONID");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         headers.add("X-XSRF-TOKEN", xsrf.substring(xsrf.indexOf('=') + 1));
-        headers.add(HttpHeaders.COOKIE, xsrf + "; " + pageSession);
+        headers.add(HttpHeaders.COOKIE, xsrf);
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", userId);
         form.add("password", TestUsers.PASSWORD);

@@ -179,6 +179,7 @@ class PlanIntakeIT {
         users.member("intake-ecology", Orders.ECOLOGY.id());
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.TEXT_PLAIN);
+        headers.add("X-Requested-With", "curl");
         ResponseEntity<String> response = rest.withBasicAuth("intake-ecology", TestUsers.PASSWORD)
                 .postForEntity("/api/plan-drafts", new HttpEntity<>("（一）测试（牵头单位：州环保局）。", headers), String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(403);
@@ -209,6 +210,7 @@ class PlanIntakeIT {
         }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.add("X-Requested-With", "curl");
         return rest.withBasicAuth("intake-office", TestUsers.PASSWORD)
                 .postForEntity("/api/plan-drafts", new HttpEntity<>(form, headers), String.class);
     }

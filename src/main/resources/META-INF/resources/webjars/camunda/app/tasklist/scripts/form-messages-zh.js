@@ -27,7 +27,13 @@ function translate(node) {
 }
 
 function translateWithin(root) {
-  const errors = root.querySelectorAll ? root.querySelectorAll('.fjs-form-field-error') : [];
+  // form-js adds the error box itself (div.fjs-form-field-error) once a field has an error, or text within it.
+  const element = root.nodeType === 1 ? root : root.parentElement;
+  if (!element) {
+    return;
+  }
+  const inside = element.closest('.fjs-form-field-error');
+  const errors = inside ? [inside] : element.querySelectorAll('.fjs-form-field-error');
   errors.forEach((error) => {
     const walker = document.createTreeWalker(error, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
@@ -43,7 +49,7 @@ new MutationObserver((mutations) => {
         translate(mutation.target);
       }
     } else {
-      mutation.addedNodes.forEach((node) => translateWithin(node.nodeType === 1 ? node : document));
+      mutation.addedNodes.forEach((node) => translateWithin(node));
     }
   }
 }).observe(document.body, { childList: true, subtree: true, characterData: true });
