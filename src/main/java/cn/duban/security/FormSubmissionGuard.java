@@ -1,6 +1,7 @@
 package cn.duban.security;
 
 import cn.duban.identity.AsSystem;
+import cn.duban.taskform.LongText;
 import cn.duban.taskform.SubmissionRejectedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,11 +71,14 @@ final class FormSubmissionGuard {
             }
             // A VariableMap hands out typed values undeserialized; its plain getValue() would instantiate objects.
             Object value = variables instanceof VariableMap map ? map.getValueTyped(name) : variables.get(name);
-            String problem = field.problemWith(plain(name, field, value));
+            Object plain = plain(name, field, value);
+            String problem = field.problemWith(plain);
             if (problem != null) {
                 throw new SubmissionRejectedException(name, problem);
             }
-            written.put(name, value);
+            // A text longer than a String variable holds (a plan pasted into a form) is kept as long text.
+            written.put(name, plain instanceof String text && text.length() > LongText.STRING_VARIABLE_LIMIT
+                    ? LongText.of(text) : value);
         }
         return written;
     }
