@@ -56,6 +56,15 @@
   // ---- 总览
   function loadOverview() {
     return fresh('overview', '/api/dashboard/overview' + api.query({ plan: state.plan })).then(function (overview) {
+      const notices = $('calendar-notices');
+      notices.textContent = '';
+      (overview.calendarNotices || []).forEach(function (text) {
+        const p = document.createElement('p');
+        p.className = 'calendar-notice';
+        p.textContent = text;
+        notices.appendChild(p);
+      });
+      notices.hidden = !notices.childElementCount;
       const cards = $('cards');
       cards.textContent = '';
       [['TOTAL', '全部任务', '#1f3a5f', overview.total]].concat(STATES.map(function (s) {

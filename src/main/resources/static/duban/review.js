@@ -46,7 +46,8 @@
     row.dataset.sequence = task.sequence == null ? '' : task.sequence;
     row.querySelector('.sequence').textContent = task.sequence == null ? '新' : task.sequence;
     row.querySelectorAll('[data-field]').forEach(function (input) {
-      input.value = task[input.dataset.field] || '';
+      const value = task[input.dataset.field];
+      input.value = value == null ? '' : String(value);
     });
     row.querySelectorAll('[data-units]').forEach(function (input) {
       input.addEventListener('input', function () { markUnknown(input); });

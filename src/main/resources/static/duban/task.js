@@ -26,7 +26,7 @@
     const list = $('facts');
     [['任务编号', task.taskCode], ['计划', task.planTitle], ['牵头单位', names(task.leadUnits)],
       ['配合单位', names(task.supportUnits)], ['落实单位', names(task.implementingUnits)],
-      ['完成时限', api.date(task.deadline)], ['状态', task.stateName], ['问责等级', task.levelName],
+      ['完成时限', api.date(task.deadline) + (task.calendarNotice ? '（' + task.calendarNotice + '）' : '')], ['状态', task.stateName], ['问责等级', task.levelName],
       ['逾期工作日', String(task.workingDaysOverdue)], ['催办次数', String(task.timesUrged)],
       ['整改次数', String(task.rectifications)], ['销号日期', task.closedOn ? api.date(task.closedOn) : '—']]
       .forEach(function (fact) {

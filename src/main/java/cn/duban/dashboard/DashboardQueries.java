@@ -3,11 +3,17 @@ package cn.duban.dashboard;
 import cn.duban.identity.Unit;
 import cn.duban.identity.UnitCatalog;
 import cn.duban.supervision.EscalationLevel;
+import cn.duban.supervision.StatutoryHolidays;
 import cn.duban.supervision.SupervisionState;
+import cn.duban.supervision.WorkingDayCalendar;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -32,10 +38,17 @@ class DashboardQueries {
     private final JdbcClient streaming;
     private final UnitCatalog units;
     private final DashboardCounts counts;
+    private final WorkingDayCalendar calendar;
+    private final StatutoryHolidays library;
+    private final ZoneId zone;
 
-    DashboardQueries(JdbcClient jdbc, DataSource dataSource, UnitCatalog units, DashboardCounts counts) {
+    DashboardQueries(JdbcClient jdbc, DataSource dataSource, UnitCatalog units, DashboardCounts counts,
+            WorkingDayCalendar calendar, StatutoryHolidays library, @Value("${duban.time-zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.counts = counts;
+        this.calendar = calendar;
+        this.library = library;
+        this.zone = zone;
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         // In a transaction, PostgreSQL's driver then reads a large result through a cursor, this many rows at a time.
         cursor.setFetchSize(500);
@@ -61,7 +74,41 @@ class DashboardQueries {
             states.forEach((state, count) -> byState.merge(state, count, Long::sum));
             plans.add(new Overview.PlanCounts(code, titles.getOrDefault(code, code), sum(states), states));
         });
-        return new Overview(sum(byState), byState, byLevel, plans);
+        return new Overview(sum(byState), byState, byLevel, plans, calendarNotices(planCode));
+    }
+
+    /**
+     * The years whose holidays are not known although open tasks fall due in them, and this year or (from 1 December)
+     * the coming one if not known. Only the deadlines outside the library's years are read.
+     */
+    List<String> calendarNotices(String planCode) {
+        Map<Integer, Long> openByYear = new TreeMap<>();
+        int first = library.years().stream().min(Integer::compare).orElse(0);
+        int last = library.years().stream().max(Integer::compare).orElse(0);
+        jdbc.sql("""
+                        select extract(year from deadline)::integer, count(*) from duban.task_supervision
+                        where state in ('ON_TRACK', 'DUE_SOON', 'OVERDUE', 'RECTIFYING', 'SUBMITTED')
+                          and (deadline < :first or deadline > :last) and (cast(:plan as varchar) is null or plan_code = :plan)
+                        group by 1""")
+                .param("first", LocalDate.of(first, 1, 1))
+                .param("last", LocalDate.of(last, 12, 31))
+                .param("plan", planCode)
+                .query(rows -> {
+                    openByYear.put(rows.getInt(1), rows.getLong(2));
+                });
+        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+        openByYear.putIfAbsent(today.getYear(), 0L);
+        if (today.getMonthValue() == 12) {
+            openByYear.putIfAbsent(today.getYear() + 1, 0L);
+        }
+        List<String> notices = new ArrayList<>();
+        openByYear.forEach((year, open) -> {
+            if (!calendar.isYearCovered(year)) {
+                notices.add(WorkingDayCalendar.missingYearNotice(year)
+                        + (open > 0 ? "（" + open + "项未销号任务的完成时限在该年）" : "") + "，请督查办导入该年度节假日安排");
+            }
+        });
+        return notices;
     }
 
     Page<OverdueItem> overdue(TaskFilter filter, OverdueOrder order, boolean ascending, int page, int size) {

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * A task's page: what the task is, where it stands, and its whole history. The timeline merges the engine's history
  * (who did each step of the workflow, and when) with Duban's supervision record, the support units' contributions
- * and the implementing units' reports.
+ * and the implementing units' reports. {@code calendarNotice} says when the deadline lies in a year whose holidays
+ * are not known ("2027年：该年度节假日安排未导入，工作日暂按周一至周五计算"), else null.
  */
 record TaskDossier(String taskCode, String taskTitle, String planCode, String planTitle, String text,
                    List<UnitRef> leadUnits, List<UnitRef> supportUnits, List<UnitRef> implementingUnits,
@@ -26,7 +27,7 @@ record TaskDossier(String taskCode, String taskTitle, String planCode, String pl
                    List<TimelineEntry> timeline, List<Contributions.Contribution> contributions,
                    List<LocalReports.LocalReport> localReports, List<ProgressReports.ProgressReport> progressReports,
                    List<SupervisionEvent> urges, List<SupervisionEvent> escalations,
-                   List<AccountabilityCases.AccountabilityCase> accountabilityCases) {
+                   List<AccountabilityCases.AccountabilityCase> accountabilityCases, String calendarNotice) {
 
     static final Comparator<TimelineEntry> OLDEST_FIRST = Comparator.comparing(TimelineEntry::at);
 

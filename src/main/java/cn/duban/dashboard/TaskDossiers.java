@@ -10,6 +10,7 @@ import cn.duban.supervision.EscalationLevel;
 import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;
 import cn.duban.supervision.SupervisionState;
+import cn.duban.supervision.WorkingDayCalendar;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,11 +47,13 @@ class TaskDossiers {
     private final ProgressReports progressReports;
     private final AccountabilityCases accountability;
     private final ZoneId zone;
+    private final WorkingDayCalendar calendar;
 
     TaskDossiers(JdbcClient jdbc, DashboardQueries queries, HistoryService historyService,
             IdentityService identityService, SupervisionRecord supervision, Contributions contributions,
             LocalReports localReports, ProgressReports progressReports, AccountabilityCases accountability,
-            @Value("${duban.time-zone}") ZoneId zone) {
+            @Value("${duban.time-zone}") ZoneId zone, WorkingDayCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.queries = queries;
         this.historyService = historyService;
@@ -103,7 +106,8 @@ class TaskDossiers {
                     row.level().chineseName(), row.overdue(), row.urged(), row.rectifications(), row.closedOn(),
                     named, contributed, reportedLocally, progressReports.of(taskCode),
                     events.stream().filter(e -> e.kind() == SupervisionEvent.Kind.URGED).toList(),
-                    events.stream().filter(e -> e.kind() == SupervisionEvent.Kind.ESCALATED).toList(), cases);
+                    events.stream().filter(e -> e.kind() == SupervisionEvent.Kind.ESCALATED).toList(), cases,
+                    calendar.noticeFor(row.deadline()));
         });
     }
 

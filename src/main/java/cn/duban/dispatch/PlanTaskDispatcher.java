@@ -65,12 +65,21 @@ public class PlanTaskDispatcher {
                 .getId());
         deadlineCheck.dispatched(new SupervisedTask(order.taskCode(), processInstanceId, order.planCode(),
                 order.planTitle(), order.title(), order.deadline(), idList(order.leadUnits()), idList(order.supportUnits()),
-                idList(order.implementingUnits())), ClockUtil.getCurrentTime().toInstant());
+                idList(order.implementingUnits())), order.binding(),
+                deadlineCheck.cadence(order.dueSoonWorkingDays(), order.overdueReminderWorkingDays()),
+                ClockUtil.getCurrentTime().toInstant());
         return processInstanceId;
     }
 
     private VariableMap variables(TaskDispatchOrder order) {
-        return Variables.createVariables()
+        VariableMap variables = Variables.createVariables();
+        if (order.dueSoonWorkingDays() != null) {
+            variables.putValue(PlanTaskVariables.DUE_SOON_WORKING_DAYS, order.dueSoonWorkingDays());
+        }
+        if (order.overdueReminderWorkingDays() != null) {
+            variables.putValue(PlanTaskVariables.OVERDUE_REMINDER_WORKING_DAYS, order.overdueReminderWorkingDays());
+        }
+        return variables
                 .putValue(PLAN_CODE, order.planCode())
                 .putValue(PLAN_TITLE, order.planTitle())
                 .putValue(TASK_CODE, order.taskCode())
@@ -86,7 +95,9 @@ public class PlanTaskDispatcher {
                         order.implementingUnits().isEmpty() ? "无" : names(order.implementingUnits()))
                 .putValue(DEADLINE, dueDates.endOf(order.deadline()))
                 .putValue(PlanTaskVariables.PROGRESS_REPORT_CYCLE, order.reportCycle().cron())
-                .putValue(DEADLINE_TEXT, ChineseDates.of(order.deadline()));
+                .putValue(DEADLINE_TEXT, ChineseDates.of(order.deadline()))
+                // Always written, so that every rule of the escalation ladder can be reached (约束性 or not).
+                .putValue(PlanTaskVariables.BINDING, order.binding());
     }
 
     private static List<String> idList(List<Unit> units) {

@@ -10,11 +10,31 @@ import java.util.List;
  */
 public record PlanFile(String code, String title, String issuer, String issuedOn, String kind, Integer periodStart,
                 Integer periodEnd, String deadline, String reportCycle, String sourceName, List<Task> tasks,
-                List<Indicator> indicators) {
+                List<Indicator> indicators, Integer dueSoonWorkingDays, Integer overdueReminderWorkingDays) {
 
+    /** A plan on the configured reminder cadence. */
+    public PlanFile(String code, String title, String issuer, String issuedOn, String kind, Integer periodStart,
+            Integer periodEnd, String deadline, String reportCycle, String sourceName, List<Task> tasks,
+            List<Indicator> indicators) {
+        this(code, title, issuer, issuedOn, kind, periodStart, periodEnd, deadline, reportCycle, sourceName, tasks,
+                indicators, null, null);
+    }
+
+    /**
+     * @param binding whether the task is binding (约束性); null: binding when it serves a binding indicator of the
+     *                plan (its title or text names the indicator)
+     */
     public record Task(String code, String section, String title, String text, List<String> leadUnits,
                 List<String> responsibleUnits, List<String> supportUnits, Boolean supportShareResponsibility,
+                List<String> implementingUnits, String startDate, String deadline, List<Target> targets,
+                Boolean binding) {
+
+        public Task(String code, String section, String title, String text, List<String> leadUnits,
+                List<String> responsibleUnits, List<String> supportUnits, Boolean supportShareResponsibility,
                 List<String> implementingUnits, String startDate, String deadline, List<Target> targets) {
+            this(code, section, title, text, leadUnits, responsibleUnits, supportUnits, supportShareResponsibility,
+                    implementingUnits, startDate, deadline, targets, null);
+        }
     }
 
     public record Target(String phrase, BigDecimal value, String unit, String qualifier) {

@@ -89,6 +89,7 @@ public class PlanImporter {
     private static TaskDispatchOrder order(ValidatedPlan plan, ValidatedPlan.Task task) {
         return new TaskDispatchOrder(plan.code(), plan.title(), task.code(), task.section(), task.title(), task.text(),
                 task.accountableUnits(), task.supportUnits(), task.implementingUnits(), task.deadline(),
-                ReportCycle.valueOf(plan.reportCycle()));
+                ReportCycle.valueOf(plan.reportCycle()), task.binding(), plan.dueSoonWorkingDays(),
+                plan.overdueReminderWorkingDays());
     }
 }

@@ -42,9 +42,12 @@ class PlanStore {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into duban.plan (code, title, issuer, issued_on, kind, period_start, period_end,
-                                                report_cycle, source_name, source_text, imported_by)
+                                                report_cycle, source_name, source_text, imported_by,
+                                                due_soon_working_days, overdue_reminder_working_days)
                         values (:code, :title, :issuer, :issuedOn, :kind, :periodStart, :periodEnd,
-                                :reportCycle, :sourceName, :sourceText, :importedBy)""")
+                                :reportCycle, :sourceName, :sourceText, :importedBy, :dueSoon, :overdueReminder)""")
+                .param("dueSoon", plan.dueSoonWorkingDays())
+                .param("overdueReminder", plan.overdueReminderWorkingDays())
                 .param("code", plan.code())
                 .param("title", plan.title())
                 .param("issuer", plan.issuer())
@@ -66,8 +69,10 @@ class PlanStore {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into duban.plan_task (plan_id, code, section, title, text, deadline, start_date,
-                                                     support_share_responsibility)
-                        values (:planId, :code, :section, :title, :text, :deadline, :startDate, :shareResponsibility)""")
+                                                     support_share_responsibility, binding)
+                        values (:planId, :code, :section, :title, :text, :deadline, :startDate, :shareResponsibility,
+                                :binding)""")
+                .param("binding", task.binding())
                 .param("planId", planId)
                 .param("code", task.code())
                 .param("section", task.section())

@@ -81,16 +81,29 @@ class PlanValidator {
                     optionalUnits(units, task.implementingUnits(), name, "implementingUnits", "落实单位", problems),
                     optionalDate(task.startDate(), name, "startDate", "开始时间", problems),
                     deadline(task.deadline(), planDeadline, issuedOn, name, problems),
-                    task.targets() == null ? List.of() : List.copyOf(task.targets())));
+                    task.targets() == null ? List.of() : List.copyOf(task.targets()),
+                    task.binding() != null ? task.binding()
+                            : BindingIndicators.servesBindingIndicator(task.title(), task.text(), file.indicators())));
             checkNoUnitBothLeadsAndSupports(tasks.get(tasks.size() - 1), name, problems);
         }
         List<PlanFile.Indicator> indicators = indicators(file.indicators(), problems);
         String sourceName = optionalText(file.sourceName(), 200, plan, "sourceName", "来源文件", problems);
+        Integer dueSoon = workingDays(file.dueSoonWorkingDays(), "dueSoonWorkingDays", "临期提醒工作日数", problems);
+        Integer overdueReminder = workingDays(file.overdueReminderWorkingDays(), "overdueReminderWorkingDays",
+                "逾期提醒间隔工作日数", problems);
         if (!problems.isEmpty()) {
             throw PlanRejectedException.invalid(problems);
         }
         return new ValidatedPlan(code, title, issuer, issuedOn, kind, file.periodStart(), file.periodEnd(),
-                reportCycle, sourceName, tasks, indicators);
+                reportCycle, sourceName, tasks, indicators, dueSoon, overdueReminder);
+    }
+
+    /** A reminder cadence of the plan, in working days: 1 to 30, or none (the configured default). */
+    private static Integer workingDays(Integer written, String field, String label, List<ImportProblem> problems) {
+        if (written != null && (written < 1 || written > 30)) {
+            problems.add(ImportProblem.of(ImportProblem.PLAN, field, label, "应为1至30之间的整数（个工作日），现为" + written));
+        }
+        return written;
     }
 
     private static String kind(String written, List<ImportProblem> problems) {

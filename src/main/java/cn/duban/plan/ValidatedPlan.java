@@ -8,11 +8,13 @@ import java.util.stream.Stream;
 /** A plan that passed every check: units resolved to the catalog, dates as dates. */
 record ValidatedPlan(String code, String title, String issuer, LocalDate issuedOn, String kind, Integer periodStart,
                      Integer periodEnd, String reportCycle, String sourceName, List<Task> tasks,
-                     List<PlanFile.Indicator> indicators) {
+                     List<PlanFile.Indicator> indicators, Integer dueSoonWorkingDays,
+                     Integer overdueReminderWorkingDays) {
 
     record Task(String code, String section, String title, String text, List<Unit> leadUnits,
                 List<Unit> responsibleUnits, List<Unit> supportUnits, boolean supportShareResponsibility,
-                List<Unit> implementingUnits, LocalDate startDate, LocalDate deadline, List<PlanFile.Target> targets) {
+                List<Unit> implementingUnits, LocalDate startDate, LocalDate deadline, List<PlanFile.Target> targets,
+                boolean binding) {
 
         /** Who answers for the task: its lead units and its solely responsible units. */
         List<Unit> accountableUnits() {

@@ -38,7 +38,9 @@ class CheckDeadlineDelegate implements JavaDelegate {
                 number(execution.getVariable(PlanTaskVariables.TIMES_URGED)),
                 Boolean.TRUE.equals(execution.getVariable(PlanTaskVariables.BINDING)),
                 number(execution.getVariable(PlanTaskVariables.RETURN_COUNT)),
-                active.contains(PlanTaskProcess.REPORT_PROGRESS) ? earliestMissedReport(execution) : null),
+                active.contains(PlanTaskProcess.REPORT_PROGRESS) ? earliestMissedReport(execution) : null,
+                deadlineCheck.cadence(optionalNumber(execution.getVariable(PlanTaskVariables.DUE_SOON_WORKING_DAYS)),
+                        optionalNumber(execution.getVariable(PlanTaskVariables.OVERDUE_REMINDER_WORKING_DAYS)))),
                 ClockUtil.getCurrentTime().toInstant());
     }
 
@@ -50,6 +52,10 @@ class CheckDeadlineDelegate implements JavaDelegate {
                 .taskDefinitionKey(PlanTaskProcess.REPORT_PROGRESS).dueBefore(now).list().stream()
                 .map(task -> task.getDueDate().toInstant().atZone(zone).toLocalDate())
                 .min(LocalDate::compareTo).orElse(null);
+    }
+
+    private static Integer optionalNumber(Object value) {
+        return value instanceof Number n ? n.intValue() : null;
     }
 
     private static int number(Object value) {

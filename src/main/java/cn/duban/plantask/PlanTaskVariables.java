@@ -87,7 +87,11 @@ public final class PlanTaskVariables {
     public static final String TIMES_URGED = "timesUrged";
     /** The supervision office's latest urge, shown on the units' forms. */
     public static final String LAST_URGE = "lastUrge";
+    /** Boolean, set at dispatch: the task is binding (约束性); the escalation ladder weighs it. */
     public static final String BINDING = "binding";
+    /** Set at dispatch when the plan has its own reminder cadence, in working days (else the configured default). */
+    public static final String DUE_SOON_WORKING_DAYS = "dueSoonWorkingDays";
+    public static final String OVERDUE_REMINDER_WORKING_DAYS = "overdueReminderWorkingDays";
 
     private PlanTaskVariables() {
     }

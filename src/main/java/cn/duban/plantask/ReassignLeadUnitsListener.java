@@ -4,6 +4,8 @@ import static cn.duban.plantask.PlanTaskVariables.LEAD_UNITS;
 import static cn.duban.plantask.PlanTaskVariables.LEAD_UNIT_NAMES;
 import static cn.duban.plantask.PlanTaskVariables.NEW_LEAD_UNITS;
 import static cn.duban.plantask.PlanTaskVariables.RETURN_TO_OFFICE_REASON;
+import static cn.duban.plantask.PlanTaskVariables.SUPPORT_UNITS;
+import static cn.duban.plantask.PlanTaskVariables.SUPPORT_UNIT_NAMES;
 import static cn.duban.plantask.PlanTaskVariables.TASK_CODE;
 
 import cn.duban.identity.Unit;
@@ -27,7 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * 退回 and reassignment. When the lead unit returns a task, the return is recorded; when the supervision office
  * names the new lead unit(s), they must be units of the catalog, and they become the task's lead units, in the
- * process and in the plan's catalog, before the task is offered to them for signing.
+ * process, in the plan's catalog and in the supervision record, before the task is offered to them for signing. A new
+ * lead that was a support unit of the task is one no more (it would be asked to contribute to its own task); the
+ * former leads are no longer leads. All in the engine's transaction: the dossier and the units' scores follow.
  */
 @Component("reassignLeadUnitsListener")
 class ReassignLeadUnitsListener implements ExecutionListener {
@@ -56,12 +60,17 @@ class ReassignLeadUnitsListener implements ExecutionListener {
             return;
         }
         Map<String, Unit> leads = resolve(execution.getVariable(NEW_LEAD_UNITS));
+        List<Unit> supports = remainingSupportUnits(execution.getVariable(SUPPORT_UNITS), leads);
         execution.setVariable(LEAD_UNITS, String.join(",", leads.keySet()));
         execution.setVariable(LEAD_UNIT_NAMES, leads.values().stream().map(Unit::name)
                 .collect(Collectors.joining("、")));
+        execution.setVariable(SUPPORT_UNITS, supports.stream().map(Unit::id).collect(Collectors.joining(",")));
+        execution.setVariable(SUPPORT_UNIT_NAMES, supports.isEmpty() ? "无"
+                : supports.stream().map(Unit::name).collect(Collectors.joining("、")));
         execution.setVariable(PlanTaskVariables.CLAIM_DECISION, null);
         replaceLeadRoles(taskCode, leads);
-        deadlineCheck.leadUnitsChanged(taskCode, List.copyOf(leads.keySet()));
+        deadlineCheck.leadUnitsChanged(taskCode, List.copyOf(leads.keySet()),
+                supports.stream().map(Unit::id).toList());
         Authentication office = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         deadlineCheck.recordStep(taskCode, SupervisionEvent.Kind.REASSIGNED,
                 "改由" + execution.getVariable(LEAD_UNIT_NAMES) + "牵头", office == null ? null : office.getUserId(),
@@ -85,6 +94,17 @@ class ReassignLeadUnitsListener implements ExecutionListener {
         return leads;
     }
 
+    /** The task's support units less the new leads, in their order. */
+    private List<Unit> remainingSupportUnits(Object supportUnitIds, Map<String, Unit> leads) {
+        UnitDirectory directory = units.directory();
+        return Stream.of((supportUnitIds == null ? "" : supportUnitIds.toString()).split(","))
+                .map(String::strip)
+                .filter(id -> !id.isEmpty() && !leads.containsKey(id))
+                .map(id -> directory.resolveAll(id).stream().findFirst()
+                        .orElse(new Unit(id, id, null)))
+                .toList();
+    }
+
     private void replaceLeadRoles(String taskCode, Map<String, Unit> leads) {
         Long taskId = jdbc.sql("select id from duban.plan_task where code = ?").param(taskCode).query(Long.class)
                 .optional().orElse(null);
@@ -93,6 +113,8 @@ class ReassignLeadUnitsListener implements ExecutionListener {
         }
         jdbc.sql("delete from duban.plan_task_unit where task_id = ? and role in ('LEAD', 'RESPONSIBLE')")
                 .param(taskId).update();
+        jdbc.sql("delete from duban.plan_task_unit where task_id = ? and role = 'SUPPORT' and unit_id = any(?)")
+                .params(taskId, leads.keySet().toArray(String[]::new)).update();
         int position = 0;
         for (Unit unit : leads.values()) {
             jdbc.sql("insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, 'LEAD', ?)")

@@ -10,7 +10,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The supervision office replaces a year's exceptions, all or nothing, when the State Council publishes the year. */
+/**
+ * The supervision office imports a year's holidays and adjusted working days, all or nothing, when the State Council
+ * publishes a year before the library carries it, or corrects a year of the library; it can withdraw its import, and
+ * the library's schedule (or, for a year the library lacks, Monday to Friday) applies again.
+ */
 @Service
 public class CalendarCorrection {
 
@@ -31,10 +35,18 @@ public class CalendarCorrection {
     }
 
     @Transactional
-    public List<CalendarDay> replaceYear(int year, List<CalendarDayCorrection> corrections) {
+    public List<CalendarDay> replaceYear(int year, List<CalendarDayCorrection> corrections, String importedBy) {
         requireYear(year);
         List<CalendarDay> checked = check(year, corrections);
-        days.replaceYear(year, checked);
+        days.replaceYear(year, checked, importedBy);
+        return days.ofYear(year);
+    }
+
+    /** Withdraws the office's import of the year; returns the year's exceptions in force afterwards. */
+    @Transactional
+    public List<CalendarDay> withdrawYear(int year) {
+        requireYear(year);
+        days.withdrawYear(year);
         return days.ofYear(year);
     }
 
@@ -71,7 +83,7 @@ public class CalendarCorrection {
                 problems.add(position + "（" + day + "）的备注超过" + NOTE_LENGTH + "个字");
             }
             if (correction.working() != null) {
-                checked.add(new CalendarDay(day, correction.working(), name, note));
+                checked.add(new CalendarDay(day, correction.working(), name, note, CalendarDay.Source.OFFICE));
             }
         }
         if (!problems.isEmpty()) {

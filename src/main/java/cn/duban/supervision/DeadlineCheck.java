@@ -23,8 +23,7 @@ public class DeadlineCheck {
     private final EscalationDecision escalation;
     private final AccountabilityCases accountability;
     private final ZoneId zone;
-    private final int dueSoonWorkingDays;
-    private final int reminderWorkingDays;
+    private final ReminderCadence defaultCadence;
     private final IdentityService identityService;
 
     DeadlineCheck(SupervisionRecord record, WorkingDayCalendar calendar, EscalationDecision escalation,
@@ -38,8 +37,7 @@ public class DeadlineCheck {
         this.escalation = escalation;
         this.accountability = accountability;
         this.zone = zone;
-        this.dueSoonWorkingDays = dueSoonWorkingDays;
-        this.reminderWorkingDays = reminderWorkingDays;
+        this.defaultCadence = new ReminderCadence(dueSoonWorkingDays, reminderWorkingDays);
     }
 
     /**
@@ -47,19 +45,24 @@ public class DeadlineCheck {
      * then it is checked at once, as the next daily check would, so that the dashboard never shows a late task as
      * on track.
      */
-    public void dispatched(SupervisedTask task, Instant now) {
+    public void dispatched(SupervisedTask task, boolean binding, ReminderCadence cadence, Instant now) {
         record.insert(task);
         LocalDate today = now.atZone(zone).toLocalDate();
-        if (today.isAfter(task.deadline()) || isDueSoon(today, task.deadline())) {
+        if (today.isAfter(task.deadline()) || isDueSoon(today, task.deadline(), cadence)) {
             // The ladder's decision and any accountability case are the system's doing, not the importer's.
             AsSystem.run(identityService, () -> check(new CheckedTask(task.taskCode(), task.processInstanceId(),
-                    task.deadline(), true, 0, false, 0, null), now));
+                    task.deadline(), true, 0, binding, 0, null, cadence), now));
         }
     }
 
-    /** The task was given to other lead units. */
-    public void leadUnitsChanged(String taskCode, List<String> leadUnitIds) {
-        record.setLeadUnits(taskCode, leadUnitIds);
+    /** The cadence of a plan that sets its own values (either may be null: the configured default). */
+    public ReminderCadence cadence(Integer dueSoonWorkingDays, Integer overdueReminderWorkingDays) {
+        return defaultCadence.withPlan(dueSoonWorkingDays, overdueReminderWorkingDays);
+    }
+
+    /** The task was given to other lead units; its support units are those left (a new lead supports no more). */
+    public void leadUnitsChanged(String taskCode, List<String> leadUnitIds, List<String> supportUnitIds) {
+        record.setUnits(taskCode, leadUnitIds, supportUnitIds);
     }
 
     /** A unit reported the task's progress (进展报送): the record keeps the step, the dashboard the latest report. */
@@ -83,7 +86,7 @@ public class DeadlineCheck {
         record.find(taskCode).ifPresent(task -> {
             LocalDate today = now.atZone(zone).toLocalDate();
             SupervisionState state = today.isAfter(task.deadline()) ? SupervisionState.OVERDUE
-                    : isDueSoon(today, task.deadline())
+                    : isDueSoon(today, task.deadline(), defaultCadence)
                             ? SupervisionState.DUE_SOON : SupervisionState.ON_TRACK;
             record.save(task.with(state, task.deadline(), task.escalationLevel(), 0));
         });
@@ -131,8 +134,8 @@ public class DeadlineCheck {
     }
 
     /** 临期: the deadline (not yet passed) is this few working days away. */
-    private boolean isDueSoon(LocalDate today, LocalDate deadline) {
-        return calendar.isWithinWorkingDays(today, deadline, dueSoonWorkingDays);
+    private boolean isDueSoon(LocalDate today, LocalDate deadline, ReminderCadence cadence) {
+        return calendar.isWithinWorkingDays(today, deadline, cadence.dueSoonWorkingDays());
     }
 
     public TaskSupervision check(CheckedTask task, Instant now) {
@@ -155,10 +158,11 @@ public class DeadlineCheck {
         if (current.state() == SupervisionState.RECTIFYING) {
             return current.with(SupervisionState.RECTIFYING, task.deadline(), current.escalationLevel(), 0);
         }
-        if (!isDueSoon(today, task.deadline())) {
+        if (!isDueSoon(today, task.deadline(), task.cadence())) {
             return current.with(SupervisionState.ON_TRACK, task.deadline(), current.escalationLevel(), 0);
         }
-        if (current.state() != SupervisionState.DUE_SOON) {
+        // The state is the truth any day; the reminder goes out on the first working day, once per deadline.
+        if (calendar.isWorkingDay(today) && record.remindOnce(task.taskCode(), "DUE_SOON:" + task.deadline(), now)) {
             int remaining = calendar.workingDaysBetween(today, task.deadline());
             record.event(task.taskCode(), SupervisionEvent.Kind.DUE_SOON, null,
                     "临期提醒：距完成时限（" + ChineseDates.of(task.deadline()) + "）还有" + remaining + "个工作日", null, now);
@@ -176,8 +180,10 @@ public class DeadlineCheck {
             record.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE, null, pastDeadline
                     ? "已超过完成时限（" + ChineseDates.of(task.deadline()) + "），任务逾期"
                     : "进展报送逾期（应于" + ChineseDates.of(task.earliestMissedReportDue()) + "前报送），按逾期事项督办", null, now);
-        } else if (overdue > 0 && overdue % reminderWorkingDays == 0
-                && !record.hasEventOn(task.taskCode(), SupervisionEvent.Kind.OVERDUE_REMINDER, today)) {
+        } else if (overdue >= task.cadence().overdueReminderWorkingDays() && calendar.isWorkingDay(today)
+                && record.remindOnce(task.taskCode(), "OVERDUE_REMINDER:" + task.deadline() + ":"
+                        + overdue / task.cadence().overdueReminderWorkingDays(), now)) {
+            // Round n goes out on the first working day with n × cadence working days overdue, once.
             record.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE_REMINDER, null,
                     "逾期提醒：已逾期" + overdue + "个工作日", null, now);
         }
@@ -202,9 +208,10 @@ public class DeadlineCheck {
      * What the check needs to know of a task.
      *
      * @param earliestMissedReportDue the due day of the oldest progress report not yet in after its due date, or null
+     * @param cadence the task's plan's reminder cadence
      */
     public record CheckedTask(String taskCode, String processInstanceId, LocalDate deadline, boolean withUnits,
                               int timesUrged, boolean binding, int earlierRectifications,
-                              LocalDate earliestMissedReportDue) {
+                              LocalDate earliestMissedReportDue, ReminderCadence cadence) {
     }
 }

@@ -3,11 +3,9 @@ package cn.duban.supervision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,12 +14,10 @@ import org.springframework.stereotype.Repository;
 public class SupervisionRecord {
 
     private final JdbcClient jdbc;
-    private final ZoneId zone;
     private final SupervisionNotices notices;
 
-    SupervisionRecord(JdbcClient jdbc, @Value("${duban.time-zone}") ZoneId zone, SupervisionNotices notices) {
+    SupervisionRecord(JdbcClient jdbc, SupervisionNotices notices) {
         this.jdbc = jdbc;
-        this.zone = zone;
         this.notices = notices;
     }
 
@@ -45,11 +41,12 @@ public class SupervisionRecord {
                 .update();
     }
 
-    void setLeadUnits(String taskCode, List<String> leadUnitIds) {
+    void setUnits(String taskCode, List<String> leadUnitIds, List<String> supportUnitIds) {
         jdbc.sql("""
-                        update duban.task_supervision set lead_unit_ids = string_to_array(?, ','), updated_at = now()
+                        update duban.task_supervision set lead_unit_ids = string_to_array(?, ','),
+                               support_unit_ids = string_to_array(?, ','), updated_at = now()
                         where task_code = ?""")
-                .params(String.join(",", leadUnitIds), taskCode).update();
+                .params(String.join(",", leadUnitIds), String.join(",", supportUnitIds), taskCode).update();
     }
 
     void closedOn(String taskCode, LocalDate day) {
@@ -128,13 +125,13 @@ public class SupervisionRecord {
                 .param(taskCode).update();
     }
 
-    boolean hasEventOn(String taskCode, SupervisionEvent.Kind kind, LocalDate day) {
-        OffsetDateTime from = day.atStartOfDay(zone).toOffsetDateTime();
+    /** Records that the reminder step goes out now; false if it went out before (on any node). */
+    boolean remindOnce(String taskCode, String step, Instant at) {
         return jdbc.sql("""
-                        select count(*) from duban.supervision_event
-                        where task_code = ? and kind = ? and happened_at >= ? and happened_at < ?""")
-                .params(taskCode, kind.name(), from, from.plusDays(1))
-                .query(Long.class).single() > 0;
+                        insert into duban.supervision_reminder (task_code, step, sent_at) values (?, ?, ?)
+                        on conflict (task_code, step) do nothing""")
+                .params(taskCode, step, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .update() == 1;
     }
 
     /** The task's supervision steps, oldest first. */

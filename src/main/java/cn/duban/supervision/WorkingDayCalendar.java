@@ -1,12 +1,18 @@
 package cn.duban.supervision;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
 
 /**
- * China's statutory working days: Monday to Friday, except the holidays and adjusted working days (调休) stored in
- * {@code duban.calendar_day}. Nothing is cached: every call reads the exceptions of the days it needs in one query
- * (a very long walk may need another), so a correction is seen at once on every node.
+ * China's statutory working days: Monday to Friday, except the holidays and adjusted working days (调休) of the
+ * State Council's schedule, which come from the tyme4j library ({@link StatutoryHolidays}), or, for a year the
+ * supervision office imported itself (a year the library does not carry yet, or a correction), from
+ * {@code duban.calendar_year} and {@code duban.calendar_day}. A year neither carries counts Monday to Friday, and
+ * says so ({@link #MISSING_YEAR}). The office's years are not cached: every call reads them for the days it needs
+ * in one query (a very long walk may need another), so an import is seen at once on every node.
  */
 @Service
 public class WorkingDayCalendar {
@@ -14,10 +20,50 @@ public class WorkingDayCalendar {
     /** Days read beyond the estimate, enough for the longest holiday. */
     private static final int MARGIN_DAYS = 31;
 
-    private final CalendarDays days;
+    /** What the task, the dashboard and the health check say of a year whose holidays nobody has. */
+    public static final String MISSING_YEAR = "该年度节假日安排未导入";
 
-    WorkingDayCalendar(CalendarDays days) {
+    private final CalendarDays days;
+    private final StatutoryHolidays library;
+
+    WorkingDayCalendar(CalendarDays days, StatutoryHolidays library) {
         this.days = days;
+        this.library = library;
+    }
+
+    /** Whether the year's holidays are known: from the library, or imported by the supervision office. */
+    public boolean isYearCovered(int year) {
+        return library.covers(year) || days.importedYear(year).isPresent();
+    }
+
+    /** The years from {@code first} to {@code last} whose holidays are not known, in order. */
+    public List<Integer> missingYears(int first, int last) {
+        return IntStream.rangeClosed(first, last).filter(year -> !isYearCovered(year)).boxed().toList();
+    }
+
+    /**
+     * The notice a task or the dashboard shows when a due date lies in a year whose holidays are not known, e.g.
+     * "2027年：该年度节假日安排未导入，工作日暂按周一至周五计算"; null when the year is known.
+     */
+    public String noticeFor(LocalDate day) {
+        return isYearCovered(day.getYear()) ? null : missingYearNotice(day.getYear());
+    }
+
+    public static String missingYearNotice(int year) {
+        return year + "年：" + MISSING_YEAR + "，工作日暂按周一至周五计算";
+    }
+
+    /** Where the year's holidays come from. */
+    public YearStatus status(int year) {
+        var imported = days.importedYear(year);
+        if (imported.isPresent()) {
+            return new YearStatus(year, true, "OFFICE", "督查办导入", imported.get().importedBy(),
+                    imported.get().importedAt());
+        }
+        if (library.covers(year)) {
+            return new YearStatus(year, true, "LIBRARY", "国务院办公厅节假日安排通知（" + library.source() + "）", null, null);
+        }
+        return new YearStatus(year, false, "NONE", missingYearNotice(year), null, null);
     }
 
     public boolean isWorkingDay(LocalDate day) {
@@ -88,5 +134,10 @@ public class WorkingDayCalendar {
         long span = 2L * workingDays + MARGIN_DAYS;
         LocalDate end = start.plusDays(step * span);
         return step > 0 ? days.between(start, end) : days.between(end, start);
+    }
+
+    /** Where a year's holidays come from: {@code LIBRARY}, {@code OFFICE} or {@code NONE}. */
+    public record YearStatus(int year, boolean covered, String source, String sourceText, String importedBy,
+                             OffsetDateTime importedAt) {
     }
 }

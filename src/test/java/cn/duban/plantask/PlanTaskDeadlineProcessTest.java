@@ -3,6 +3,8 @@ package cn.duban.plantask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.dispatch.PlanTaskDispatcher;
+import cn.duban.dispatch.ReportCycle;
+import cn.duban.dispatch.TaskDispatchOrder;
 import cn.duban.supervision.AccountabilityCases;
 import cn.duban.supervision.EscalationLevel;
 import cn.duban.supervision.SupervisionEvent;
@@ -150,6 +152,87 @@ class PlanTaskDeadlineProcessTest {
                 Map.of("closureDecision", "return", "closureOpinion", "成效数据不完整"));
         assertThat(state().state()).as("sent back by a leader: with the units again")
                 .isEqualTo(SupervisionState.ON_TRACK);
+    }
+
+    @Test
+    void aDueSoonReminderThatFallsOnASaturdayGoesOutOnMonday() {
+        // Imported on Saturday 14 March 2026, due Wednesday the 18th: 临期 at once, but told on Monday.
+        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 14).atTime(10, 0).atZone(BEIJING).toInstant()));
+        dispatchDue(LocalDate.of(2026, 3, 18), null, null);
+        assertThat(state().state()).isEqualTo(SupervisionState.DUE_SOON);
+        assertThat(reminders()).isEmpty();
+
+        checkOn(LocalDate.of(2026, 3, 15));
+        assertThat(reminders()).as("nor on Sunday").isEmpty();
+
+        checkOn(LocalDate.of(2026, 3, 16));
+        checkOn(LocalDate.of(2026, 3, 17));
+        assertThat(reminders()).as("once, on Monday").containsExactly("2026-03-16 DUE_SOON 临期提醒：距完成时限（2026年3月18日）还有2个工作日");
+    }
+
+    @Test
+    void onASaturdayThatIsAnAdjustedWorkingDayTheReminderGoesOutThatDay() {
+        // Saturday 10 October 2026 is a working day (国庆节调休).
+        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 10, 10).atTime(10, 0).atZone(BEIJING).toInstant()));
+        dispatchDue(LocalDate.of(2026, 10, 14), null, null);
+
+        checkOn(LocalDate.of(2026, 10, 11));
+        checkOn(LocalDate.of(2026, 10, 12));
+        assertThat(reminders()).containsExactly("2026-10-10 DUE_SOON 临期提醒：距完成时限（2026年10月14日）还有3个工作日");
+    }
+
+    @Test
+    void overdueRemindersComeEveryFifthWorkingDayOnlyOnWorkingDaysAndNeverTwice() {
+        // Due Wednesday 1 April 2026; 清明节 4–6 April and 劳动节 1–5 May are off, Saturday 9 May works. The 20th
+        // working day overdue is Thursday 30 April, the last before five days off: no reminder again on those.
+        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(BEIJING).toInstant()));
+        dispatchDue(LocalDate.of(2026, 4, 1), null, null);
+
+        for (LocalDate day = LocalDate.of(2026, 4, 2); !day.isAfter(LocalDate.of(2026, 5, 11)); day = day.plusDays(1)) {
+            checkOn(day);
+        }
+
+        assertThat(reminders()).containsExactly(
+                "2026-04-09 OVERDUE_REMINDER 逾期提醒：已逾期5个工作日",
+                "2026-04-16 OVERDUE_REMINDER 逾期提醒：已逾期10个工作日",
+                "2026-04-23 OVERDUE_REMINDER 逾期提醒：已逾期15个工作日",
+                "2026-04-30 OVERDUE_REMINDER 逾期提醒：已逾期20个工作日",
+                "2026-05-11 OVERDUE_REMINDER 逾期提醒：已逾期25个工作日");
+        assertThat(state().workingDaysOverdue()).isEqualTo(25);
+    }
+
+    @Test
+    void aPlanSetsItsOwnCadenceInWorkingDays() {
+        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(BEIJING).toInstant()));
+        dispatchDue(LocalDate.of(2026, 3, 20), 1, 2);
+        assertThat(runtimeService.getVariable(instanceId, "overdueReminderWorkingDays")).isEqualTo(2);
+
+        checkOn(LocalDate.of(2026, 3, 18));
+        assertThat(state().state()).as("2 working days left, the plan warns at 1").isEqualTo(SupervisionState.ON_TRACK);
+        checkOn(LocalDate.of(2026, 3, 19));
+        for (LocalDate day = LocalDate.of(2026, 3, 21); !day.isAfter(LocalDate.of(2026, 3, 27)); day = day.plusDays(1)) {
+            checkOn(day);
+        }
+
+        assertThat(reminders()).containsExactly(
+                "2026-03-19 DUE_SOON 临期提醒：距完成时限（2026年3月20日）还有1个工作日",
+                "2026-03-24 OVERDUE_REMINDER 逾期提醒：已逾期2个工作日",
+                "2026-03-26 OVERDUE_REMINDER 逾期提醒：已逾期4个工作日");
+    }
+
+    /** The reminders sent, as "day kind reason", day in Beijing. */
+    private List<String> reminders() {
+        return record.events(code).stream()
+                .filter(e -> e.kind() == SupervisionEvent.Kind.DUE_SOON || e.kind() == SupervisionEvent.Kind.OVERDUE_REMINDER)
+                .map(e -> e.happenedAt().atZoneSameInstant(BEIJING).toLocalDate() + " " + e.kind() + " " + e.reason())
+                .toList();
+    }
+
+    private void dispatchDue(LocalDate deadline, Integer dueSoonWorkingDays, Integer overdueReminderWorkingDays) {
+        code = Orders.freshCode("DL");
+        instanceId = dispatcher.dispatch(new TaskDispatchOrder("TEST-PLAN", "测试计划", code, null, "开展土壤污染状况详查",
+                "开展全州土壤污染状况详查。", List.of(Orders.ECOLOGY), List.of(), List.of(), deadline,
+                ReportCycle.QUARTERLY, false, dueSoonWorkingDays, overdueReminderWorkingDays));
     }
 
     private void dispatch(List<cn.duban.identity.Unit> supportUnits) {

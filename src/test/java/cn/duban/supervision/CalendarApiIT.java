@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-/** The supervision office corrects a year of the calendar over HTTP; units may only read it. */
+/**
+ * The supervision office imports a year of the calendar over HTTP (2027: a year the library does not carry yet) or
+ * corrects a year of the library, and withdraws its import; units may only read it.
+ */
 @DubanTest
 class CalendarApiIT {
 
@@ -32,18 +35,67 @@ class CalendarApiIT {
 
     private Http office;
     private List<CalendarDay> before;
+    private boolean importedBefore;
 
     @BeforeEach
     void rememberTheYear() {
         office = Http.as(rest, users.member("calendar-office", DubanGroups.SUPERVISION_OFFICE));
         before = correction.ofYear(YEAR);
+        importedBefore = "OFFICE".equals(calendar.status(YEAR).source());
     }
 
     @AfterEach
     void restoreTheYear() {
-        correction.replaceYear(YEAR, before.stream()
-                .map(day -> new CalendarDayCorrection(day.day(), day.working(), day.name(), day.note()))
-                .toList());
+        if (importedBefore) {
+            correction.replaceYear(YEAR, before.stream()
+                    .map(day -> new CalendarDayCorrection(day.day(), day.working(), day.name(), day.note()))
+                    .toList(), "calendar-office");
+        } else {
+            correction.withdrawYear(YEAR);
+        }
+    }
+
+    @Test
+    void aYearTheLibraryLacksIsImportedByTheOfficeAndWithdrawnAgain() {
+        assertThat(office.get(PATH + "/status").json().path("source").asText()).isEqualTo("NONE");
+        assertThat(office.get(PATH + "/status").json().path("sourceText").asText()).contains("该年度节假日安排未导入");
+
+        assertThat(office.putJson(PATH, List.of(day(MONDAY, false, "临时放假", null))).status()).isEqualTo(200);
+
+        Http.Response status = office.get(PATH + "/status");
+        assertThat(status.json().path("covered").asBoolean()).isTrue();
+        assertThat(status.json().path("source").asText()).isEqualTo("OFFICE");
+        assertThat(status.json().path("importedBy").asText()).isEqualTo("calendar-office");
+        assertThat(office.get(PATH).json().get(0).path("source").asText()).isEqualTo("OFFICE");
+
+        Http.Response withdrawn = office.delete(PATH);
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(withdrawn.json()).isEmpty();
+        assertThat(calendar.isWorkingDay(MONDAY)).isTrue();
+        assertThat(calendar.isYearCovered(YEAR)).isFalse();
+    }
+
+    @Test
+    void theOfficeCorrectsALibraryYearAsAWholeAndWithdrawingBringsTheLibraryBack() {
+        LocalDate nationalDay = LocalDate.of(2026, 10, 8);
+        List<CalendarDay> library = correction.ofYear(2026);
+        assertThat(library).allMatch(day -> day.source() == CalendarDay.Source.LIBRARY);
+        try {
+            // The office's year is the library's with 8 October (a Thursday) off as well.
+            List<Map<String, Object>> corrected = new java.util.ArrayList<>(library.stream()
+                    .map(day -> day(day.day(), day.working(), day.name(), day.note())).toList());
+            corrected.add(day(nationalDay, false, "国庆节", "督查办更正"));
+            assertThat(office.putJson("/api/calendar/2026", corrected).status()).isEqualTo(200);
+
+            assertThat(calendar.isWorkingDay(nationalDay)).isFalse();
+            assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 10))).as("the library's days stay").isTrue();
+            assertThat(calendar.status(2026).source()).isEqualTo("OFFICE");
+        } finally {
+            correction.withdrawYear(2026);
+        }
+        assertThat(calendar.isWorkingDay(nationalDay)).isTrue();
+        assertThat(calendar.status(2026).source()).isEqualTo("LIBRARY");
+        assertThat(office.get("/api/calendar/2026").json()).hasSize(library.size());
     }
 
     @Test
@@ -72,11 +124,13 @@ class CalendarApiIT {
     }
 
     @Test
-    void theSeededNationalDayIsListed() {
+    void theLibrarysNationalDayIsListed() {
         Http.Response year = office.get("/api/calendar/2025");
 
         assertThat(year.status()).isEqualTo(200);
         assertThat(year.json().findValuesAsText("day")).contains("2025-10-01", "2025-09-28", "2025-10-11");
+        assertThat(year.json().findValuesAsText("source")).containsOnly("LIBRARY");
+        assertThat(office.get("/api/calendar/2025/status").json().path("sourceText").asText()).contains("tyme4j");
     }
 
     @Test

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.duban.support.DubanTest;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The seeded calendar on real dates, read from the database. */
+/**
+ * The calendar on real dates: the State Council's schedules as the tyme4j library ships them, and the supervision
+ * office's import of a year the library does not carry yet.
+ */
 @DubanTest
 class WorkingDayCalendarTest {
 
     @Autowired WorkingDayCalendar calendar;
+    @Autowired CalendarCorrection correction;
+    @Autowired StatutoryHolidays library;
 
     private static LocalDate date(int year, int month, int day) {
         return LocalDate.of(year, month, day);
@@ -85,6 +91,47 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void nationalDay2026IsOffFromTheFirstToTheSeventhWithAWorkingSundayBeforeAndSaturdayAfter() {
+        // 国务院办公厅关于2026年部分节假日安排的通知: 国庆节 10月1日至7日放假调休，9月20日（周日）、10月10日（周六）上班；
+        // 中秋节 9月25日至27日放假.
+        for (int day = 1; day <= 7; day++) {
+            assertThat(calendar.isWorkingDay(date(2026, 10, day))).as("2026-10-%02d", day).isFalse();
+        }
+        assertThat(calendar.isWorkingDay(date(2026, 9, 20))).as("Sunday 调休上班").isTrue();
+        assertThat(calendar.isWorkingDay(date(2026, 10, 10))).as("Saturday 调休上班").isTrue();
+        assertThat(calendar.isWorkingDay(date(2026, 10, 11))).as("Sunday after").isFalse();
+        assertThat(calendar.isWorkingDay(date(2026, 9, 25))).as("中秋节, a Friday").isFalse();
+        assertThat(calendar.isWorkingDay(date(2026, 10, 8))).isTrue();
+
+        assertThat(calendar.plusWorkingDays(date(2026, 9, 30), 1)).isEqualTo(date(2026, 10, 8));
+        assertThat(calendar.plusWorkingDays(date(2026, 10, 9), 1)).as("Saturday the 10th works").isEqualTo(date(2026, 10, 10));
+        assertThat(calendar.minusWorkingDays(date(2026, 9, 21), 1)).as("Sunday the 20th works").isEqualTo(date(2026, 9, 20));
+        assertThat(calendar.workingDaysBetween(date(2026, 9, 18), date(2026, 10, 12))).isEqualTo(12);
+    }
+
+    @Test
+    void theLibraryCarries2002To2026AndTheOfficeImports2027() {
+        assertThat(library.years()).contains(2002, 2017, 2025, 2026).doesNotContain(2001);
+        assertThat(library.source()).isEqualTo("tyme4j 1.4.9");
+        // tyme4j 1.4.9 does not carry 2027 yet. When an upgrade does, pin its first working day here instead.
+        assertThat(library.covers(2027)).isFalse();
+        assertThat(calendar.isYearCovered(2027)).isFalse();
+        assertThat(calendar.plusWorkingDays(date(2026, 12, 31), 1)).as("Monday to Friday: Friday 1 January")
+                .isEqualTo(date(2027, 1, 1));
+        try {
+            correction.replaceYear(2027, List.of(
+                    new CalendarDayCorrection(date(2027, 1, 1), false, "元旦", "1月1日放假")), "calendar-test");
+
+            assertThat(calendar.isYearCovered(2027)).isTrue();
+            assertThat(calendar.plusWorkingDays(date(2026, 12, 31), 1)).as("the first working day of 2027")
+                    .isEqualTo(date(2027, 1, 4));
+            assertThat(calendar.workingDaysBetween(date(2026, 12, 30), date(2027, 1, 4))).isEqualTo(2);
+        } finally {
+            correction.withdrawYear(2027);
+        }
+    }
+
+    @Test
     void anOrdinaryWeekIsMondayToFriday() {
         assertThat(calendar.plusWorkingDays(date(2025, 3, 10), 5)).isEqualTo(date(2025, 3, 17));
         assertThat(calendar.minusWorkingDays(date(2025, 3, 17), 5)).isEqualTo(date(2025, 3, 10));
@@ -105,8 +152,10 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void aYearWithoutExceptionsFallsBackToMondayToFriday() {
+    void aYearWithoutExceptionsFallsBackToMondayToFridayAndSaysSo() {
         // 1 October 2035 is a Monday; no notice for 2035 is stored.
+        assertThat(calendar.noticeFor(date(2035, 10, 1))).isEqualTo("2035年：该年度节假日安排未导入，工作日暂按周一至周五计算");
+        assertThat(calendar.noticeFor(date(2026, 10, 1))).isNull();
         assertThat(calendar.isWorkingDay(date(2035, 10, 1))).isTrue();
         assertThat(calendar.isWorkingDay(date(2035, 10, 6))).isFalse();
         assertThat(calendar.plusWorkingDays(date(2035, 10, 1), 5)).isEqualTo(date(2035, 10, 8));

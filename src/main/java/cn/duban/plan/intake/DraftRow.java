@@ -2,9 +2,10 @@ package cn.duban.plan.intake;
 
 /**
  * One task of a draft as the reviewer sees and edits it in the review form: unit lists written as "甲、乙", dates as
- * "2025-12-31". {@code sequence} ties it to what the parser read that the form does not show.
+ * "2025-12-31". {@code sequence} ties it to what the parser read that the form does not show. {@code binding}
+ * (约束性) is the reviewer's choice; null: binding when the task names a binding indicator of the plan.
  */
 record DraftRow(Integer sequence, String code, String section, String title, String text, String leadUnits,
                 String responsibleUnits, String supportUnits, String implementingUnits, String startDate,
-                String deadline) {
+                String deadline, Boolean binding) {
 }

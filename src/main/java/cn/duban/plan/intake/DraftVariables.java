@@ -110,7 +110,7 @@ class DraftVariables {
         return new DraftRow(task.sequence(), String.format(format, planCode, task.sequence()), task.section(),
                 task.title(), task.text(), joined(task.unitsIn(UnitRole.LEAD)),
                 joined(task.unitsIn(UnitRole.RESPONSIBLE)), joined(task.unitsIn(UnitRole.SUPPORT)),
-                joined(task.unitsIn(UnitRole.IMPLEMENTING)), date(task.startDate()), date(task.deadline()));
+                joined(task.unitsIn(UnitRole.IMPLEMENTING)), date(task.startDate()), date(task.deadline()), null);
     }
 
     private static ParsedDetail detail(DraftTask task) {
@@ -128,7 +128,7 @@ class DraftVariables {
         return new PlanFile.Task(row.code(), row.section(), row.title(), row.text(), split(row.leadUnits()),
                 split(row.responsibleUnits()), split(row.supportUnits()),
                 detail != null && detail.supportShareResponsibility(), split(row.implementingUnits()),
-                row.startDate(), row.deadline(), detail == null ? List.of() : detail.targets());
+                row.startDate(), row.deadline(), detail == null ? List.of() : detail.targets(), row.binding());
     }
 
     /** An annual plan reports monthly; a longer one quarterly. */

@@ -70,9 +70,12 @@ class DraftReviewIT {
 
         ((ObjectNode) edit.withArray("tasks").get(10)).put("leadUnits", "州委宣传部");
         ((ObjectNode) edit.withArray("tasks").get(0)).put("deadline", "2017-09-30");
+        ((ObjectNode) edit.withArray("tasks").get(0)).put("binding", true);
         ((ArrayNode) edit.withArray("tasks")).remove(7);
         JsonNode saved = office.putJson("/api/plan-drafts/" + draftId, edit).json();
         assertThat(saved.path("tasks")).hasSize(10);
+        assertThat(saved.path("tasks").get(0).path("binding").asBoolean()).as("约束性, set on the review page").isTrue();
+        assertThat(saved.path("tasks").get(1).path("binding").isNull()).as("自动").isTrue();
         assertThat(saved.path("unknownUnits")).isEmpty();
 
         assertThat(office.postJson("/api/plan-drafts/" + draftId + "/submission", edit).status()).isEqualTo(204);
