@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class DatabaseProbe implements DisposableBean {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration REMEMBER_FAILURE = Duration.ofSeconds(1);
+    private static final Duration REMEMBER_FAILURE = Duration.ofSeconds(10);
 
     private final HikariDataSource healthPool;
     private final JdbcClient jdbc;
@@ -72,7 +72,7 @@ class DatabaseProbe implements DisposableBean {
         }
     }
 
-    /** A "no" is remembered for a moment, so the indicators of one health check wait for it once. */
+    /** A "no" is remembered for a while, so the indicators of a health check (even a slow one) wait for it once. */
     private boolean failedRecently() {
         return lastError != null && System.nanoTime() - failedAt < REMEMBER_FAILURE.toNanos();
     }

@@ -27,15 +27,23 @@ class WorkingCalendarHealthIndicator extends AbstractHealthIndicator {
 
     private final WorkingDayCalendar calendar;
     private final ZoneId zone;
+    private final DatabaseProbe database;
 
-    WorkingCalendarHealthIndicator(WorkingDayCalendar calendar, @Value("${duban.time-zone}") ZoneId zone) {
+    WorkingCalendarHealthIndicator(WorkingDayCalendar calendar, @Value("${duban.time-zone}") ZoneId zone,
+            DatabaseProbe database) {
         super("working calendar check failed");
         this.calendar = calendar;
         this.zone = zone;
+        this.database = database;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
+        if (!database.reachable()) {
+            // The calendar's corrections live in the database: not knowable now, and not worth waiting for the pool.
+            builder.unknown().withDetail("error", "the database does not answer");
+            return;
+        }
         LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
         int last = MonthDay.from(today).isBefore(WATCH_NEXT_YEAR_FROM) ? today.getYear() : today.getYear() + 1;
         List<Integer> missing = calendar.missingYears(today.getYear(), last);

@@ -61,6 +61,7 @@ class SupervisionIntegrityIT {
     private String stranger;
     private String instanceId;
     private Date deadline;
+    private boolean binding;
 
     @BeforeEach
     void dispatch() {
@@ -72,6 +73,7 @@ class SupervisionIntegrityIT {
         instanceId = dispatcher.dispatch(Orders.order(Orders.freshCode("INT"), List.of(Orders.ECOLOGY),
                 List.of(Orders.AGRICULTURE), List.of(Orders.QITAI_COUNTY)));
         deadline = (Date) runtimeService.getVariable(instanceId, "deadline");
+        binding = (Boolean) runtimeService.getVariable(instanceId, "binding");
     }
 
     @Test
@@ -80,7 +82,7 @@ class SupervisionIntegrityIT {
         Map<String, Object> farDeadline = Map.of("value", "2099-12-31T00:00:00.000+0800", "type", "Date");
         Map<String, Object> resetRecord = Map.of("modifications", Map.of(
                 "timesUrged", Map.of("value", 0, "type", "Integer"),
-                "binding", Map.of("value", false, "type", "Boolean"),
+                "binding", Map.of("value", !binding, "type", "Boolean"),
                 "deadline", farDeadline));
         WebappSession session = WebappSession.login(rest, lead, TestUsers.PASSWORD);
         for (String base : List.of(ENGINE, WEBAPP_ENGINE)) {
@@ -292,7 +294,8 @@ class SupervisionIntegrityIT {
         Map<String, Object> record = runtimeService.getVariables(instanceId);
         assertThat(record.get("deadline")).as("deadline").isEqualTo(deadline);
         assertThat(record.get("leadUnits")).isEqualTo(Orders.ECOLOGY.id());
-        assertThat(record).doesNotContainKeys("timesUrged", "binding");
+        assertThat(record.get("binding")).as("binding (约束性) as dispatched").isEqualTo(binding);
+        assertThat(record).doesNotContainKey("timesUrged");
     }
 
     private void asUser(String user, Runnable work) {
