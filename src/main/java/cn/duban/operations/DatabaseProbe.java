@@ -94,7 +94,7 @@ class DatabaseProbe implements DisposableBean {
         config.setUsername(application.getUsername());
         config.setPassword(application.getPassword());
         config.setMaximumPoolSize(1);
-        config.setMinimumIdle(0);
+        config.setMinimumIdle(1); // kept warm: a busy machine must not turn a slow first connection into DOWN
         config.setConnectionTimeout(TIMEOUT.toMillis());
         config.setValidationTimeout(TIMEOUT.toMillis() / 2);
         config.setInitializationFailTimeout(-1);
