@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A plan as written in a plan file (YAML, see README "Plan file format"), and as a reviewer edits a draft read from
+ * A plan as written in a plan file (YAML, see docs/plan-files.md), and as a reviewer edits a draft read from
  * a plan's text (the same fields as JSON). Values are kept as written; the {@link PlanValidator} turns them into a
  * {@link ValidatedPlan} or a list of problems.
  */

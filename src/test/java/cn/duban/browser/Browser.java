@@ -87,6 +87,14 @@ final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** An empty page in a fresh context, for pages the test writes itself. */
+    Page blankPage() {
+        BrowserContext context = chromium.newContext(new NewContextOptions()
+                .setViewportSize(1400, 900).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+        context.setDefaultTimeout(20_000);
+        return context.newPage();
+    }
+
     /** The names of the filters the user sees. */
     static java.util.List<String> filterNames(Page page) {
         return page.locator(".task-filter h4.name a").allInnerTexts().stream()
