@@ -1,6 +1,7 @@
 package cn.duban.plantask;
 
 import cn.duban.supervision.DeadlineCheck;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -30,11 +31,33 @@ class CheckDeadlineDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<String> active = execution.getProcessEngineServices().getRuntimeService()
                 .getActiveActivityIds(execution.getProcessInstanceId());
+        check(execution, active, UnitSteps.isWithUnits(active));
+    }
+
+    /**
+     * The lead unit reports its result after the deadline, before the daily check has recorded the task 逾期 (the
+     * check was late: the node that held it died and its lock had not expired yet, or the job executor was behind).
+     * The check runs now, in the report's transaction, while the task is still with the units: the task turns 逾期
+     * and climbs the ladder as the daily check would have made it; a check that already did so is not repeated.
+     */
+    void checkLateReport(DelegateExecution execution) {
+        Date deadline = (Date) execution.getVariable(PlanTaskVariables.DEADLINE);
+        String taskCode = (String) execution.getVariable(PlanTaskVariables.TASK_CODE);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (deadline != null && taskCode != null
+                && now.atZone(zone).toLocalDate().isAfter(deadline.toInstant().atZone(zone).toLocalDate())
+                && !deadlineCheck.recordedOverdue(taskCode)) {
+            check(execution, execution.getProcessEngineServices().getRuntimeService()
+                    .getActiveActivityIds(execution.getProcessInstanceId()), true);
+        }
+    }
+
+    private void check(DelegateExecution execution, List<String> active, boolean withUnits) {
         Date deadline = (Date) execution.getVariable(PlanTaskVariables.DEADLINE);
         deadlineCheck.check(new DeadlineCheck.CheckedTask(
                 (String) execution.getVariable(PlanTaskVariables.TASK_CODE), execution.getProcessInstanceId(),
                 deadline.toInstant().atZone(zone).toLocalDate(),
-                UnitSteps.isWithUnits(active),
+                withUnits,
                 number(execution.getVariable(PlanTaskVariables.TIMES_URGED)),
                 Boolean.TRUE.equals(execution.getVariable(PlanTaskVariables.BINDING)),
                 number(execution.getVariable(PlanTaskVariables.RETURN_COUNT)),

@@ -29,9 +29,11 @@ import org.springframework.stereotype.Component;
 class RequiredFieldsListener implements ExecutionListener {
 
     private final DeadlineCheck deadlineCheck;
+    private final CheckDeadlineDelegate dailyCheck;
 
-    RequiredFieldsListener(DeadlineCheck deadlineCheck) {
+    RequiredFieldsListener(DeadlineCheck deadlineCheck, CheckDeadlineDelegate dailyCheck) {
         this.deadlineCheck = deadlineCheck;
+        this.dailyCheck = dailyCheck;
     }
 
     private static final Map<String, List<FieldRule>> RULES = Map.of(
@@ -67,6 +69,7 @@ class RequiredFieldsListener implements ExecutionListener {
             }
         }
         if (PlanTaskProcess.REPORT_RESULT.equals(execution.getCurrentActivityId())) {
+            dailyCheck.checkLateReport(execution);
             deadlineCheck.submitted((String) execution.getVariable(PlanTaskVariables.TASK_CODE),
                     ClockUtil.getCurrentTime().toInstant());
         }

@@ -133,6 +133,11 @@ public class DeadlineCheck {
                 "延期至" + ChineseDates.of(newDeadline) + "：" + reason, approvedBy, at);
     }
 
+    /** Whether the task's record already shows it 逾期 (the daily check, or a late report, recorded the step). */
+    public boolean recordedOverdue(String taskCode) {
+        return record.find(taskCode).map(task -> task.state() == SupervisionState.OVERDUE).orElse(false);
+    }
+
     /** 临期: the deadline (not yet passed) is this few working days away. */
     private boolean isDueSoon(LocalDate today, LocalDate deadline, ReminderCadence cadence) {
         return calendar.isWithinWorkingDays(today, deadline, cadence.dueSoonWorkingDays());
@@ -176,7 +181,9 @@ public class DeadlineCheck {
         int overdue = Math.max(pastDeadline ? calendar.workingDaysBetween(task.deadline(), today) : 0,
                 task.earliestMissedReportDue() == null ? 0
                         : calendar.workingDaysBetween(task.earliestMissedReportDue(), today));
-        if (current.state() != SupervisionState.OVERDUE) {
+        // Once per deadline (or missed report), even when a late report and the daily check run side by side.
+        if (current.state() != SupervisionState.OVERDUE && record.remindOnce(task.taskCode(), pastDeadline
+                ? "OVERDUE:" + task.deadline() : "OVERDUE:REPORT:" + task.earliestMissedReportDue(), now)) {
             record.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE, null, pastDeadline
                     ? "已超过完成时限（" + ChineseDates.of(task.deadline()) + "），任务逾期"
                     : "进展报送逾期（应于" + ChineseDates.of(task.earliestMissedReportDue()) + "前报送），按逾期事项督办", null, now);
@@ -190,7 +197,7 @@ public class DeadlineCheck {
         EscalationDecision.Decided decided = escalation.decide(overdue, task.timesUrged(), task.binding(),
                 task.earlierRectifications());
         EscalationLevel level = current.escalationLevel().raisedTo(decided.level());
-        if (level != current.escalationLevel()) {
+        if (level != current.escalationLevel() && record.remindOnce(task.taskCode(), "ESCALATED:" + level, now)) {
             String reason = level.chineseName() + "：" + decided.reason() + "（逾期" + overdue + "个工作日，催办"
                     + task.timesUrged() + "次）";
             record.event(task.taskCode(), SupervisionEvent.Kind.ESCALATED, level, reason, null, now);

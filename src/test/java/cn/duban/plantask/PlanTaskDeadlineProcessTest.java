@@ -134,6 +134,48 @@ class PlanTaskDeadlineProcessTest {
                 .as("no timer outlives the task").isZero();
     }
 
+    /**
+     * The daily check that would have found the task 逾期 has not run yet (its node died holding it, and the lock has
+     * not expired; or the job executor is behind) when the lead unit reports after the deadline: the report must not
+     * wipe the step out. The task is recorded 逾期 and climbs the ladder once, and the late check repeats neither.
+     */
+    @Test
+    void aResultReportedAfterTheDeadlineBeforeTheDailyCheckRanIsStillRecordedOverdueOnce() {
+        dispatch(List.of());
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+                Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
+        jobs.executeAll(instanceId);
+
+        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2031, 1, 6).atTime(9, 0).atZone(BEIJING).toInstant()));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+                Map.of("resultDescription", "已完成", "evidence", "报告.pdf"));
+        checkOn(LocalDate.of(2031, 1, 6));
+        checkOn(LocalDate.of(2031, 1, 7));
+
+        assertThat(state().state()).isEqualTo(SupervisionState.SUBMITTED);
+        assertThat(state().escalationLevel()).isEqualTo(EscalationLevel.REMINDER);
+        assertThat(record.events(code)).extracting(SupervisionEvent::kind)
+                .containsExactly(SupervisionEvent.Kind.OVERDUE, SupervisionEvent.Kind.ESCALATED);
+        assertThat(record.events(code).get(0).reason()).isEqualTo("已超过完成时限（2030年12月31日），任务逾期");
+    }
+
+    @Test
+    void aResultReportedAfterTheDailyCheckFoundItOverdueAddsNoSecondStep() {
+        dispatch(List.of());
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+                Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
+        jobs.executeAll(instanceId);
+        checkOn(LocalDate.of(2031, 1, 2));
+
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+                Map.of("resultDescription", "已完成", "evidence", "报告.pdf"));
+        checkOn(LocalDate.of(2031, 1, 3));
+
+        assertThat(state().state()).isEqualTo(SupervisionState.SUBMITTED);
+        assertThat(record.events(code)).extracting(SupervisionEvent::kind)
+                .containsExactly(SupervisionEvent.Kind.OVERDUE, SupervisionEvent.Kind.ESCALATED);
+    }
+
     @Test
     void theRecordFollowsTheTaskAtEveryStepNotOnlyAtTheDailyCheck() {
         dispatch(List.of());
