@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Idempotent group grants: running them again at every start-up adds what is missing and changes nothing else. */
@@ -13,9 +14,11 @@ public class AuthorizationGrants {
     public static final String ANY = Authorization.ANY;
 
     private final AuthorizationService authorizationService;
+    private final JdbcClient jdbc;
 
-    AuthorizationGrants(AuthorizationService authorizationService) {
+    AuthorizationGrants(AuthorizationService authorizationService, JdbcClient jdbc) {
         this.authorizationService = authorizationService;
+        this.jdbc = jdbc;
     }
 
     public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
@@ -63,22 +66,24 @@ public class AuthorizationGrants {
     }
 
     /**
-     * Replaces {@code wide} by {@code narrow} in every grant on {@code resource} (users' and groups' alike) but
-     * {@code exceptGroup}'s; returns how many grants changed.
+     * Replaces {@code wide} by {@code narrow} in every grant on single resources of {@code resource} (users' and
+     * groups' alike) but {@code exceptGroup}'s; returns how many grants changed. One statement, not a save per grant:
+     * an installation upgraded with a hundred thousand open tasks starts in seconds. The engine reads grants from
+     * the table at every check, so nothing is cached to refresh.
      */
     public int narrowEveryGrant(Resource resource, Permission wide, Permission narrow, String exceptGroup) {
-        int changed = 0;
-        for (Authorization authorization : authorizationService.createAuthorizationQuery().resourceType(resource)
-                .authorizationType(Authorization.AUTH_TYPE_GRANT).hasPermission(wide).list()) {
-            if (exceptGroup.equals(authorization.getGroupId()) || Authorization.ANY.equals(authorization.getResourceId())) {
-                continue;
-            }
-            authorization.removePermission(wide);
-            authorization.addPermission(narrow);
-            authorizationService.saveAuthorization(authorization);
-            changed++;
-        }
-        return changed;
+        return jdbc.sql("""
+                        update act_ru_authorization
+                           set perms_ = (perms_ & ~:wide) | :narrow, rev_ = rev_ + 1
+                         where type_ = :grant and resource_type_ = :resource and (perms_ & :wide) = :wide
+                           and resource_id_ <> :any and group_id_ is distinct from :exceptGroup""")
+                .param("wide", wide.getValue())
+                .param("narrow", narrow.getValue())
+                .param("grant", Authorization.AUTH_TYPE_GRANT)
+                .param("resource", resource.resourceType())
+                .param("any", Authorization.ANY)
+                .param("exceptGroup", exceptGroup)
+                .update();
     }
 
     private static boolean grantsAll(Authorization authorization, Permission[] permissions) {
