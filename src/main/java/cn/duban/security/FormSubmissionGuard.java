@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
@@ -38,11 +37,10 @@ final class FormSubmissionGuard {
 
     /** The variables to write for this submission: {@code variables} less the shown-only fields. */
     Map<String, Object> check(String taskId, Map<String, Object> variables) {
-        IdentityService identity = configuration.getIdentityService();
-        if (variables == null || variables.isEmpty() || identity.getCurrentAuthentication() == null) {
+        if (!writtenByPerson(variables)) {
             return variables;
         }
-        TaskFormFields form = AsSystem.call(identity, () -> formOf(taskId));
+        TaskFormFields form = AsSystem.call(configuration.getIdentityService(), () -> formOf(taskId));
         if (form == null) {
             return variables; // no such task: completing it answers 404 as usual
         }
@@ -51,11 +49,16 @@ final class FormSubmissionGuard {
 
     /** The same for a process started from its start form: only that form's fields. */
     Map<String, Object> checkStart(String processDefinitionId, Map<String, Object> variables) {
-        IdentityService identity = configuration.getIdentityService();
-        if (variables == null || variables.isEmpty() || identity.getCurrentAuthentication() == null) {
+        if (!writtenByPerson(variables)) {
             return variables;
         }
-        return written(AsSystem.call(identity, () -> startFormOf(processDefinitionId)), variables);
+        return written(AsSystem.call(configuration.getIdentityService(), () -> startFormOf(processDefinitionId)),
+                variables);
+    }
+
+    private boolean writtenByPerson(Map<String, Object> variables) {
+        return variables != null && !variables.isEmpty()
+                && configuration.getIdentityService().getCurrentAuthentication() != null;
     }
 
     private static Map<String, Object> written(TaskFormFields form, Map<String, Object> variables) {
