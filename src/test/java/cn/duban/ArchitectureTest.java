@@ -34,8 +34,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyConfigurationKnowsTheWebappsInternals() {
-        noClasses().that().resideOutsideOfPackage("cn.duban.config..")
+    void onlySecurityKnowsTheWebappsInternals() {
+        noClasses().that().resideOutsideOfPackage("cn.duban.security..")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.webapp..")
                 .check(duban);
     }

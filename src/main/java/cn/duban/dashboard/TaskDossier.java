@@ -4,7 +4,7 @@ import cn.duban.plantask.Contributions;
 import cn.duban.plantask.LocalReports;
 import cn.duban.plantask.PlanTaskVariables;
 import cn.duban.plantask.ProgressReports;
-import cn.duban.supervision.AccountabilityCases;
+import cn.duban.accountability.AccountabilityCases;
 import cn.duban.supervision.SupervisionEvent;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

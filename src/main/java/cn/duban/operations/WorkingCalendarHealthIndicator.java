@@ -1,6 +1,6 @@
 package cn.duban.operations;
 
-import cn.duban.supervision.WorkingDayCalendar;
+import cn.duban.calendar.WorkingDayCalendar;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package cn.duban.plantask;
 
-import cn.duban.supervision.WorkingDayCalendar;
+import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.taskform.ChineseDates;
 import java.time.LocalDate;
 import java.time.LocalTime;

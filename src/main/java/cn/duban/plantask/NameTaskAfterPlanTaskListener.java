@@ -2,7 +2,7 @@ package cn.duban.plantask;
 
 import cn.duban.identity.DubanGroups;
 import cn.duban.notification.Notifications;
-import cn.duban.supervision.WorkingDayCalendar;
+import cn.duban.calendar.WorkingDayCalendar;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;

@@ -1,5 +1,7 @@
 package cn.duban.supervision;
 
+import cn.duban.accountability.AccountabilityCases;
+import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.identity.AsSystem;
 import cn.duban.taskform.ChineseDates;
 import java.time.Instant;

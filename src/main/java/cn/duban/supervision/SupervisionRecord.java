@@ -99,7 +99,7 @@ public class SupervisionRecord {
                 .update();
     }
 
-    void event(String taskCode, SupervisionEvent.Kind kind, EscalationLevel level, String reason, String actor,
+    public void event(String taskCode, SupervisionEvent.Kind kind, EscalationLevel level, String reason, String actor,
             Instant at) {
         // The step and, in the same round trip, the lead units to tell of it.
         jdbc.sql("""

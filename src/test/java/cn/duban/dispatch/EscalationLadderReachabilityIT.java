@@ -9,7 +9,7 @@ import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;
 import cn.duban.supervision.SupervisionState;
 import cn.duban.supervision.TaskSupervision;
-import cn.duban.supervision.WorkingDayCalendar;
+import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Http;
 import cn.duban.support.Orders;

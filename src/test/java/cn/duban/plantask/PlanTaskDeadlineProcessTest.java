@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.duban.dispatch.PlanTaskDispatcher;
 import cn.duban.dispatch.ReportCycle;
 import cn.duban.dispatch.TaskDispatchOrder;
-import cn.duban.supervision.AccountabilityCases;
+import cn.duban.accountability.AccountabilityCases;
 import cn.duban.supervision.EscalationLevel;
 import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;

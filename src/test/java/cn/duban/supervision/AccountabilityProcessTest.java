@@ -1,5 +1,6 @@
 package cn.duban.supervision;
 
+import cn.duban.accountability.AccountabilityCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package cn.duban.supervision;
 
+import cn.duban.calendar.CalendarCorrection;
+import cn.duban.calendar.CalendarDay;
+import cn.duban.calendar.CalendarDayCorrection;
+import cn.duban.calendar.WorkingDayCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.identity.DubanGroups;

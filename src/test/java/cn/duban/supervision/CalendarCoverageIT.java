@@ -1,5 +1,7 @@
 package cn.duban.supervision;
 
+import cn.duban.calendar.CalendarCorrection;
+import cn.duban.calendar.CalendarDayCorrection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.dispatch.PlanTaskDispatcher;
