@@ -6,6 +6,6 @@ import java.time.LocalDate;
 record PlanHeader(String title, String issuer, PlanKind kind, Integer periodStart, Integer periodEnd) {
 
     LocalDate defaultDeadline() {
-        return kind == PlanKind.OTHER || periodEnd == null ? null : LocalDate.of(periodEnd, 12, 31);
+        return periodEnd == null ? null : LocalDate.of(periodEnd, 12, 31);
     }
 }

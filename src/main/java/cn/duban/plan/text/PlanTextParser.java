@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 /** Reads the text of a government work plan into a {@link DraftPlan}. Pure: no database, no engine. */
 public final class PlanTextParser {
 
-    private static final Pattern FIRST_LISTED_LEADS = Pattern.compile("(排在|列)第一位的?(部门|单位|者)为牵头");
+    private static final Pattern FIRST_LISTED_LEADS = Pattern.compile(
+            "(排在|排|列|居)(第一位|首位|第一个|首个)的?(部门|单位|者)?为牵头");
     private static final Pattern SHARED_BY_CONVENTION = Pattern.compile(
-            "(排在|列)第一位的?(部门|单位|者)为牵头[^。]*按职责分工负责");
+            "(排在|排|列|居)(第一位|首位|第一个|首个)的?(部门|单位|者)?为牵头[^。]*按职责分工负责");
 
     /**
      * @param text the plan's text as published (a .txt file, or the text of a .docx)
@@ -22,7 +23,7 @@ public final class PlanTextParser {
         if (text == null || text.isBlank()) {
             throw new PlanTextException("计划文本为空");
         }
-        List<String> paragraphs = paragraphs(text);
+        List<String> paragraphs = TableText.rewrite(paragraphs(text));
         PlanHeader header = PlanHeaderReader.read(paragraphs, text);
         UnitTagReader tagReader = new UnitTagReader(FIRST_LISTED_LEADS.matcher(text).find());
         TaskChunker chunker = new TaskChunker(content -> tagReader.read(content).isPresent());
@@ -31,7 +32,7 @@ public final class PlanTextParser {
             throw new PlanTextException("未在文本中找到任何任务：请确认这是一份列有牵头单位的工作方案或规划");
         }
         List<String> warnings = new ArrayList<>();
-        List<DraftTask> tasks = tasks(chunks, tagReader, header.defaultDeadline(),
+        List<DraftTask> tasks = tasks(chunks, tagReader, header.defaultDeadline(), header.periodStart(),
                 SHARED_BY_CONVENTION.matcher(text).find(), warnings);
         if (header.title() == null) {
             warnings.add(0, "未找到计划名称，请在审核时填写");
@@ -44,7 +45,7 @@ public final class PlanTextParser {
     }
 
     private static List<DraftTask> tasks(List<TaskChunk> chunks, UnitTagReader tagReader, LocalDate defaultDeadline,
-                                         boolean sharedByConvention, List<String> warnings) {
+                                         Integer planYear, boolean sharedByConvention, List<String> warnings) {
         List<DraftTask> tasks = new ArrayList<>();
         List<String> blanketImplementers = new ArrayList<>();
         for (TaskChunk chunk : chunks) {
@@ -54,12 +55,18 @@ public final class PlanTextParser {
             Set<UnitMention> units = new LinkedHashSet<>(tag.units());
             blanketImplementers.forEach(name -> units.add(new UnitMention(name, UnitRole.IMPLEMENTING)));
             String text = chunk.text();
-            TaskDates dates = DeadlineReader.read(text);
-            String title = TaskTitle.of(chunk.paragraphs, chunk.number != null);
+            TaskDates dates = DeadlineReader.read(text, planYear);
+            LocalDate deadline = dates.deadline();
+            if (chunk.deadlineLine != null) {
+                LocalDate stated = DeadlineReader.readCell(chunk.deadlineLine, planYear);
+                deadline = stated != null ? stated : deadline;
+            }
+            String title = chunk.sentence ? TaskTitle.firstClause(chunk.paragraphs.get(0))
+                    : TaskTitle.of(chunk.paragraphs, chunk.number != null);
             DraftTask task = new DraftTask(sequence, chunk.number, chunk.section, title, text, List.copyOf(units),
                     tag.shareResponsibility() || (sharedByConvention && hasSupport(units)),
-                    dates.deadline() != null ? dates.deadline() : defaultDeadline, dates.deadline() != null,
-                    dates.start(), TargetReader.read(text));
+                    deadline != null ? deadline : defaultDeadline, deadline != null,
+                    dates.start(), TargetReader.read(text), dates.milestones());
             tasks.add(task);
             warnings.addAll(warningsFor(task, tag));
         }

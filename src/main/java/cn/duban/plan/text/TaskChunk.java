@@ -7,9 +7,13 @@ import java.util.List;
 final class TaskChunk {
 
     final String number;
-    final String section;
+    String section;
     final List<String> paragraphs = new ArrayList<>();
     final List<String> tags = new ArrayList<>();
+    /** One tagged sentence of an item that tags several ("…。（A负责）…。（B负责）"): titled by its first clause. */
+    boolean sentence;
+    /** The text of a "完成时限：…" line, or null. */
+    String deadlineLine;
 
     TaskChunk(String number, String section) {
         this.number = number;

@@ -1,7 +1,8 @@
 package cn.duban.plan.text;
 
 import java.time.LocalDate;
+import java.util.List;
 
-/** The deadline and the start a task's text states; either may be null. */
-record TaskDates(LocalDate deadline, LocalDate start) {
+/** The deadline, the start and the dated commitments a task's text states; the dates may be null. */
+record TaskDates(LocalDate deadline, LocalDate start, List<DraftMilestone> milestones) {
 }

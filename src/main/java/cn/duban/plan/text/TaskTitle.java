@@ -27,6 +27,31 @@ final class TaskTitle {
                 .orElseGet(() -> leadPhrase(paragraphs.get(paragraphs.size() - 1)));
     }
 
+    /** The first clause, up to the first comma or stop: the title of one tagged sentence of an item. */
+    static String firstClause(String paragraph) {
+        String lead = leadPhrase(paragraph);
+        int stop = -1;
+        for (int i = 0; i < lead.length() && stop < 0; i++) {
+            if ("，,；;：:".indexOf(lead.charAt(i)) >= 0 && !insideQuote(lead, i)) {
+                stop = i;
+            }
+        }
+        return stop < 2 ? lead : lead.substring(0, stop);
+    }
+
+    private static boolean insideQuote(String text, int index) {
+        int open = 0;
+        for (int i = 0; i < index; i++) {
+            char c = text.charAt(i);
+            if (c == '“' || c == '（' || c == '(') {
+                open++;
+            } else if ((c == '”' || c == '）' || c == ')') && open > 0) {
+                open--;
+            }
+        }
+        return open > 0;
+    }
+
     static String leadPhrase(String paragraph) {
         int stop = paragraph.indexOf('。');
         String lead = stop < 0 ? paragraph : paragraph.substring(0, stop);

@@ -16,9 +16,14 @@ import java.util.regex.Pattern;
 final class UnitTagReader {
 
     private static final Pattern LABEL = Pattern.compile(
-            "^(牵头|责任|配合|参与|协办|实施|落实)(?:单位|部门)\\s*[：:]\\s*(.*)$");
+            "^(牵头|责任|配合|参与|协办|协助|实施|落实|主责)(?:单位|部门)\\s*[：:]\\s*(.*)$");
     private static final Pattern SUFFIX = Pattern.compile(
-            "^(.*?)(按职责分工负责|负责落实|负责实施|牵头负责|牵头|指导|负责|共同参与|参与|配合|协助|协办)$");
+            "^(.*?)(按职责分工负责|分别负责|共同负责|负责落实|负责实施|牵头负责|牵头|指导|负责|共同参与|参与|配合|协助|协办)$");
+    private static final Pattern TOGETHER_WITH = Pattern.compile("会同|联合|协调");
+    private static final Pattern AND_COLLECTIVE = Pattern.compile("等(?:有关|相关)?(?:部门|单位)?(?:和|及|与|以及)(?=各)");
+    private static final Pattern AREA = Pattern.compile("^各(?!有关|相关)");
+    private static final Pattern GENERIC = Pattern.compile("^(各)?(有关|相关|其他|其它)(部门|单位|方面)$");
+    private static final Pattern AREA_PART = Pattern.compile("^(县|市|区|乡|镇|街道|园区|开发区|县级市|县市区)");
     private static final Pattern BLANKET = Pattern.compile("以下(?:各项任务)?均(?:需要|需|由)?(.+?)负责落实");
     private static final Pattern OPEN_LIST = Pattern.compile("等(?:有关|相关)?(?:部门|单位)?$");
     private static final Pattern UNIT_NAME = Pattern.compile(
@@ -52,12 +57,17 @@ final class UnitTagReader {
 
     private UnitTag assemble(List<Clause> clauses, List<String> blanketNames) {
         boolean anyLead = clauses.stream().anyMatch(clause -> clause.role == UnitRole.LEAD);
+        boolean anyAccountable = anyLead || clauses.stream()
+                .anyMatch(clause -> clause.role == UnitRole.RESPONSIBLE && !clause.share);
         List<String> names = new ArrayList<>();
         List<UnitRole> roles = new ArrayList<>();
         UnitRole previous = null;
         for (int i = 0; i < clauses.size(); i++) {
             Clause clause = clauses.get(i);
             UnitRole role = clause.role;
+            if (clause.share && !anyAccountable) {
+                role = UnitRole.RESPONSIBLE;
+            }
             if (clause.responsibleLabel) {
                 role = anyLead ? UnitRole.SUPPORT : UnitRole.RESPONSIBLE;
             }
@@ -67,10 +77,13 @@ final class UnitTagReader {
             }
             for (int j = 0; j < clause.names.size(); j++) {
                 names.add(clause.names.get(j));
-                roles.add(firstLeadsHere ? (j == 0 ? UnitRole.LEAD : UnitRole.SUPPORT) : role);
+                UnitRole own = j >= clause.supportFrom ? UnitRole.SUPPORT
+                        : clause.supportFrom < clause.names.size() && role == UnitRole.RESPONSIBLE ? UnitRole.LEAD : role;
+                roles.add(firstLeadsHere ? (j == 0 ? UnitRole.LEAD : UnitRole.SUPPORT) : own);
             }
             previous = role;
         }
+        collectivesOfAccountable(names, roles);
         int tagNames = names.size();
         names.addAll(blanketNames);
         LevelPrefix.Completed completed = LevelPrefix.complete(names);
@@ -84,6 +97,27 @@ final class UnitTagReader {
         return new UnitTag(List.copyOf(units), share, List.copyOf(blanket), completed.guessed());
     }
 
+    /**
+     * Beside named accountable units, area governments named in the same 负责 list (各省级人民政府, 各区县人民政府)
+     * carry the task out in their areas, and 有关部门 contribute.
+     */
+    private static void collectivesOfAccountable(List<String> names, List<UnitRole> roles) {
+        boolean named = false;
+        for (int i = 0; i < names.size(); i++) {
+            boolean accountable = roles.get(i) == UnitRole.LEAD || roles.get(i) == UnitRole.RESPONSIBLE;
+            named |= accountable && !AREA.matcher(names.get(i)).find() && !GENERIC.matcher(names.get(i)).find();
+        }
+        for (int i = 0; named && i < names.size(); i++) {
+            if (roles.get(i) == UnitRole.LEAD || roles.get(i) == UnitRole.RESPONSIBLE) {
+                if (GENERIC.matcher(names.get(i)).find()) {
+                    roles.set(i, UnitRole.SUPPORT);
+                } else if (AREA.matcher(names.get(i)).find()) {
+                    roles.set(i, UnitRole.IMPLEMENTING);
+                }
+            }
+        }
+    }
+
     private static Clause clause(String part) {
         String text = part.strip().replaceFirst("^由", "");
         Matcher label = LABEL.matcher(text);
@@ -94,25 +128,45 @@ final class UnitTagReader {
                 case "实施", "落实" -> UnitRole.IMPLEMENTING;
                 default -> UnitRole.SUPPORT;
             };
-            return new Clause(items(label.group(2)), role, false, kind.equals("责任"));
+            return new Clause(items(label.group(2)), role, false, kind.equals("责任"), Integer.MAX_VALUE);
         }
         Matcher suffix = SUFFIX.matcher(text);
         if (suffix.matches() && !suffix.group(1).isBlank()) {
             String keyword = suffix.group(2);
             UnitRole role = switch (keyword) {
                 case "牵头", "牵头负责", "指导" -> UnitRole.LEAD;
-                case "负责" -> UnitRole.RESPONSIBLE;
+                case "负责", "分别负责", "共同负责" -> UnitRole.RESPONSIBLE;
                 case "负责落实", "负责实施" -> UnitRole.IMPLEMENTING;
                 default -> UnitRole.SUPPORT;
             };
-            return new Clause(items(suffix.group(1)), role, keyword.equals("按职责分工负责"), false);
+            String[] together = TOGETHER_WITH.split(suffix.group(1), 2);
+            if (together.length == 2 && !together[0].isBlank() && !together[1].isBlank()) {
+                List<String> names = new ArrayList<>(items(together[0]));
+                int supportFrom = names.size();
+                names.addAll(items(together[1]));
+                return new Clause(names, role, keyword.equals("按职责分工负责"), false, supportFrom);
+            }
+            return new Clause(items(suffix.group(1)), role, keyword.equals("按职责分工负责"), false,
+                    Integer.MAX_VALUE);
         }
-        return new Clause(items(text), null, false, false);
+        return new Clause(items(text), null, false, false, Integer.MAX_VALUE);
     }
 
     static List<String> items(String list) {
-        String closed = OPEN_LIST.matcher(list.strip()).replaceFirst("");
-        return TopLevelSplitter.split(closed, "、");
+        List<String> names = new ArrayList<>();
+        for (String group : AND_COLLECTIVE.split(list.strip())) {
+            String closed = OPEN_LIST.matcher(group.strip()).replaceFirst("");
+            for (String name : TopLevelSplitter.split(closed, "、")) {
+                int last = names.size() - 1;
+                if (last >= 0 && names.get(last).startsWith("各") && names.get(last).length() <= 3
+                        && AREA_PART.matcher(name).find() && name.length() <= 8) {
+                    names.set(last, names.get(last) + "、" + name);
+                } else {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     private static boolean allUnitNames(List<Clause> clauses) {
@@ -120,6 +174,8 @@ final class UnitTagReader {
                 .allMatch(name -> UNIT_NAME.matcher(name).matches());
     }
 
-    private record Clause(List<String> names, UnitRole role, boolean share, boolean responsibleLabel) {
+    /** @param supportFrom the index of the first name after 会同 (they contribute), or MAX_VALUE */
+    private record Clause(List<String> names, UnitRole role, boolean share, boolean responsibleLabel,
+                          int supportFrom) {
     }
 }
