@@ -69,13 +69,21 @@
     notices.replaceChildren();
     if (draft.returnReason) { notice('领导退回修改：' + draft.returnReason, 'error'); }
     if (unknownUnits.length) {
-      notice('单位库中找不到：' + unknownUnits.join('、') + '。请改为已有单位的名称、简称或原名称；确属新单位的，可新建：', 'error');
+      notice('单位库中找不到：' + unknownUnits.join('、') + '。请对应到已有单位（改正全部任务中的该名称），'
+        + '或在单元格中改为已有单位的名称、简称或原名称；确属新单位的，可新建：', 'error');
       unknownUnits.forEach(function (name) {
-        const button = document.createElement('button');
+        const box = notices.lastElementChild.appendChild(document.createElement('div'));
+        box.className = 'unknown-unit';
+        box.dataset.unit = name;
+        const select = box.appendChild(document.createElement('select'));
+        select.title = '对应到已有单位';
+        select.appendChild(new Option('“' + name + '”对应到…', ''));
+        catalog.forEach(function (unit) { select.appendChild(new Option(unit.name, unit.name)); });
+        select.addEventListener('change', function () { if (select.value) { mapUnit(name, select.value); } });
+        const button = box.appendChild(document.createElement('button'));
         button.type = 'button';
         button.textContent = '新建单位“' + name + '”';
         button.addEventListener('click', function () { registerUnit(name); });
-        notices.lastElementChild.appendChild(button);
       });
     }
     if (draft.warnings) { notice('识别提示：' + draft.warnings); }
@@ -113,6 +121,19 @@
     window.scrollTo(0, 0);
   }
 
+  let catalog = [];
+
+  // Replaces an unknown name by a catalog unit in every unit cell, then saves, so the list of unknown names updates.
+  function mapUnit(name, unit) {
+    rows.querySelectorAll('[data-units]').forEach(function (input) {
+      input.value = input.value.split(/([、,，;；])/).map(function (part) {
+        return part.trim() === name ? unit : part;
+      }).join('');
+    });
+    api('PUT', edit()).then(function (draft) { show(draft); notice('已将“' + name + '”对应为“' + unit + '”。'); })
+      .catch(fail);
+  }
+
   function registerUnit(name) {
     if (!confirm('在单位库中新建单位“' + name + '”？新单位的人员需由管理员在 Admin 中加入该单位。')) { return; }
     api('PUT', edit())
@@ -138,6 +159,7 @@
   if (!draftId) {
     fail(new Error('缺少草稿编号：请从任务列表中的“审核计划草稿”打开本页面。'));
   } else {
-    api('GET').then(show).catch(fail);
+    call('GET', '/api/units').then(function (units) { catalog = units || []; }).catch(function () { catalog = []; })
+      .then(function () { return api('GET'); }).then(show).catch(fail);
   }
 })();

@@ -156,6 +156,7 @@ class SecurityMatrixIT {
             // The webapps: pages are open, their API needs the login (and the CSRF token for changes)
             open(GET, "/camunda/app/tasklist/default/"),
             open(GET, "/duban/review.html"),
+            open(GET, "/duban/upload.html"),
             webapp(GET, WEBAPP_ENGINE + "/task?processInstanceBusinessKey={code}",
                     allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)).list(),
             webapp(GET, WEBAPP_ENGINE + "/task/{claimTask}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),

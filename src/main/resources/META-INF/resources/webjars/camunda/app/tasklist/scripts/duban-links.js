@@ -1,5 +1,5 @@
 // Duban: links from Tasklist's header to Duban's own pages: 已办 for everyone, 督办看板 for the supervision office and
-// leaders. Loaded through config.js customScripts; the header is drawn after login, so the links are added whenever
+// leaders, 计划导入 (the upload page) for the supervision office. Loaded through config.js customScripts; the header is drawn after login, so the links are added whenever
 // it appears.
 const LINK_CLASS = 'duban-link';
 let me = null;
@@ -42,6 +42,9 @@ function addLinks() {
   whoAmI().then((user) => {
     if (!user || item.parentNode.querySelector('.' + LINK_CLASS)) {
       return;
+    }
+    if (user.supervisionOffice) {
+      link(item, '/duban/upload.html', '计划导入');
     }
     if (user.supervisionOffice || user.leader) {
       link(item, '/duban/dashboard.html', '督办看板');
