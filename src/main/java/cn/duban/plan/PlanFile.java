@@ -27,7 +27,15 @@ public record PlanFile(String code, String title, String issuer, String issuedOn
     public record Task(String code, String section, String title, String text, List<String> leadUnits,
                 List<String> responsibleUnits, List<String> supportUnits, Boolean supportShareResponsibility,
                 List<String> implementingUnits, String startDate, String deadline, List<Target> targets,
+                Boolean binding, List<Milestone> milestones) {
+
+        public Task(String code, String section, String title, String text, List<String> leadUnits,
+                List<String> responsibleUnits, List<String> supportUnits, Boolean supportShareResponsibility,
+                List<String> implementingUnits, String startDate, String deadline, List<Target> targets,
                 Boolean binding) {
+            this(code, section, title, text, leadUnits, responsibleUnits, supportUnits, supportShareResponsibility,
+                    implementingUnits, startDate, deadline, targets, binding, null);
+        }
 
         public Task(String code, String section, String title, String text, List<String> leadUnits,
                 List<String> responsibleUnits, List<String> supportUnits, Boolean supportShareResponsibility,
@@ -38,6 +46,10 @@ public record PlanFile(String code, String title, String issuer, String issuedOn
     }
 
     public record Target(String phrase, BigDecimal value, String unit, String qualifier) {
+    }
+
+    /** A dated commitment of a task: {@code due} as 2023-12-31 or 2023年12月31日, and its words. */
+    public record Milestone(String due, String text) {
     }
 
     public record Indicator(String category, String name, String unit, String baseline, String target, Boolean binding,

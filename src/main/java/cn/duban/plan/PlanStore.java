@@ -88,7 +88,16 @@ class PlanStore {
         insertRoles(taskId, "SUPPORT", task.supportUnits());
         insertRoles(taskId, "IMPLEMENTING", task.implementingUnits());
         insertTargets(taskId, task.targets());
+        insertMilestones(taskId, task.milestones());
         return taskId;
+    }
+
+    private void insertMilestones(long taskId, List<ValidatedPlan.Milestone> milestones) {
+        for (int i = 0; i < milestones.size(); i++) {
+            jdbc.sql("insert into duban.plan_task_milestone (task_id, position, due, text) values (?, ?, ?, ?)")
+                    .params(taskId, i + 1, milestones.get(i).due(), milestones.get(i).text())
+                    .update();
+        }
     }
 
     void recordProcessInstance(long taskId, String processInstanceId) {

@@ -71,6 +71,7 @@ class PlanValidator {
             if (splitNames(task.leadUnits()).isEmpty() && splitNames(task.responsibleUnits()).isEmpty()) {
                 problems.add(ImportProblem.of(name, "leadUnits", "牵头单位", "缺少牵头单位"));
             }
+            LocalDate taskDeadline = deadline(task.deadline(), planDeadline, issuedOn, name, problems);
             tasks.add(new ValidatedPlan.Task(taskCode,
                     optionalText(task.section(), 200, name, "section", "所属部分", problems),
                     requireText(task.title(), 200, name, "title", "任务名称", problems),
@@ -80,10 +81,11 @@ class PlanValidator {
                     Boolean.TRUE.equals(task.supportShareResponsibility()),
                     optionalUnits(units, task.implementingUnits(), name, "implementingUnits", "落实单位", problems),
                     optionalDate(task.startDate(), name, "startDate", "开始时间", problems),
-                    deadline(task.deadline(), planDeadline, issuedOn, name, problems),
+                    taskDeadline,
                     task.targets() == null ? List.of() : List.copyOf(task.targets()),
                     task.binding() != null ? task.binding()
-                            : BindingIndicators.servesBindingIndicator(task.title(), task.text(), file.indicators())));
+                            : BindingIndicators.servesBindingIndicator(task.title(), task.text(), file.indicators()),
+                    milestones(task.milestones(), taskDeadline, name, problems)));
             checkNoUnitBothLeadsAndSupports(tasks.get(tasks.size() - 1), name, problems);
         }
         List<PlanFile.Indicator> indicators = indicators(file.indicators(), problems);
@@ -96,6 +98,28 @@ class PlanValidator {
         }
         return new ValidatedPlan(code, title, issuer, issuedOn, kind, file.periodStart(), file.periodEnd(),
                 reportCycle, sourceName, tasks, indicators, dueSoon, overdueReminder);
+    }
+
+    /** Each milestone has a date no later than the task's deadline, and words of at most 500 characters. */
+    private static List<ValidatedPlan.Milestone> milestones(List<PlanFile.Milestone> written, LocalDate deadline,
+            String task, List<ImportProblem> problems) {
+        List<ValidatedPlan.Milestone> milestones = new ArrayList<>();
+        for (PlanFile.Milestone milestone : written == null ? List.<PlanFile.Milestone>of() : written) {
+            if (milestone == null || milestone.due() == null || milestone.due().isBlank()) {
+                problems.add(ImportProblem.of(task, "milestones", "节点", "节点缺少完成日期"));
+                continue;
+            }
+            LocalDate due = optionalDate(milestone.due(), task, "milestones", "节点", problems);
+            String text = optionalText(milestone.text(), 500, task, "milestones", "节点", problems);
+            if (due != null && deadline != null && due.isAfter(deadline)) {
+                problems.add(ImportProblem.of(task, "milestones", "节点", "节点日期“" + ChineseDates.of(due)
+                        + "”晚于任务的完成时限“" + ChineseDates.of(deadline) + "”"));
+            }
+            if (due != null) {
+                milestones.add(new ValidatedPlan.Milestone(due, text == null ? "" : text));
+            }
+        }
+        return List.copyOf(milestones);
     }
 
     /** A reminder cadence of the plan, in working days: 1 to 30, or none (the configured default). */

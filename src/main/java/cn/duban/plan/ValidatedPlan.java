@@ -14,11 +14,14 @@ record ValidatedPlan(String code, String title, String issuer, LocalDate issuedO
     record Task(String code, String section, String title, String text, List<Unit> leadUnits,
                 List<Unit> responsibleUnits, List<Unit> supportUnits, boolean supportShareResponsibility,
                 List<Unit> implementingUnits, LocalDate startDate, LocalDate deadline, List<PlanFile.Target> targets,
-                boolean binding) {
+                boolean binding, List<Milestone> milestones) {
 
         /** Who answers for the task: its lead units and its solely responsible units. */
         List<Unit> accountableUnits() {
             return Stream.concat(leadUnits.stream(), responsibleUnits.stream()).distinct().toList();
         }
+    }
+
+    record Milestone(LocalDate due, String text) {
     }
 }

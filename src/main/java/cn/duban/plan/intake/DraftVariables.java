@@ -110,7 +110,10 @@ class DraftVariables {
         return new DraftRow(task.sequence(), String.format(format, planCode, task.sequence()), task.section(),
                 task.title(), task.text(), joined(task.unitsIn(UnitRole.LEAD)),
                 joined(task.unitsIn(UnitRole.RESPONSIBLE)), joined(task.unitsIn(UnitRole.SUPPORT)),
-                joined(task.unitsIn(UnitRole.IMPLEMENTING)), date(task.startDate()), date(task.deadline()), null);
+                joined(task.unitsIn(UnitRole.IMPLEMENTING)), date(task.startDate()), date(task.deadline()), null,
+                task.milestones().isEmpty() ? null : task.milestones().stream()
+                        .map(milestone -> milestone.due() + " " + milestone.text())
+                        .collect(Collectors.joining("\n")));
     }
 
     private static ParsedDetail detail(DraftTask task) {
@@ -128,7 +131,19 @@ class DraftVariables {
         return new PlanFile.Task(row.code(), row.section(), row.title(), row.text(), split(row.leadUnits()),
                 split(row.responsibleUnits()), split(row.supportUnits()),
                 detail != null && detail.supportShareResponsibility(), split(row.implementingUnits()),
-                row.startDate(), row.deadline(), detail == null ? List.of() : detail.targets(), row.binding());
+                row.startDate(), row.deadline(), detail == null ? List.of() : detail.targets(), row.binding(),
+                milestones(row.milestones()));
+    }
+
+    /** The reviewer's milestone lines: a date ("2023-12-31" or "2023年12月31日"), a space, the words. */
+    private static List<PlanFile.Milestone> milestones(String lines) {
+        if (lines == null || lines.isBlank()) {
+            return List.of();
+        }
+        return lines.lines().map(String::strip).filter(line -> !line.isEmpty()).map(line -> {
+            String[] parts = line.split("[\\s　：:]+", 2);
+            return new PlanFile.Milestone(parts[0], parts.length > 1 ? parts[1] : "");
+        }).toList();
     }
 
     /** An annual plan reports monthly; a longer one quarterly. */

@@ -13,7 +13,15 @@ import cn.duban.plan.text.PlanTextException;
 import cn.duban.plan.text.PlanTextParser;
 import cn.duban.taskform.LongText;
 import cn.duban.taskform.SubmissionRejectedException;
+import cn.duban.plan.text.DraftTask;
+import cn.duban.taskform.ChineseDates;
+import java.time.LocalDate;
 import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,9 +38,13 @@ class ParsePlanTextDelegate implements JavaDelegate {
     private final DraftVariables draftVariables;
     private final UnknownUnits unknownUnits;
 
-    ParsePlanTextDelegate(DraftVariables draftVariables, UnknownUnits unknownUnits) {
+    private final ZoneId zone;
+
+    ParsePlanTextDelegate(DraftVariables draftVariables, UnknownUnits unknownUnits,
+            @Value("${duban.time-zone}") ZoneId zone) {
         this.draftVariables = draftVariables;
         this.unknownUnits = unknownUnits;
+        this.zone = zone;
     }
 
     @Override
@@ -50,7 +62,25 @@ class ParsePlanTextDelegate implements JavaDelegate {
         execution.setVariable(TASK_COUNT, draft.tasks().size());
         execution.setVariable(DRAFT_SUMMARY, LongText.of(draftVariables.summary(draftVariables.planFile(execution))));
         execution.setVariable(UNKNOWN_UNITS, unknownUnits.describe(draftVariables.rows(execution)));
-        execution.setVariable(PARSER_WARNINGS, draft.warnings().isEmpty() ? null : String.join("；", draft.warnings()));
+        List<String> warnings = new ArrayList<>(draft.warnings());
+        warnings.addAll(pastDeadlines(draft));
+        execution.setVariable(PARSER_WARNINGS, warnings.isEmpty() ? null : String.join("；", warnings));
+    }
+
+    /** Deadlines already past today (Beijing time): an old plan, or a year misread; the reviewer decides. */
+    private List<String> pastDeadlines(DraftPlan draft) {
+        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+        List<String> past = new ArrayList<>();
+        for (DraftTask task : draft.tasks()) {
+            if (task.deadline() != null && task.deadline().isBefore(today)) {
+                past.add("第" + task.sequence() + "项任务“" + task.title() + "”的完成时限" + ChineseDates.of(task.deadline())
+                        + "已过，请核对");
+            }
+        }
+        if (past.size() > 3) {
+            return List.of(past.size() + "项任务的完成时限早于今天（" + ChineseDates.of(today) + "），请核对是否为往年计划或时限有误");
+        }
+        return past;
     }
 
     private static String suggestedCode(DraftPlan draft) {

@@ -35,7 +35,7 @@ public class PlanTextReader {
             throw reject("不支持旧版Excel（.xls）文件，请另存为.xlsx后再上传");
         }
         if (content == null || content.length == 0) {
-            throw reject("上传的文件是空的，请重新选择计划文件");
+            throw reject("计划文本为空：上传的文件是空的，请重新选择计划文件");
         }
         String text;
         if (name.endsWith(".docx")) {

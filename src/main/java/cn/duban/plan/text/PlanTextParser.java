@@ -66,11 +66,17 @@ public final class PlanTextParser {
             DraftTask task = new DraftTask(sequence, chunk.number, chunk.section, title, text, List.copyOf(units),
                     tag.shareResponsibility() || (sharedByConvention && hasSupport(units)),
                     deadline != null ? deadline : defaultDeadline, deadline != null,
-                    dates.start(), TargetReader.read(text), dates.milestones());
+                    dates.start(), TargetReader.read(text), milestonesBy(dates.milestones(), deadline));
             tasks.add(task);
             warnings.addAll(warningsFor(task, tag));
         }
         return List.copyOf(tasks);
+    }
+
+    /** The text's milestones when they all fall by the deadline (a "完成时限：" line may set an earlier one). */
+    private static List<DraftMilestone> milestonesBy(List<DraftMilestone> milestones, LocalDate deadline) {
+        return deadline != null && milestones.stream().anyMatch(milestone -> milestone.due().isAfter(deadline))
+                ? List.of() : milestones;
     }
 
     private static List<String> warningsFor(DraftTask task, UnitTag tag) {

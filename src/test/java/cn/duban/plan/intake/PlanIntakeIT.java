@@ -164,6 +164,44 @@ class PlanIntakeIT {
     }
 
     @Test
+    void anExcelBreakdownAndAPdfBecomeDraftsLikeAText() throws IOException {
+        ResponseEntity<String> excel = post("分解表.xlsx", PlanFiles.breakdownXlsx(), Orders.freshCode("XLSX"));
+        assertThat(excel.getStatusCode().value()).as(excel.getBody()).isEqualTo(201);
+        assertThat(JSON.readTree(excel.getBody()).path("taskCount").asInt()).isEqualTo(4);
+        ResponseEntity<String> pdf = post("方案.pdf", PlanFiles.pdf(PlanFiles.AIR_PLAN), Orders.freshCode("PDF"));
+        assertThat(pdf.getStatusCode().value()).as(pdf.getBody()).isEqualTo(201);
+        assertThat(JSON.readTree(pdf.getBody()).path("taskCount").asInt()).isEqualTo(4);
+        assertThat(JSON.readTree(pdf.getBody()).path("unknownUnits").isNull()).as(pdf.getBody()).isTrue();
+    }
+
+    @Test
+    void coLeadsKeepTheirOrderAndEachMilestoneIsStoredWithItsDate() throws IOException {
+        String code = Orders.freshCode("MILE");
+        JsonNode draft = upload("plan.txt", """
+                昌吉州农村生活污水治理行动方案（2026—2028年）
+                1.开展农村生活污水治理。到2026年底，完成30个行政村生活污水治理；到2028年，农村生活污水治理率达到45%以上。（州生态环境局、州农业农村局负责）
+                2.建立运维管护机制。（州住建局牵头，州财政局配合）
+                """, code);
+        String instanceId = draft.path("processInstanceId").asText();
+        taskService.complete(onlyTask(instanceId).getId());
+        taskService.complete(onlyTask(instanceId).getId(), Map.of("publicationDecision", "approve"));
+
+        assertThat(jdbc.sql("""
+                        select u.name from duban.plan_task_unit r join duban.unit u on u.id = r.unit_id
+                          join duban.plan_task t on t.id = r.task_id
+                         where t.code = ? and r.role in ('LEAD', 'RESPONSIBLE') order by r.position""")
+                .param(code + "-01").query(String.class).list()).containsExactly("州生态环境局", "州农业农村局");
+        assertThat(jdbc.sql("""
+                        select m.due::text || ' ' || m.text from duban.plan_task_milestone m
+                          join duban.plan_task t on t.id = m.task_id where t.code = ? order by m.position""")
+                .param(code + "-01").query(String.class).list()).containsExactly(
+                "2026-12-31 到2026年底，完成30个行政村生活污水治理",
+                "2028-12-31 到2028年，农村生活污水治理率达到45%以上");
+        assertThat(jdbc.sql("select deadline::text from duban.plan_task where code = ?").param(code + "-01")
+                .query(String.class).single()).isEqualTo("2028-12-31");
+    }
+
+    @Test
     void whatIsNoPlanIsRefusedInChineseAndNothingIsWritten() {
         Map<String, Long> before = tables.snapshot();
         assertRefused("empty.txt", new byte[0], "计划文本为空");
@@ -171,6 +209,8 @@ class PlanIntakeIT {
         assertRefused("broken.docx", "PK not really a zip".getBytes(StandardCharsets.UTF_8), "无法读取该Word文件");
         assertRefused("image.txt", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13}, "不是文本文件");
         assertRefused("old.doc", new byte[] {1, 2, 3}, ".doc");
+        assertRefused("scan.pdf", PlanFiles.scannedPdf(), "没有文字层");
+        assertRefused("old.xls", new byte[] {1, 2, 3}, ".xlsx");
         assertThat(tables.snapshot()).isEqualTo(before);
     }
 
