@@ -3,7 +3,9 @@ package cn.duban.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.plan.ImportedPlan;
+import cn.duban.plan.intake.PlanFiles;
 import cn.duban.plan.intake.PlanIntake;
+import cn.duban.plan.intake.PlanTextReader;
 import cn.duban.plan.text.PlanTextParser;
 import cn.duban.plantask.PlanTaskProcess;
 import cn.duban.support.DubanTest;
@@ -43,6 +45,45 @@ class IntakeBenchmark {
     @Autowired TaskService taskService;
     @Autowired RepositoryService repositoryService;
     @Autowired TransactionTemplate transaction;
+
+    @Autowired PlanTextReader reader;
+
+    /** A 200-task plan in four tagging styles, as a Word document: parse time, and upload to a draft under review. */
+    @Test
+    void aPlanOf200TasksFromUploadToReview() {
+        List<String> lines = new ArrayList<>(List.of("昌吉州2027年重点工作任务分解方案", "一、重点任务"));
+        String[] tags = {"（州生态环境局牵头，州财政局、州住建局配合）", "（州发改委、州工信局负责）",
+                "（州农业农村局会同州水利局负责）", "（由州自然资源局负责，州林业和草原局协助）"};
+        for (int i = 1; i <= 200; i++) {
+            lines.add(i + ".推进第" + i + "项重点工作。完成年度目标任务，" + (1 + i % 12) + "月底前报送进展。" + tags[i % 4]);
+        }
+        String text = String.join("\n", lines);
+        byte[] docx = PlanFiles.docx(lines);
+        PlanTextParser parser = new PlanTextParser();
+        List<Long> parse = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            long start = System.nanoTime();
+            assertThat(parser.parse(text).tasks()).hasSize(200);
+            parse.add(System.nanoTime() - start);
+        }
+        List<Long> upload = new ArrayList<>();
+        for (int round = 0; round <= 5; round++) {
+            long start = System.nanoTime();
+            PlanIntake.Draft draft = intake.start(reader.read("plan.docx", docx), "plan.docx", Orders.freshCode("B200"));
+            long took = System.nanoTime() - start;
+            assertThat(draft.taskCount()).isEqualTo(200);
+            if (round > 0) {
+                upload.add(took);
+            }
+        }
+        System.out.println();
+        System.out.println("=== Plan intake benchmark: a plan of 200 tasks ===");
+        System.out.printf("parse the text (%d chars)                   p50 %7.1f ms   p95 %7.1f ms%n", text.length(),
+                median(parse) / 1e6, percentile(parse, 95) / 1e6);
+        System.out.printf("upload .docx (%d KB) to draft under review   p50 %7.1f ms   max %7.1f ms%n",
+                docx.length / 1024, median(upload) / 1e6, percentile(upload, 100) / 1e6);
+        System.out.println("==================================================");
+    }
 
     @Test
     void the14thFiveYearPlanFromTextToDispatchedAndFannedOut() throws Exception {
