@@ -26,8 +26,9 @@ final class DeadlineReader {
             "(?<byYear>\\d{4})年前",
             "(?<startYear>\\d{4})年(?:(?<startMonth>\\d{1,2})月)?(?:起|开始)",
             "(?<halfYear>\\d{4})?年?上半年",
+            "(?:(?<quarterYear>\\d{4})年)?第?(?<quarter>[一二三四1-4])季度(?:末|底)?",
             "(?<![\\d年月])(?<bareMonth>\\d{1,2})月(?:底|末)?之?前",
-            "(?<![\\d一二三四五六七八九十两几])(?<withinYear>年内|年底前|今年底前|本年底前)"));
+            "(?<![\\d一二三四五六七八九十两几])(?<withinYear>年内|年底前|今年底前|本年底前|全年)"));
     private static final Pattern CELL_DATE = Pattern.compile(
             "^(?<year>\\d{4})\\s*[年.．/-]\\s*(?:(?<month>\\d{1,2})\\s*(?:月|[.．/-])?\\s*(?:(?<day>\\d{1,2})\\s*日?)?)?"
                     + "\\s*(?:底|末)?\\s*(?:之?前|完成)?$");
@@ -118,6 +119,13 @@ final class DeadlineReader {
         }
         if (matcher.group("withinYear") != null) {
             return planYear == null ? null : LocalDate.of(planYear, 12, 31);
+        }
+        if (matcher.group("quarter") != null) {
+            Integer year = matcher.group("quarterYear") != null ? Integer.valueOf(number(matcher, "quarterYear"))
+                    : planYear;
+            int quarter = "一二三四".indexOf(matcher.group("quarter")) + 1;
+            quarter = quarter > 0 ? quarter : Integer.parseInt(matcher.group("quarter"));
+            return year == null ? null : endOfMonth(year, quarter * 3);
         }
         if (matcher.group().endsWith("上半年")) {
             Integer year = matcher.group("halfYear") != null ? Integer.valueOf(number(matcher, "halfYear")) : planYear;

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /** Reads a plan's title, issuer, kind and period from its first lines and, failing that, from its text. */
 final class PlanHeaderReader {
 
-    private static final Pattern TITLE_WORD = Pattern.compile("方案|规划|计划|要点|意见|通知|安排|清单|分解表|措施|实事|任务表");
+    private static final Pattern TITLE_WORD = Pattern.compile("方案|规划|计划|要点|意见|通知|安排|清单|分解表|措施|实事|任务");
     private static final Pattern ISSUER = Pattern.compile(".*(人民政府|办公室|办公厅|委员会|局|厅)$");
     private static final Pattern TITLE_IN_TEXT = Pattern.compile("(?:特|现)(?:制定|编制)《([^》]+)》");
     private static final Pattern ANNUAL = Pattern.compile("(\\d{4})年度?");

@@ -57,8 +57,9 @@ public final class PlanTextParser {
             String text = chunk.text();
             TaskDates dates = DeadlineReader.read(text, planYear);
             LocalDate deadline = dates.deadline();
-            if (chunk.deadlineLine != null) {
-                LocalDate stated = DeadlineReader.readCell(chunk.deadlineLine, planYear);
+            String deadlineLine = chunk.deadlineLine != null ? chunk.deadlineLine : tag.deadline();
+            if (deadlineLine != null) {
+                LocalDate stated = DeadlineReader.readCell(deadlineLine, planYear);
                 deadline = stated != null ? stated : deadline;
             }
             String title = chunk.sentence ? TaskTitle.firstClause(chunk.paragraphs.get(0))

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class TableText {
 
     private static final Pattern CELL_SEPARATOR = Pattern.compile("\\t|\\s*[|｜]\\s*|[ \\u3000]{2,}");
+    private static final Pattern ORDINAL = Pattern.compile("^([一二三四五六七八九十]+、|\\d{1,3}[.．、])\\s*");
     private static final Pattern ROW_NUMBER = Pattern.compile("^\\d{1,4}[.．、]?$");
 
     private enum Column { NUMBER, TITLE, CONTENT, LEAD, RESPONSIBLE, SUPPORT, DEADLINE, OTHER }
@@ -54,13 +55,15 @@ final class TableText {
         List<Column> columns = new ArrayList<>();
         boolean title = false;
         boolean units = false;
-        boolean leadColumn = cells.stream().anyMatch(cell -> cell.matches(".*牵头.*"));
+        boolean leadColumn = cells.stream().anyMatch(cell -> cell.matches(".*牵头.*") && !cell.contains("领导"));
         for (String cell : cells) {
             Column column;
             if (cell.length() > 8) {
                 return null;
             } else if (cell.matches("序号|编号|序")) {
                 column = Column.NUMBER;
+            } else if (cell.contains("领导") || cell.contains("责任人")) {
+                column = Column.OTHER;
             } else if (cell.matches(".*(时限|时间|节点|期限).*")) {
                 column = Column.DEADLINE;
             } else if (cell.matches(".*(配合|协办|参与|协助).*")) {
@@ -110,7 +113,7 @@ final class TableText {
             }
             switch (column) {
                 case NUMBER -> number = cell.replaceAll("[.．、]$", "");
-                case TITLE -> title = cell;
+                case TITLE -> title = ORDINAL.matcher(cell).replaceFirst("");
                 case CONTENT -> content = cell;
                 case LEAD -> tags.add("牵头单位：" + cell);
                 case RESPONSIBLE -> tags.add("责任单位：" + cell);

@@ -26,6 +26,9 @@ final class TaskChunker {
             "^(完成时限|完成时间|时间节点|办结时限|完成期限|时限要求|时限)\\s*[：:]\\s*(.*)$");
     private static final Pattern LEADER_LINE = Pattern.compile("^(牵头|责任|分管|包保|联系)(市|县|区)?领导\\s*[：:]");
     private static final Pattern FOOTNOTE = Pattern.compile("^[1-9](?=[\\p{IsHan}&&[^年月日个项条]])");
+    /** "…全覆盖。牵头单位：A；配合单位：B。": unit lines written at the end of the task's paragraph. */
+    private static final Pattern INLINE_TAG_LINE = Pattern.compile(
+            "[。；]\\s*((?:牵头|责任|主责)(?:单位|部门)\\s*[：:][^（(]+)$");
     private static final Pattern ITEM_HEADING = Pattern.compile("^([^，,；;。：:]{2,30})。(.+)$");
 
     private final Predicate<String> isTag;
@@ -93,7 +96,21 @@ final class TaskChunker {
         }
     }
 
-    private void addText(String paragraph, boolean itemStart) {
+    private void addText(String written, boolean itemStart) {
+        String paragraph = written;
+        Matcher inline = INLINE_TAG_LINE.matcher(written);
+        String tagLine = null;
+        if (inline.find()) {
+            paragraph = written.substring(0, inline.start() + 1);
+            tagLine = inline.group(1);
+        }
+        addSegments(paragraph, itemStart);
+        if (tagLine != null) {
+            current.tags.add(tagLine);
+        }
+    }
+
+    private void addSegments(String paragraph, boolean itemStart) {
         List<TagSegments.Segment> segments = TagSegments.split(paragraph, isTag);
         long tagged = segments.stream().filter(segment -> segment.tag() != null).count();
         String itemSection = current.section;

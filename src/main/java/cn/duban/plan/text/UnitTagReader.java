@@ -18,7 +18,10 @@ final class UnitTagReader {
     private static final Pattern LABEL = Pattern.compile(
             "^(牵头|责任|配合|参与|协办|协助|实施|落实|主责)(?:单位|部门)\\s*[：:]\\s*(.*)$");
     private static final Pattern SUFFIX = Pattern.compile(
-            "^(.*?)(按职责分工负责|分别负责|共同负责|负责落实|负责实施|牵头负责|牵头|指导|负责|共同参与|参与|配合|协助|协办)$");
+            "^(.*?)(按职责分工负责|分别负责|共同负责|负责落实|负责实施|组织实施|具体实施|牵头负责|牵头|指导|负责|共同参与|参与|配合|协助|协办|落实)$");
+    /** A deadline inside a tag: "完成时限：2026年6月", "2026年9月底前完成", "年内完成". */
+    private static final Pattern DEADLINE_CLAUSE = Pattern.compile(
+            "^(?:(?:完成时限|完成时间|时间节点|办结时限|时限)\\s*[：:]\\s*(.+)|(?:\\d{4}年|年内|年底|全年|\\d{1,2}月).*(?:前|完成|底|内|月|年))$");
     private static final Pattern TOGETHER_WITH = Pattern.compile("会同|联合|协调");
     private static final Pattern AND_COLLECTIVE = Pattern.compile("等(?:有关|相关)?(?:部门|单位)?(?:和|及|与|以及)(?=各)");
     private static final Pattern AREA = Pattern.compile("^各(?!有关|相关)");
@@ -40,22 +43,30 @@ final class UnitTagReader {
     Optional<UnitTag> read(String content) {
         List<String> blanket = new ArrayList<>();
         List<Clause> clauses = new ArrayList<>();
+        String deadline = null;
         for (String sentence : TopLevelSplitter.split(content, "。")) {
             Matcher rule = BLANKET.matcher(sentence);
             if (rule.find()) {
                 blanket.addAll(items(rule.group(1)));
-            } else {
-                TopLevelSplitter.split(sentence, "，,；;").forEach(part -> clauses.add(clause(part)));
+                continue;
+            }
+            for (String part : TopLevelSplitter.split(sentence, "，,；;")) {
+                Matcher dated = DEADLINE_CLAUSE.matcher(part.strip());
+                if (dated.matches()) {
+                    deadline = dated.group(1) != null ? dated.group(1) : part.strip();
+                } else {
+                    clauses.add(clause(part));
+                }
             }
         }
         boolean keyworded = clauses.stream().anyMatch(clause -> clause.role != null);
         if (!keyworded && blanket.isEmpty() && !(firstListedLeads && allUnitNames(clauses))) {
             return Optional.empty();
         }
-        return Optional.of(assemble(clauses, blanket));
+        return Optional.of(assemble(clauses, blanket, deadline));
     }
 
-    private UnitTag assemble(List<Clause> clauses, List<String> blanketNames) {
+    private UnitTag assemble(List<Clause> clauses, List<String> blanketNames, String deadline) {
         boolean anyLead = clauses.stream().anyMatch(clause -> clause.role == UnitRole.LEAD);
         boolean anyAccountable = anyLead || clauses.stream()
                 .anyMatch(clause -> clause.role == UnitRole.RESPONSIBLE && !clause.share);
@@ -94,7 +105,7 @@ final class UnitTagReader {
         List<String> blanket = completed.names().subList(tagNames, names.size());
         blanket.forEach(name -> units.add(new UnitMention(name, UnitRole.IMPLEMENTING)));
         boolean share = clauses.stream().anyMatch(clause -> clause.share);
-        return new UnitTag(List.copyOf(units), share, List.copyOf(blanket), completed.guessed());
+        return new UnitTag(List.copyOf(units), share, List.copyOf(blanket), completed.guessed(), deadline);
     }
 
     /**
@@ -136,7 +147,7 @@ final class UnitTagReader {
             UnitRole role = switch (keyword) {
                 case "牵头", "牵头负责", "指导" -> UnitRole.LEAD;
                 case "负责", "分别负责", "共同负责" -> UnitRole.RESPONSIBLE;
-                case "负责落实", "负责实施" -> UnitRole.IMPLEMENTING;
+                case "负责落实", "负责实施", "组织实施", "具体实施", "落实" -> UnitRole.IMPLEMENTING;
                 default -> UnitRole.SUPPORT;
             };
             String[] together = TOGETHER_WITH.split(suffix.group(1), 2);
