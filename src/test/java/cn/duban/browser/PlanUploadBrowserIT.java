@@ -25,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The supervision office imports plans from the browser: 计划导入 in Tasklist's header opens the upload page; a Word
  * plan, an Excel task breakdown and a PDF each reach the review page with their tasks; the Word plan, submitted from
- * there and approved by a leader, is published with its tasks dispatched. A scanned PDF is refused in Chinese.
+ * there and approved by a leader, is published with its tasks dispatched. A unit the catalog lacks is shown as
+ * unknown and mapped to a catalog unit in every task at once. A scanned PDF is refused in Chinese.
  */
 @DubanTest
 class PlanUploadBrowserIT {
@@ -82,6 +83,21 @@ class PlanUploadBrowserIT {
         review(page, file("秋冬季攻坚方案.pdf", PlanFiles.pdf(PlanFiles.AIR_PLAN)), Orders.freshCode("UPPDF"));
         assertThat(page.locator("#tasks tr")).hasCount(4);
         Browser.screenshot(page, "upload-pdf-review");
+
+        page.navigate("http://localhost:" + port + "/duban/upload.html");
+        review(page, file("通知.txt", """
+                昌吉州2026年秸秆综合利用工作安排
+                1.开展秸秆还田试点。（州农业农村局牵头，州农机推广站配合）
+                2.建设秸秆收储站点。（州农机推广站负责）
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Orders.freshCode("UPUNKNOWN"));
+        assertThat(page.locator("#notices .error")).containsText("单位库中找不到：州农机推广站");
+        assertThat(page.locator("textarea.unknown")).hasCount(2);
+        page.locator(".unknown-unit[data-unit=州农机推广站] select").selectOption("州农业农村局");
+        page.locator("#notices", new Page.LocatorOptions().setHasText("已将“州农机推广站”对应为“州农业农村局”")).waitFor();
+        assertThat(page.locator("textarea.unknown")).hasCount(0);
+        assertThat(page.locator("#tasks tr").nth(1).locator("[data-field=responsibleUnits]").inputValue())
+                .isEqualTo("州农业农村局");
+        Browser.screenshot(page, "upload-unknown-unit-mapped");
 
         page.navigate("http://localhost:" + port + "/duban/upload.html");
         page.setInputFiles("#file", file("扫描件.pdf", PlanFiles.scannedPdf()));
