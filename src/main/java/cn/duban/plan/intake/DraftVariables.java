@@ -92,7 +92,9 @@ class DraftVariables {
                         + "　牵头：" + String.join("、", task.leadUnits().isEmpty() ? task.responsibleUnits() : task.leadUnits())
                         + (task.supportUnits().isEmpty() ? "" : "　配合：" + String.join("、", task.supportUnits()))
                         + (task.implementingUnits().isEmpty() ? "" : "　落实：" + String.join("、", task.implementingUnits()))
-                        + "　时限：" + (task.deadline() == null ? plan.deadline() : task.deadline()))
+                        + "　时限：" + (task.deadline() == null ? plan.deadline() : task.deadline())
+                        + (task.milestones() == null || task.milestones().isEmpty() ? "" : "　节点：" + task.milestones()
+                                .stream().map(PlanFile.Milestone::due).collect(Collectors.joining("、"))))
                 .collect(Collectors.joining("\n"));
     }
 
