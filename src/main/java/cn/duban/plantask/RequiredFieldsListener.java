@@ -14,27 +14,18 @@ import static cn.duban.plantask.PlanTaskVariables.RESULT_DESCRIPTION;
 
 import java.util.List;
 import java.util.Map;
-import cn.duban.supervision.DeadlineCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
  * When the lead unit's tasks end: the fields their forms require must really be there, also when a task is
- * completed through the REST API rather than the form. A reported result takes the task out of the units' hands. An execution listener, because the engine passes its
+ * completed through the REST API rather than the form (what a report then does is modelled: 登记上报). An execution
+ * listener, because the engine passes its
  * exceptions on unchanged (a task listener's would be wrapped and answered with 500 instead of 400).
  */
 @Component("requiredFieldsListener")
 class RequiredFieldsListener implements ExecutionListener {
-
-    private final DeadlineCheck deadlineCheck;
-    private final CheckDeadlineDelegate dailyCheck;
-
-    RequiredFieldsListener(DeadlineCheck deadlineCheck, CheckDeadlineDelegate dailyCheck) {
-        this.deadlineCheck = deadlineCheck;
-        this.dailyCheck = dailyCheck;
-    }
 
     private static final Map<String, List<FieldRule>> RULES = Map.of(
             PlanTaskProcess.CLAIM_TASK, List.of(
@@ -67,11 +58,6 @@ class RequiredFieldsListener implements ExecutionListener {
             if (problem != null) {
                 throw new SubmissionRejectedException(rule.variable(), problem);
             }
-        }
-        if (PlanTaskProcess.REPORT_RESULT.equals(execution.getCurrentActivityId())) {
-            dailyCheck.checkLateReport(execution);
-            deadlineCheck.submitted((String) execution.getVariable(PlanTaskVariables.TASK_CODE),
-                    ClockUtil.getCurrentTime().toInstant());
         }
     }
 }
