@@ -4,14 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * What a deployed Camunda Form (a {@code .form} file) lets a person fill in: its editable fields with their checks,
- * and the fields it only shows (read-only or disabled), whose submitted values are not written.
+ * What a deployed Camunda Form (a {@code .form} file) lets a person fill in: its editable fields with their checks
+ * (in the form's order), and the fields it only shows (read-only or disabled), whose submitted values are not
+ * written. The form is the one source of its rules: the browser (form-js) and the server read the same
+ * {@code validate} keys ({@code required}, {@code maxLength}, {@code pattern}, {@code min}, {@code max}) and the
+ * same {@code conditional.hide}.
  */
 record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
 
@@ -25,7 +30,7 @@ record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
         Map<String, FieldCheck> editable = new LinkedHashMap<>();
         Set<String> shown = new LinkedHashSet<>();
         collect(JSON.readTree(form), editable, shown);
-        return new TaskFormFields(Map.copyOf(editable), Set.copyOf(shown));
+        return new TaskFormFields(Collections.unmodifiableMap(editable), Set.copyOf(shown));
     }
 
     private static void collect(JsonNode container, Map<String, FieldCheck> editable, Set<String> shown) {
@@ -44,20 +49,66 @@ record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
     }
 
     /**
-     * The checks a form states for one field that decide what may be stored: its kind of value, its length and its
-     * options. Whether a value makes sense (a range, a phone number's shape, a required field) is the process's own
-     * rule, checked where the process reads it, with a message that knows the field (e.g. a percentage).
+     * The checks a form states for one field. {@link #problemWith} decides what may be stored at all (its kind of
+     * value, its length, its options), on every submission; {@link #completionProblem} whether the task may end with
+     * the value it has (required unless hidden, the pattern, the range), where the process reads it. A pattern's
+     * message is the field's custom property {@code patternMessage} (form-js {@code properties}).
+     *
+     * @param hide the FEEL condition (without its {@code =}) under which the form hides the field, or null
+     * @param defaultValue what the form fills in when the person changes nothing, or null
      */
-    record FieldCheck(String label, String type, Integer maxLength, Set<String> options) {
+    record FieldCheck(String label, String type, Integer maxLength, Set<String> options, boolean required,
+                      Pattern pattern, String patternMessage, Double min, Double max, String hide,
+                      String defaultValue) {
 
         static FieldCheck of(JsonNode component) {
             JsonNode validate = component.path("validate");
             Set<String> options = new LinkedHashSet<>();
             component.path("values").forEach(option -> options.add(option.path("value").asText()));
+            String hide = component.path("conditional").path("hide").asText(null);
             return new FieldCheck(component.path("label").asText(component.path("key").asText()),
                     component.path("type").asText(),
                     validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
-                    Set.copyOf(options));
+                    Set.copyOf(options), validate.path("required").asBoolean(false),
+                    validate.hasNonNull("pattern") ? Pattern.compile(validate.get("pattern").asText()) : null,
+                    component.path("properties").path("patternMessage").asText(null),
+                    validate.hasNonNull("min") ? validate.get("min").asDouble() : null,
+                    validate.hasNonNull("max") ? validate.get("max").asDouble() : null,
+                    hide == null ? null : hide.strip().replaceFirst("^=", ""),
+                    component.hasNonNull("defaultValue") ? component.get("defaultValue").asText() : null);
+        }
+
+        /** The Chinese message when a shown field's {@code value} may not end the task, or null. */
+        String completionProblem(Object value) {
+            String text = value == null ? "" : value.toString().strip();
+            if (text.isEmpty()) {
+                return required ? "请填写“" + label + "”" : null;
+            }
+            if (maxLength != null && text.length() > maxLength) {
+                return "“" + label + "”不能超过" + maxLength + "个字";
+            }
+            if (pattern != null && !pattern.matcher(text).matches()) {
+                return "“" + label + "”格式不正确" + (patternMessage == null ? "" : "：" + patternMessage);
+            }
+            if (min != null || max != null) {
+                double amount;
+                try {
+                    amount = value instanceof Number number ? number.doubleValue() : Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    return "“" + label + "”应为数字，如98.5（不带单位）";
+                }
+                if (min != null && amount < min) {
+                    return "“" + label + "”不能小于" + plain(min);
+                }
+                if (max != null && amount > max) {
+                    return "“" + label + "”不能大于" + plain(max);
+                }
+            }
+            return null;
+        }
+
+        private static String plain(double bound) {
+            return bound == Math.rint(bound) ? String.valueOf((long) bound) : String.valueOf(bound);
         }
 
         /** The Chinese message for a submitted value, or null when it is acceptable. Absent values are the model's concern. */
