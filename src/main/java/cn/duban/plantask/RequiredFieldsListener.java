@@ -1,6 +1,6 @@
 package cn.duban.plantask;
 
-import cn.duban.security.DeployedFormRules;
+import cn.duban.taskform.DeployedFormRules;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,5 @@
-package cn.duban.security;
+package cn.duban.taskform;
 
-import cn.duban.identity.AsSystem;
-import cn.duban.taskform.SubmissionRejectedException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +8,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -61,7 +61,11 @@ public class DeployedFormRules {
             return TaskFormFields.NONE;
         }
         RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
-        return AsSystem.call(execution.getProcessEngineServices().getIdentityService(), () -> {
+        // Read as the system: the person completing the task may not read deployments; the form is theirs to fill.
+        IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
             String deployment = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
             for (Resource resource : repository.getDeploymentResources(deployment)) {
                 if (resource.getName().endsWith(".form") && formRef.equals(idOf(repository, resource))) {
@@ -73,7 +77,11 @@ public class DeployedFormRules {
                 }
             }
             throw new IllegalStateException("The form " + formRef + " is not in deployment " + deployment);
-        });
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
     }
 
     private static String idOf(RepositoryService repository, Resource resource) {

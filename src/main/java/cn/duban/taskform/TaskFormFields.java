@@ -1,4 +1,4 @@
-package cn.duban.security;
+package cn.duban.taskform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,15 +18,15 @@ import java.util.regex.Pattern;
  * {@code validate} keys ({@code required}, {@code maxLength}, {@code pattern}, {@code min}, {@code max}) and the
  * same {@code conditional.hide}.
  */
-record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
+public record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
 
-    static final TaskFormFields NONE = new TaskFormFields(Map.of(), Set.of());
+    public static final TaskFormFields NONE = new TaskFormFields(Map.of(), Set.of());
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "datetime", "radio",
             "select", "checkbox", "checklist", "taglist");
 
-    static TaskFormFields parse(InputStream form) throws IOException {
+    public static TaskFormFields parse(InputStream form) throws IOException {
         Map<String, FieldCheck> editable = new LinkedHashMap<>();
         Set<String> shown = new LinkedHashSet<>();
         collect(JSON.readTree(form), editable, shown);
@@ -57,11 +57,11 @@ record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
      * @param hide the FEEL condition (without its {@code =}) under which the form hides the field, or null
      * @param defaultValue what the form fills in when the person changes nothing, or null
      */
-    record FieldCheck(String label, String type, Integer maxLength, Set<String> options, boolean required,
+    public record FieldCheck(String label, String type, Integer maxLength, Set<String> options, boolean required,
                       Pattern pattern, String patternMessage, Double min, Double max, String hide,
                       String defaultValue) {
 
-        static FieldCheck of(JsonNode component) {
+        public static FieldCheck of(JsonNode component) {
             JsonNode validate = component.path("validate");
             Set<String> options = new LinkedHashSet<>();
             component.path("values").forEach(option -> options.add(option.path("value").asText()));
@@ -79,7 +79,7 @@ record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
         }
 
         /** The Chinese message when a shown field's {@code value} may not end the task, or null. */
-        String completionProblem(Object value) {
+        public String completionProblem(Object value) {
             String text = value == null ? "" : value.toString().strip();
             if (text.isEmpty()) {
                 return required ? "请填写“" + label + "”" : null;
@@ -112,7 +112,7 @@ record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown) {
         }
 
         /** The Chinese message for a submitted value, or null when it is acceptable. Absent values are the model's concern. */
-        String problemWith(Object value) {
+        public String problemWith(Object value) {
             if (value == null) {
                 return null;
             }
