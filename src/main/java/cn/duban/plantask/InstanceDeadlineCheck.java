@@ -1,6 +1,7 @@
 package cn.duban.plantask;
 
 import cn.duban.supervision.DeadlineCheck;
+import cn.duban.supervision.SupervisedTask;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,11 +23,32 @@ import org.springframework.stereotype.Service;
 class InstanceDeadlineCheck {
 
     private final DeadlineCheck deadlineCheck;
+    private final UnitIds unitIds = new UnitIds();
     private final ZoneId zone;
 
     InstanceDeadlineCheck(DeadlineCheck deadlineCheck, @Value("${duban.time-zone}") ZoneId zone) {
         this.deadlineCheck = deadlineCheck;
         this.zone = zone;
+    }
+
+    /**
+     * The dispatched task gets its supervision record; a deadline already near or past is checked at once, as the next
+     * daily check would (纳入督办).
+     */
+    void dispatched(DelegateExecution execution) {
+        PlanTaskVariables.Reader v = new PlanTaskVariables.Reader(execution);
+        SupervisedTask task = new SupervisedTask(v.string(PlanTaskVariables.TASK_CODE),
+                execution.getProcessInstanceId(), v.string(PlanTaskVariables.PLAN_CODE),
+                v.string(PlanTaskVariables.PLAN_TITLE), v.string(PlanTaskVariables.TASK_TITLE),
+                ((Date) execution.getVariable(PlanTaskVariables.DEADLINE)).toInstant().atZone(zone).toLocalDate(),
+                unitIds.split(v.string(PlanTaskVariables.LEAD_UNITS)),
+                unitIds.split(v.string(PlanTaskVariables.SUPPORT_UNITS)),
+                unitIds.split(v.string(PlanTaskVariables.IMPLEMENTING_UNITS)));
+        noteAccountability(execution, deadlineCheck.dispatched(task,
+                Boolean.TRUE.equals(execution.getVariable(PlanTaskVariables.BINDING)),
+                deadlineCheck.cadence(v.number(PlanTaskVariables.DUE_SOON_WORKING_DAYS),
+                        v.number(PlanTaskVariables.OVERDUE_REMINDER_WORKING_DAYS)),
+                ClockUtil.getCurrentTime().toInstant()));
     }
 
     /** The daily check (event sub-process 每日督办检查). */

@@ -1,17 +1,7 @@
 package cn.duban.plantask;
 
-import static cn.duban.plantask.PlanTaskVariables.DEADLINE;
-import static cn.duban.plantask.PlanTaskVariables.DEADLINE_TEXT;
-import static cn.duban.plantask.PlanTaskVariables.RECTIFICATION_DEADLINE;
-import static cn.duban.plantask.PlanTaskVariables.TASK_CODE;
-
-import cn.duban.supervision.DeadlineCheck;
-import cn.duban.taskform.ChineseDates;
-import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,28 +11,14 @@ import org.springframework.stereotype.Component;
 @Component("orderRectificationDelegate")
 class OrderRectificationDelegate implements JavaDelegate {
 
-    private final RectificationDeadline rectificationDeadline;
-    private final ReviewReturns returns;
-    private final DueDates dueDates;
-    private final DeadlineCheck deadlineCheck;
+    private final RectificationOrder rectification;
 
-    OrderRectificationDelegate(RectificationDeadline rectificationDeadline, ReviewReturns returns, DueDates dueDates,
-            DeadlineCheck deadlineCheck) {
-        this.rectificationDeadline = rectificationDeadline;
-        this.returns = returns;
-        this.dueDates = dueDates;
-        this.deadlineCheck = deadlineCheck;
+    OrderRectificationDelegate(RectificationOrder rectification) {
+        this.rectification = rectification;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate newDeadline = rectificationDeadline.read(execution.getVariable(RECTIFICATION_DEADLINE));
-        execution.setVariable(DEADLINE, dueDates.endOf(newDeadline));
-        execution.setVariable(DEADLINE_TEXT, ChineseDates.of(newDeadline) + "（限期整改）");
-        Authentication inspector = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        deadlineCheck.rectificationOrdered((String) execution.getVariable(TASK_CODE), execution.getProcessInstanceId(),
-                newDeadline, returns.record(execution, Review.INSPECTION),
-                Review.FALSIFIED.equals(execution.getVariable(Review.INSPECTION.decisionVariable)),
-                inspector == null ? null : inspector.getUserId(), ClockUtil.getCurrentTime().toInstant());
+        rectification.order(execution);
     }
 }
