@@ -1,7 +1,6 @@
 package cn.duban.accountability;
 
-import cn.duban.taskform.FieldRule;
-import cn.duban.taskform.LongText;
+import cn.duban.taskform.DeployedFormRules;
 import cn.duban.taskform.SubmissionRejectedException;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,32 +24,24 @@ class AccountabilityStepListener implements ExecutionListener {
             "CIRCULATED_CRITICISM", "通报批评", "ADMONITORY_TALK", "约谈", "REFER", "移交纪检委追责",
             "NO_ACTION", "不予问责");
 
+    private final DeployedFormRules formRules;
+
+    AccountabilityStepListener(DeployedFormRules formRules) {
+        this.formRules = formRules;
+    }
+
     @Override
     public void notify(DelegateExecution execution) {
         if (execution.isCanceled()) {
             return;
         }
-        switch (execution.getCurrentActivityId()) {
-            case "UserTask_DraftFinding" -> require(execution, FieldRule.required(FINDING, "问责意见",
-                    LongText.STRING_VARIABLE_LIMIT));
-            case "UserTask_DecideAccountability" -> {
-                Object decision = execution.getVariable(DECISION);
-                if (decision == null || !DECISIONS.containsKey(decision.toString())) {
-                    throw new SubmissionRejectedException(DECISION, "请选择问责决定");
-                }
-                require(execution, FieldRule.required(DECISION_REASON, "决定理由", 2000));
+        if ("UserTask_DecideAccountability".equals(execution.getCurrentActivityId())) {
+            Object decision = execution.getVariable(DECISION);
+            if (decision == null || !DECISIONS.containsKey(decision.toString())) {
+                throw new SubmissionRejectedException(DECISION, "请选择问责决定");
             }
-            case "UserTask_RecordReferralOutcome" ->
-                    require(execution, FieldRule.required(REFERRAL_OUTCOME, "追责结果", 2000));
-            default -> throw new IllegalStateException("accountabilityStepListener is not meant for "
-                    + execution.getCurrentActivityId());
         }
-    }
-
-    private static void require(DelegateExecution execution, FieldRule rule) {
-        String problem = rule.problemWith(execution.getVariable(rule.variable()));
-        if (problem != null) {
-            throw new SubmissionRejectedException(rule.variable(), problem);
-        }
+        // 问责意见, 决定理由, 追责结果: as the step's own deployed form requires them.
+        formRules.check(execution);
     }
 }
