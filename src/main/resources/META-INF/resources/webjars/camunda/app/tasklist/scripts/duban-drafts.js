@@ -112,23 +112,40 @@ function prune() {
   }
 }
 
+let restoring = false;
+
+function keepDraft(event) {
+  const container = !restoring && event.target.closest && event.target.closest('.fjs-container');
+  const id = taskId();
+  if (container && id) {
+    save(container, id);
+  }
+}
+
 function watch() {
   const id = taskId();
   const container = document.querySelector('.fjs-container');
-  if (!id || !container || container.dataset.dubanDraft === id) {
+  if (!id || !container) {
     return;
   }
-  // Wait until form-js has drawn its fields (and a form that needs claiming is editable).
-  if (!fields(container).length) {
+  // Fields form-js has drawn (and made editable, once the task is claimed) since the draft was last put back.
+  const editable = fields(container);
+  if (!editable.length || editable.every((element) => element.dataset.dubanDraft === id)) {
     return;
   }
-  container.dataset.dubanDraft = id;
-  restore(container, id);
-  const keep = () => save(container, id);
-  container.addEventListener('input', keep, true);
-  container.addEventListener('change', keep, true);
+  editable.forEach((element) => {
+    element.dataset.dubanDraft = id;
+  });
+  restoring = true;
+  try {
+    restore(container, id);
+  } finally {
+    restoring = false;
+  }
 }
 
 prune();
+document.addEventListener('input', keepDraft, true);
+document.addEventListener('change', keepDraft, true);
 new MutationObserver(watch).observe(document.documentElement, { childList: true, subtree: true, attributes: true,
   attributeFilter: ['readonly', 'disabled'] });
