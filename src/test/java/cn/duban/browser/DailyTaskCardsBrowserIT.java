@@ -71,14 +71,7 @@ class DailyTaskCardsBrowserIT {
         Page page = browser.logInAsPeopleDo(staff, TestUsers.PASSWORD);
         Browser.openFilter(page, "待签收");
         Locator cards = page.locator(".tasks-list li.task");
-        page.onConsoleMessage(message -> System.out.println("BROWSER: " + message.text()));
-        try {
-            page.waitForCondition(() -> cards.count() == 2 && page.locator(".tasks-list .duban-card").count() == 2);
-        } catch (RuntimeException e) {
-            Browser.screenshot(page, "daily-debug");
-            System.out.println("DEBUG URL " + page.url() + "\n" + page.locator(".tasks-list").innerHTML());
-            throw e;
-        }
+        page.waitForCondition(() -> cards.count() == 2 && page.locator(".tasks-list .duban-card").count() == 2);
         Browser.screenshot(page, "daily-01-task-cards");
 
         Locator first = cards.nth(0);

@@ -64,13 +64,7 @@ class NeverLoseInputBrowserIT {
         page.getByLabel("责任人").fill("李明");
         page.getByLabel("联系电话").fill("电话待定");
         Locator phoneError = page.locator(".fjs-form-field-error").filter(new Locator.FilterOptions().setHasText("联系电话"));
-        try {
-            phoneError.first().waitFor();
-        } catch (RuntimeException e) {
-            Browser.screenshot(page, "daily-debug");
-            System.out.println("DEBUG " + page.locator(".fjs-form-field-error").allInnerTexts());
-            throw e;
-        }
+        phoneError.first().waitFor();
         assertThat(phoneError.first().innerText()).as("what is wrong, and how it should look")
                 .contains("“联系电话”格式不正确", "0994-2345678").doesNotContain("必填");
         page.getByLabel("联系电话").fill("0994-2345678");

@@ -136,12 +136,20 @@ function watch() {
   editable.forEach((element) => {
     element.dataset.dubanDraft = id;
   });
-  restoring = true;
-  try {
-    restore(container, id);
-  } finally {
-    restoring = false;
-  }
+  // Tasklist draws the form, then loads the task's variables into it, which empties the fields again: the draft
+  // is put back into fields that are (still or again) empty a few times while the form settles.
+  [0, 400, 1200, 2500, 4000].forEach((delay) => setTimeout(() => {
+    const current = document.querySelector('.fjs-container');
+    if (!current || taskId() !== id) {
+      return;
+    }
+    restoring = true;
+    try {
+      restore(current, id);
+    } finally {
+      restoring = false;
+    }
+  }, delay));
 }
 
 prune();
