@@ -102,6 +102,8 @@ class NeverLoseInputBrowserIT {
         String office = users.member("drafts-office", DubanGroups.SUPERVISION_OFFICE);
         String instance = dispatch(new Unit(Orders.ECOLOGY.id(), Orders.ECOLOGY.name(), "DEPARTMENT"),
                 "等待核验的任务" + Orders.freshCode("").substring(1));
+        dispatch(new Unit(Orders.ECOLOGY.id(), Orders.ECOLOGY.name(), "DEPARTMENT"), "已逾期的任务",
+                LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(1));
         Task claim = taskService.createTaskQuery().processInstanceId(instance).singleResult();
         taskService.claim(claim.getId(), users.member("drafts-lead", Orders.ECOLOGY.id()));
         taskService.complete(claim.getId(), Map.of("claimDecision", "sign", "responsiblePerson", "张伟",
@@ -144,11 +146,24 @@ class NeverLoseInputBrowserIT {
         page.locator("#status").waitFor(new Locator.WaitForOptions()
                 .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
         assertThat(page.content()).doesNotContain("尚未登录");
+
+        // On a phone the dashboard reads as a page: nothing wider than the screen but the tables, which scroll.
+        page.setViewportSize(390, 844);
+        page.locator("button[role=tab]", new Page.LocatorOptions().setHasText("逾期事项")).first().click();
+        page.locator("#overdue tbody tr").first().waitFor();
+        Browser.screenshot(page, "daily-08-dashboard-on-a-phone");
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+                .as("no sideways page").isTrue();
+        assertThat((Boolean) page.evaluate("Array.from(document.querySelectorAll('#overdue th'))"
+                + ".every(th => th.getBoundingClientRect().height < 40)")).as("headers on one line").isTrue();
     }
 
     private String dispatch(Unit unit, String title) {
+        return dispatch(unit, title, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6));
+    }
+
+    private String dispatch(Unit unit, String title, LocalDate deadline) {
         return dispatcher.dispatch(new TaskDispatchOrder("DRAFT-PLAN", "草稿测试计划", Orders.freshCode("DRAFT"), null,
-                title, title + "的内容。", List.of(unit), List.of(), List.of(),
-                LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6), ReportCycle.QUARTERLY));
+                title, title + "的内容。", List.of(unit), List.of(), List.of(), deadline, ReportCycle.QUARTERLY));
     }
 }
