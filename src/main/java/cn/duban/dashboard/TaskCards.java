@@ -44,12 +44,15 @@ class TaskCards {
         }
         Map<String, Supervised> supervised = new HashMap<>();
         jdbc.sql("""
-                        select process_instance_id, plan_title, task_code, deadline, state, escalation_level, times_urged
-                        from duban.task_supervision where process_instance_id = any(?)""")
+                        select s.process_instance_id, s.plan_title, s.task_code, s.deadline, s.state,
+                               s.escalation_level, s.times_urged, t.deadline, s.working_days_overdue, s.rectifications
+                        from duban.task_supervision s left join duban.plan_task t on t.code = s.task_code
+                        where s.process_instance_id = any(?)""")
                 .param(tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new))
                 .query((rs, n) -> new Supervised(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), SupervisionState.valueOf(rs.getString(5)),
-                        EscalationLevel.valueOf(rs.getString(6)), rs.getInt(7)))
+                        EscalationLevel.valueOf(rs.getString(6)), rs.getInt(7), rs.getObject(8, LocalDate.class),
+                        rs.getInt(9), rs.getInt(10)))
                 .list().forEach(row -> supervised.put(row.processInstanceId(), row));
         LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
         List<TaskCard> cards = new ArrayList<>();
@@ -64,7 +67,10 @@ class TaskCards {
                     overdue ? calendar.workingDaysBetween(due, today) : 0,
                     row == null ? null : row.state().name(), row == null ? null : row.state().chineseName(),
                     row == null ? null : row.level().name(), row == null ? null : row.level().chineseName(),
-                    row == null ? 0 : row.timesUrged()));
+                    row == null ? 0 : row.timesUrged(),
+                    row == null ? null : row.originalDeadline() != null ? row.originalDeadline() : row.deadline(),
+                    row == null ? null : row.deadline(), row == null ? 0 : row.workingDaysOverdue(),
+                    row == null ? 0 : row.rectifications()));
         }
         return cards;
     }
@@ -74,6 +80,7 @@ class TaskCards {
     }
 
     private record Supervised(String processInstanceId, String planTitle, String taskCode, LocalDate deadline,
-                              SupervisionState state, EscalationLevel level, int timesUrged) {
+                              SupervisionState state, EscalationLevel level, int timesUrged,
+                              LocalDate originalDeadline, int workingDaysOverdue, int rectifications) {
     }
 }

@@ -104,12 +104,30 @@ class TaskDossiers {
                     TaskDossier.text(variables), queries.refs(row.leads(), unitNames),
                     queries.refs(row.supports(), unitNames), queries.refs(row.implementers(), unitNames),
                     row.deadline(), row.state().name(), row.state().chineseName(), row.level().name(),
-                    row.level().chineseName(), row.overdue(), row.urged(), row.rectifications(), row.closedOn(),
+                    row.level().chineseName(), overdueDays(row), row.urged(), row.rectifications(), row.closedOn(),
                     named, contributed, reportedLocally, progressReports.of(taskCode),
                     events.stream().filter(e -> e.kind() == SupervisionEvent.Kind.URGED).toList(),
                     events.stream().filter(e -> e.kind() == SupervisionEvent.Kind.ESCALATED).toList(), cases,
                     calendar.noticeFor(row.deadline()));
         });
+    }
+
+    /**
+     * The working days the task is overdue: while with the units, the read model's count; once the result is
+     * reported (待核验销号, 已销号) the read model stops counting, so how late the last result came is what it keeps.
+     */
+    private int overdueDays(Row row) {
+        if (row.overdue() > 0 || (row.state() != SupervisionState.SUBMITTED && row.state() != SupervisionState.CLOSED)) {
+            return row.overdue();
+        }
+        HistoricActivityInstance lastReport = historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(row.processInstanceId()).activityId("UserTask_ReportResult").finished()
+                .orderByHistoricActivityInstanceEndTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+        if (lastReport == null) {
+            return 0;
+        }
+        LocalDate reportedOn = lastReport.getEndTime().toInstant().atZone(zone).toLocalDate();
+        return calendar.workingDaysBetween(row.deadline(), reportedOn);
     }
 
     /** The dispatch and every user task of a process instance, with who did it. */

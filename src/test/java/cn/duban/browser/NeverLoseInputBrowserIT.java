@@ -121,6 +121,14 @@ class NeverLoseInputBrowserIT {
         Browser.openFilter(page, "待核验");
         Browser.openTask(page, title);
         Browser.button(page, "签收").click();
+        // What the decision needs to know stands above the form, with the way to the task's whole history.
+        Locator context = page.locator(".duban-context");
+        context.waitFor();
+        LocalDate deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6);
+        assertThat(context.innerText()).contains("原定完成时限", "当前完成时限",
+                deadline.getYear() + "年" + deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日",
+                "剩余", "问责等级", "催办次数");
+        assertThat(context.locator("a").getAttribute("href")).startsWith("/duban/task.html?code=");
         page.getByLabel("限期整改", new Page.GetByLabelOptions().setExact(true)).check();
         page.locator(".fjs-form-field-datetime input").first().click();
         Locator calendar = page.locator(".flatpickr-calendar.open");

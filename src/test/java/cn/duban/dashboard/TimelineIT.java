@@ -2,7 +2,10 @@ package cn.duban.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.dispatch.PlanTaskDispatcher;
+import cn.duban.dispatch.ReportCycle;
+import cn.duban.dispatch.TaskDispatchOrder;
 import cn.duban.identity.DubanGroups;
 import cn.duban.plantask.PlanTaskProcess;
 import cn.duban.support.DubanTest;
@@ -11,6 +14,8 @@ import cn.duban.support.Jobs;
 import cn.duban.support.Orders;
 import cn.duban.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +37,7 @@ class TimelineIT {
     @Autowired TestRestTemplate rest;
     @Autowired TestUsers users;
     @Autowired Jobs jobs;
+    @Autowired WorkingDayCalendar calendar;
 
     @Test
     void theTimelineShowsEachStepOnceWithWhatWasReportedAndDecided() {
@@ -73,6 +79,29 @@ class TimelineIT {
                 .anyMatch(line -> line.contains("核验结论：核验通过"))
                 .anyMatch(line -> line.contains("退回理由：成效数据不完整"))
                 .anyMatch(line -> line.contains("责任人：张伟"));
+    }
+
+    @Test
+    void aTaskClosedLateKeepsTheWorkingDaysItWasOverdue() {
+        String lead = users.member("timeline-lead", Orders.ECOLOGY.id());
+        String office = users.member("timeline-office", DubanGroups.SUPERVISION_OFFICE);
+        String leader = users.member("timeline-leader", DubanGroups.LEADERS);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate deadline = today.minusMonths(2);
+        String code = Orders.freshCode("TLLATE");
+        String instance = dispatcher.dispatch(new TaskDispatchOrder("TEST-PLAN", "测试计划", code, null, "迟交的任务",
+                "迟交的任务内容。", List.of(Orders.ECOLOGY), List.of(), List.of(), deadline, ReportCycle.QUARTERLY));
+        complete(instance, PlanTaskProcess.CLAIM_TASK, lead, Map.of("claimDecision", "sign",
+                "responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
+        complete(instance, PlanTaskProcess.REPORT_RESULT, lead, Map.of("resultDescription", "迟交的结果",
+                "evidence", "报告.pdf"));
+        complete(instance, PlanTaskProcess.VERIFY_RESULT, office, Map.of("inspectionDecision", "pass"));
+        complete(instance, PlanTaskProcess.APPROVE_CLOSURE, leader, Map.of("closureDecision", "approve"));
+
+        JsonNode dossier = Http.as(rest, office).get("/api/dashboard/tasks/" + code).json();
+        assertThat(dossier.path("stateName").asText()).isEqualTo("已销号");
+        assertThat(dossier.path("workingDaysOverdue").asInt()).isEqualTo(calendar.workingDaysBetween(deadline, today))
+                .isPositive();
     }
 
     private void complete(String instance, String step, String user, Map<String, Object> values) {
