@@ -1,11 +1,23 @@
 // Calls to Duban's API with the Tasklist login; every change carries the header that guards against CSRF.
 window.DubanApi = (function () {
   'use strict';
-  const LOGIN = '尚未登录：请先在任务列表（Tasklist）中登录，再打开本页面。';
+  const LOGIN = '登录已过期或尚未登录，正在转到登录页面；登录后将回到本页面。';
+  const TASKLIST_LOGIN = '/camunda/app/tasklist/default/#/login';
+
+  // Not (or no longer) signed in: to Tasklist's login page, which sends the user back here afterwards
+  // (Tasklist's scripts/duban-links.js reads duban.returnTo) and says why on top of the form.
+  function toLogin() {
+    try {
+      window.sessionStorage.setItem('duban.returnTo', window.location.pathname + window.location.search
+        + window.location.hash);
+      window.sessionStorage.setItem('duban.loginReason', '登录已过期，请重新登录；登录后将回到原来的页面。');
+    } catch (e) { /* private mode: the user logs in and opens the page again */ }
+    window.location.assign(TASKLIST_LOGIN);
+  }
 
   function problem(response) {
     return response.json().catch(function () { return {}; }).then(function (body) {
-      if (response.status === 401) { throw new Error(LOGIN); }
+      if (response.status === 401) { toLogin(); throw new Error(LOGIN); }
       throw new Error(body.detail || ('请求失败（' + response.status + '）'));
     });
   }
@@ -42,6 +54,6 @@ window.DubanApi = (function () {
     return value ? new Date(value).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
   }
 
-  return { get: get, post: function (path, body) { return send('POST', path, body); }, query: query, date: date,
+  return { toLogin: toLogin, get: get, post: function (path, body) { return send('POST', path, body); }, query: query, date: date,
     dateTime: dateTime };
 })();

@@ -11,7 +11,12 @@
 
   fetch('/api/my/done-tasks', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
     .then(function (response) {
-      if (response.status === 401) { throw new Error('尚未登录：请先在任务列表（Tasklist）中登录，再打开本页面。'); }
+      if (response.status === 401) {
+        window.sessionStorage.setItem('duban.returnTo', window.location.pathname);
+        window.sessionStorage.setItem('duban.loginReason', '登录已过期，请重新登录；登录后将回到原来的页面。');
+        window.location.assign('/camunda/app/tasklist/default/#/login');
+        throw new Error('登录已过期或尚未登录，正在转到登录页面。');
+      }
       if (!response.ok) { throw new Error('加载失败（' + response.status + '）'); }
       return response.json();
     })

@@ -185,8 +185,25 @@ class DashboardQueries {
                         select s.plan_code, s.plan_title, s.task_code, s.task_title, s.lead_unit_ids, s.support_unit_ids,
                                s.implementing_unit_ids, s.deadline, s.state, s.working_days_overdue,
                                s.escalation_level, s.times_urged, s.last_progress, s.last_progress_at, s.closed_on,
-                               s.missed_deadline, s.rectifications
-                        from duban.task_supervision s where\s""" + where.sql() + " order by s.plan_code, s.task_code")
+                               s.missed_deadline, s.rectifications,
+                               coalesce(t.text, v.task_text), v.person, v.phone, v.result, v.returned_by,
+                               v.return_reason
+                        from duban.task_supervision s
+                        left join duban.plan_task t on t.code = s.task_code
+                        -- What the units and the office wrote, as the engine's history keeps it (one row per
+                        -- variable of the instance, through the history's index on the instance).
+                        left join lateral (
+                            select max(h.text_) filter (where h.name_ = 'taskText') as task_text,
+                                   max(h.text_) filter (where h.name_ = 'responsiblePerson') as person,
+                                   max(h.text_) filter (where h.name_ = 'contactPhone') as phone,
+                                   max(h.text_) filter (where h.name_ = 'resultDescription') as result,
+                                   max(h.text_) filter (where h.name_ = 'returnedBy') as returned_by,
+                                   max(h.text_) filter (where h.name_ = 'returnReason') as return_reason
+                            from public.act_hi_varinst h
+                            where h.proc_inst_id_ = s.process_instance_id
+                              and h.name_ in ('taskText', 'responsiblePerson', 'contactPhone', 'resultDescription',
+                                              'returnedBy', 'returnReason')) v on true
+                        where\s""" + where.sql() + " order by s.plan_code, s.task_code")
                 .params(where.params())
                 .query(rs -> {
                     rows.accept(new LedgerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -194,8 +211,17 @@ class DashboardQueries {
                             rs.getObject(8, LocalDate.class), SupervisionState.valueOf(rs.getString(9)),
                             rs.getInt(10), EscalationLevel.valueOf(rs.getString(11)), rs.getInt(12),
                             rs.getString(13), rs.getObject(14, OffsetDateTime.class), rs.getObject(15, LocalDate.class),
-                            rs.getBoolean(16), rs.getInt(17)));
+                            rs.getBoolean(16), rs.getInt(17), rs.getString(18), rs.getString(19),
+                            rs.getString(20), rs.getString(21), remark(rs.getString(22), rs.getString(23))));
                 });
+    }
+
+    /** The ledger's 备注: why the result last came back, and from whom. */
+    private static String remark(String returnedBy, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        return (returnedBy == null || returnedBy.isBlank() ? "退回" : returnedBy + "退回") + "：" + reason;
     }
 
     /** The plans that have supervised tasks, for the filters. */

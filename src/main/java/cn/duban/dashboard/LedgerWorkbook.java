@@ -25,12 +25,13 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 final class LedgerWorkbook implements AutoCloseable {
 
-    static final List<String> TASK_COLUMNS = List.of("序号", "计划", "任务编号", "任务名称", "牵头单位", "配合单位",
-            "落实单位", "完成时限", "状态", "逾期工作日", "问责等级", "催办次数", "最新进展", "最新进展报送时间",
-            "销号日期", "是否按时完成", "整改次数");
+    static final List<String> TASK_COLUMNS = List.of("序号", "计划", "任务编号", "任务名称", "任务内容", "牵头单位",
+            "配合单位", "落实单位", "责任人", "联系电话", "完成时限", "状态", "逾期工作日", "问责等级", "催办次数",
+            "最新进展", "最新进展报送时间", "办理情况", "销号日期", "是否按时完成", "整改次数", "备注");
     static final List<String> UNIT_COLUMNS = List.of("单位", "牵头任务数", "已销号", "按时销号", "逾期未办结",
             "按时完成率", "当前逾期", "被催办次数", "整改次数");
-    private static final int[] TASK_WIDTHS = {6, 28, 14, 40, 22, 30, 30, 14, 10, 10, 10, 9, 50, 18, 14, 12, 9};
+    private static final int[] TASK_WIDTHS = {6, 28, 14, 40, 60, 22, 30, 30, 10, 16, 14, 10, 10, 10, 9, 50, 18, 50, 14,
+        12, 9, 40};
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
     private final ZoneId zone;
@@ -78,9 +79,12 @@ final class LedgerWorkbook implements AutoCloseable {
         text(row, column++, task.planTitle().isEmpty() ? task.planCode() : task.planTitle());
         text(row, column++, task.taskCode());
         text(row, column++, task.taskTitle());
+        text(row, column++, task.taskText());
         text(row, column++, String.join("、", task.leadUnits()));
         text(row, column++, String.join("、", task.supportUnits()));
         text(row, column++, String.join("、", task.implementingUnits()));
+        text(row, column++, task.responsiblePerson());
+        text(row, column++, task.contactPhone());
         date(row, column++, task.deadline());
         text(row, column++, task.state().chineseName());
         number(row, column++, task.workingDaysOverdue());
@@ -89,9 +93,11 @@ final class LedgerWorkbook implements AutoCloseable {
         text(row, column++, task.lastProgress());
         dateTime(row, column++, task.lastProgressAt() == null ? null
                 : task.lastProgressAt().atZoneSameInstant(zone).toLocalDateTime());
+        text(row, column++, task.result());
         date(row, column++, task.closedOn());
         text(row, column++, task.timeliness());
-        number(row, column, task.rectifications());
+        number(row, column++, task.rectifications());
+        text(row, column, task.remark());
     }
 
     /** Ends the task sheet with a filter on its header, and adds the units' scores. */

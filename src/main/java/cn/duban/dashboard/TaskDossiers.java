@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
@@ -103,12 +104,30 @@ class TaskDossiers {
                     TaskDossier.text(variables), queries.refs(row.leads(), unitNames),
                     queries.refs(row.supports(), unitNames), queries.refs(row.implementers(), unitNames),
                     row.deadline(), row.state().name(), row.state().chineseName(), row.level().name(),
-                    row.level().chineseName(), row.overdue(), row.urged(), row.rectifications(), row.closedOn(),
+                    row.level().chineseName(), overdueDays(row), row.urged(), row.rectifications(), row.closedOn(),
                     named, contributed, reportedLocally, progressReports.of(taskCode),
                     events.stream().filter(e -> e.kind() == SupervisionEvent.Kind.URGED).toList(),
                     events.stream().filter(e -> e.kind() == SupervisionEvent.Kind.ESCALATED).toList(), cases,
                     calendar.noticeFor(row.deadline()));
         });
+    }
+
+    /**
+     * The working days the task is overdue: while with the units, the read model's count; once the result is
+     * reported (待核验销号, 已销号) the read model stops counting, so how late the last result came is what it keeps.
+     */
+    private int overdueDays(Row row) {
+        if (row.overdue() > 0 || (row.state() != SupervisionState.SUBMITTED && row.state() != SupervisionState.CLOSED)) {
+            return row.overdue();
+        }
+        HistoricActivityInstance lastReport = historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(row.processInstanceId()).activityId("UserTask_ReportResult").finished()
+                .orderByHistoricActivityInstanceEndTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+        if (lastReport == null) {
+            return 0;
+        }
+        LocalDate reportedOn = lastReport.getEndTime().toInstant().atZone(zone).toLocalDate();
+        return calendar.workingDaysBetween(row.deadline(), reportedOn);
     }
 
     /** The dispatch and every user task of a process instance, with who did it. */
@@ -120,21 +139,39 @@ class TaskDossiers {
         }
         timeline.add(new TimelineEntry(TaskDossier.at(instance.getStartTime(), zone), "STARTED",
                 prefix.isEmpty() ? "任务下达" : prefix + "立案", null, instance.getStartUserId(), null));
+        Map<String, Map<String, Object>> submitted = submittedValues(processInstanceId);
         for (HistoricActivityInstance step : historyService.createHistoricActivityInstanceQuery()
                 .processInstanceId(processInstanceId).activityType("userTask")
                 .orderByHistoricActivityInstanceStartTime().asc().list()) {
             if (step.getEndTime() == null) {
                 timeline.add(new TimelineEntry(TaskDossier.at(step.getStartTime(), zone), "OPEN",
                         prefix + step.getActivityName(), "办理中", step.getAssignee(), null));
-            } else if (!step.isCanceled()) {
+            } else if (!step.isCanceled() && !StepOutcomes.SHOWN_BY_THEIR_RECORDS.contains(step.getActivityId())) {
+                String outcome = StepOutcomes.describe(step.getActivityId(),
+                        submitted.getOrDefault(step.getId(), Map.of()));
                 timeline.add(new TimelineEntry(TaskDossier.at(step.getEndTime(), zone), "DONE",
-                        prefix + step.getActivityName(), "已办理", step.getAssignee(), null));
+                        prefix + step.getActivityName(), outcome == null ? "已办理" : outcome, step.getAssignee(),
+                        null));
             }
         }
         if (instance.getEndTime() != null && prefix.isEmpty()) {
             timeline.add(new TimelineEntry(TaskDossier.at(instance.getEndTime(), zone), "ENDED", "流程结束", null,
                     null, null));
         }
+    }
+
+    /** What was submitted at each step (by activity instance): the values each completion wrote. */
+    private Map<String, Map<String, Object>> submittedValues(String processInstanceId) {
+        Map<String, Map<String, Object>> values = new HashMap<>();
+        historyService.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates()
+                .orderByTime().asc().list().forEach(detail -> {
+                    if (detail instanceof HistoricVariableUpdate update && update.getActivityInstanceId() != null
+                            && update.getValue() != null) {
+                        values.computeIfAbsent(update.getActivityInstanceId(), id -> new HashMap<>())
+                                .put(update.getVariableName(), update.getValue());
+                    }
+                });
+        return values;
     }
 
     private List<TimelineEntry> withActorNames(List<TimelineEntry> timeline) {

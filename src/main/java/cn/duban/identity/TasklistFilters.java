@@ -24,10 +24,18 @@ class TasklistFilters {
     static final String ALL_OVERDUE = "全部逾期";
     private static final String MY_UNITS = FilterExpressions.CURRENT_USER_GROUPS;
 
+    /**
+     * The variables each card shows under its name. What the engine cannot keep as a variable (working days left,
+     * the escalation level, urges) the Tasklist plug-in {@code scripts/duban-cards.js} adds from /api/task-cards.
+     */
     private static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", "planTitle", "label", "所属计划"),
             Map.of("name", "taskCode", "label", "任务编号"),
             Map.of("name", "leadUnitNames", "label", "牵头单位"),
             Map.of("name", "deadlineText", "label", "完成时限"));
+    /** Raised whenever the ready filters' query or properties change: a filter stored earlier is then rewritten. */
+    static final int DEFINITION_VERSION = 2;
+    private static final String VERSION_PROPERTY = "dubanVersion";
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -44,18 +52,19 @@ class TasklistFilters {
         return List.of(
                 ensure(UNIT_UNCLAIMED, -10, "本单位尚未签收的任务",
                         taskService.createTaskQuery().taskCandidateGroupInExpression(MY_UNITS)
-                                .taskUnassigned().orderByDueDate().asc()),
+                                .taskUnassigned().orderByDueDate().asc().orderByTaskCreateTime().asc()),
                 ensure(MY_TASKS, -9, "我已签收、正在办理的任务",
                         taskService.createTaskQuery().taskAssigneeExpression(FilterExpressions.CURRENT_USER)
-                                .orderByDueDate().asc()),
+                                .orderByDueDate().asc().orderByTaskCreateTime().asc()),
                 // Filters cannot count working days: 5 calendar days cover 3 working days but for long holidays.
                 ensure(DUE_SOON, -8, "本单位5日内到期的任务",
                         taskService.createTaskQuery().taskCandidateGroupInExpression(MY_UNITS).includeAssignedTasks()
                                 .dueAfterExpression(FilterExpressions.NOW).dueBeforeExpression(FilterExpressions.IN_FIVE_DAYS)
-                                .orderByDueDate().asc()),
+                                .orderByDueDate().asc().orderByTaskCreateTime().asc()),
                 ensure(OVERDUE, -7, "本单位已超过期限的任务",
                         taskService.createTaskQuery().taskCandidateGroupInExpression(MY_UNITS).includeAssignedTasks()
-                                .dueBeforeExpression(FilterExpressions.NOW).orderByDueDate().asc()));
+                                .dueBeforeExpression(FilterExpressions.NOW).orderByDueDate().asc()
+                                .orderByTaskCreateTime().asc()));
     }
 
     /** The supervision office's own filters: results waiting for inspection, and every overdue task. */
@@ -64,7 +73,7 @@ class TasklistFilters {
                 ensure(TO_VERIFY, -6, "等待督查核验的办理结果",
                         taskService.createTaskQuery().taskCandidateGroup(DubanGroups.SUPERVISION_OFFICE)
                                 .includeAssignedTasks().taskDefinitionKey("UserTask_VerifyResult")
-                                .orderByTaskCreateTime().asc()),
+                                .orderByDueDate().asc().orderByTaskCreateTime().asc()),
                 ensureAllOverdue());
     }
 
@@ -74,13 +83,14 @@ class TasklistFilters {
                 ensure(TO_APPROVE_CLOSURE, -6, "等待销号审批的任务",
                         taskService.createTaskQuery().taskCandidateGroup(DubanGroups.LEADERS)
                                 .includeAssignedTasks().taskDefinitionKey("UserTask_ApproveClosure")
-                                .orderByTaskCreateTime().asc()),
+                                .orderByDueDate().asc().orderByTaskCreateTime().asc()),
                 ensureAllOverdue());
     }
 
     private String ensureAllOverdue() {
         return ensure(ALL_OVERDUE, -5, "全部逾期任务（各单位）",
-                taskService.createTaskQuery().dueBeforeExpression(FilterExpressions.NOW).orderByDueDate().asc());
+                taskService.createTaskQuery().dueBeforeExpression(FilterExpressions.NOW).orderByDueDate().asc()
+                        .orderByTaskCreateTime().asc());
     }
 
     void shareWith(String groupId, List<String> filterIds) {
@@ -91,17 +101,25 @@ class TasklistFilters {
 
     private String ensure(String name, int priority, String description, TaskQuery query) {
         Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
-        if (existing != null) {
+        if (existing != null && isCurrent(existing)) {
             return existing.getId();
         }
-        Filter filter = filterService.newTaskFilter(name)
+        // New, or stored by an older version (other cards, other order): written as this version defines it.
+        Filter filter = (existing != null ? existing : filterService.newTaskFilter(name))
                 .setQuery(query)
                 .setProperties(Map.of(
                         "priority", priority,
                         "description", description,
                         "refresh", true,
-                        "variables", CARD_VARIABLES));
+                        "variables", CARD_VARIABLES,
+                        VERSION_PROPERTY, DEFINITION_VERSION));
         filterService.saveFilter(filter);
         return filter.getId();
+    }
+
+    private static boolean isCurrent(Filter filter) {
+        Map<String, Object> properties = filter.getProperties();
+        return properties != null && properties.get(VERSION_PROPERTY) instanceof Number version
+                && version.intValue() >= DEFINITION_VERSION;
     }
 }

@@ -36,7 +36,8 @@ class TaskCreatedNotifier implements TaskListener {
         append(body, "所属计划", task.getVariable("planTitle"));
         append(body, "任务编号", task.getVariable("taskCode"));
         append(body, "完成时限", task.getVariable("deadlineText"));
-        body.append("\n请登录督办系统签收办理：").append(tasklistUrl);
+        // The task's own page in Tasklist, at the address people reach the server by (duban.public-url).
+        body.append("\n请登录督办系统签收办理：").append(tasklistUrl).append("default/#/?task=").append(task.getId());
         notifications.notifyGroups("task:" + task.getId(), groups, "【督办】新的待办：" + task.getName(), body.toString());
     }
 

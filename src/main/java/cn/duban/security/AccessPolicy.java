@@ -69,6 +69,7 @@ public final class AccessPolicy {
             api("PUT", "/api/plan-drafts/{draftId}", EnumSet.of(OFFICE)),
             api("POST", "/api/plan-drafts/{draftId}/submission", EnumSet.of(OFFICE)),
             api("GET", "/api/my/done-tasks", PEOPLE),
+            api("GET", "/api/task-cards", PEOPLE),
             api("POST", "/api/plan-tasks/{code}/extension-requests", EnumSet.of(UNIT)),
             api("POST", "/api/plan-tasks/{code}/urges", EnumSet.of(OFFICE)),
             api("GET", "/api/plan-tasks/{code}/local-progress", PEOPLE),

@@ -56,6 +56,7 @@ final class AccessPolicyFilter extends OncePerRequestFilter {
         if (!AccessPolicy.allows(roles, place.door(), method, place.path())) {
             log.info("Refused {} {} ({} {}) to {}", method, place.path(), place.door(), request.getRequestURI(), roles);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, REFUSED);
+            problem.setTitle("无权操作");
             response.setStatus(HttpStatus.FORBIDDEN.value());
             response.setCharacterEncoding("UTF-8");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

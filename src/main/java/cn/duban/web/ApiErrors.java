@@ -126,6 +126,8 @@ class ApiErrors {
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail) {
-        return ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(ProblemResponses.title(status.value()));
+        return problem;
     }
 }

@@ -17,7 +17,13 @@ class ChineseErrorAttributes extends DefaultErrorAttributes {
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> attributes = super.getErrorAttributes(request, options);
         Object status = attributes.get("status");
-        attributes.putIfAbsent("detail", detail(status instanceof Integer code ? code : 500));
+        int code = status instanceof Integer number ? number : 500;
+        attributes.putIfAbsent("detail", detail(code));
+        // Spring's "error" is the English reason phrase ("Forbidden", "Bad Request"): in Chinese, as the title.
+        if (attributes.containsKey("error")) {
+            attributes.put("error", ProblemResponses.title(code));
+        }
+        attributes.putIfAbsent("title", ProblemResponses.title(code));
         return attributes;
     }
 

@@ -17,11 +17,41 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    /** For API clients: 401 with a Basic challenge. */
+    /**
+     * For API clients: 401 with a Basic challenge. A browser's own request (a page's fetch, which sends
+     * {@code Sec-Fetch-Mode}, or an XMLHttpRequest) gets none: the page sends the user to the login page instead of
+     * the browser popping up its own password box.
+     */
     public static AuthenticationEntryPoint basicChallenge(ObjectMapper json) {
         return (request, response, exception) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
+            if (!fromBrowserPage(request)) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"duban\", charset=\"UTF-8\"");
+            }
             write(json, response, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码错误，请使用督办系统账号登录。");
+        };
+    }
+
+    static boolean fromBrowserPage(jakarta.servlet.http.HttpServletRequest request) {
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        return (mode != null && !mode.equalsIgnoreCase("navigate"))
+                || "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
+    }
+
+    /** The Chinese title of a problem with this status (instead of the English reason phrase, "Forbidden"). */
+    public static String title(int status) {
+        return switch (status) {
+            case 400 -> "请求无效";
+            case 401 -> "未登录";
+            case 403 -> "无权操作";
+            case 404 -> "未找到";
+            case 405 -> "不支持的请求方法";
+            case 406 -> "无法按要求的格式答复";
+            case 409 -> "操作冲突";
+            case 413 -> "内容过大";
+            case 415 -> "不支持的内容类型";
+            case 429 -> "请求过于频繁";
+            case 503 -> "服务暂时不可用";
+            default -> status >= 500 ? "服务器内部错误" : "请求未能完成";
         };
     }
 
@@ -47,7 +77,9 @@ public final class ProblemResponses {
 
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        write(json, response, ProblemDetail.forStatusAndDetail(status, detail));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title(status.value()));
+        write(json, response, problem);
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem)

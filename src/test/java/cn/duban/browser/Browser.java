@@ -58,6 +58,20 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Logs {@code userId} in as the people do every morning: Chromium at 1440×900 set to Chinese (zh-CN). */
+    Page logInAsPeopleDo(String userId, String password) {
+        BrowserContext context = chromium.newContext(new NewContextOptions()
+                .setViewportSize(1440, 900).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+        context.setDefaultTimeout(20_000);
+        Page page = context.newPage();
+        try {
+            return logIn(page, userId, password);
+        } catch (RuntimeException failure) {
+            screenshot(page, "login-failed-" + userId);
+            throw failure;
+        }
+    }
+
     /**
      * A fresh context holding the user's HTTP Basic credentials for {@code origin}, sent with every request to that
      * origin, as a browser does once the user has typed them in.

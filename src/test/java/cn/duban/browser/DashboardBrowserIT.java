@@ -99,7 +99,7 @@ class DashboardBrowserIT {
                 Row taskRow = ledger.getRow(index);
                 codes.add(new DataFormatter().formatCellValue(taskRow.getCell(2)));
                 if (late.equals(codes.get(codes.size() - 1))) {
-                    assertThat(new DataFormatter().formatCellValue(taskRow.getCell(11))).as("urges").isEqualTo("1");
+                    assertThat(new DataFormatter().formatCellValue(taskRow.getCell(14))).as("urges").isEqualTo("1");
                 }
             }
             assertThat(codes).containsExactlyInAnyOrder(late, plan + "-ONTIME");

@@ -160,10 +160,21 @@ class DashboardIT {
                     "任务T3", "州农业农村局", "2030-12-30", "逾期", "12", "预警", "1");
             assertThat(rows.get(scenario.code("T5"))).containsSubsequence("已销号", "0", "正常", "0",
                     "2031-01-15", "按时");
-            assertThat(rows.get(scenario.code("T6")).subList(8, 17)).containsExactly("已销号", "0", "提醒", "0", "",
-                    "", "2031-01-15", "逾期", "0");
-            assertThat(rows.get(scenario.code("T7")).get(8)).isEqualTo("整改中");
-            assertThat(rows.get(scenario.code("T7")).get(16)).isEqualTo("1");
+            int state = column("状态");
+            assertThat(rows.get(scenario.code("T6")).subList(state, state + 6)).containsExactly("已销号", "0", "提醒",
+                    "0", "", "");
+            assertThat(rows.get(scenario.code("T6")).get(column("销号日期"))).isEqualTo("2031-01-15");
+            assertThat(rows.get(scenario.code("T6")).get(column("是否按时完成"))).isEqualTo("逾期");
+            assertThat(rows.get(scenario.code("T6")).get(column("整改次数"))).isEqualTo("0");
+            assertThat(rows.get(scenario.code("T7")).get(state)).isEqualTo("整改中");
+            assertThat(rows.get(scenario.code("T7")).get(column("整改次数"))).isEqualTo("1");
+            // What the units wrote: the task's text, who answers for it and how to reach them, what they reported.
+            List<String> reported = rows.get(scenario.code("T6"));
+            assertThat(reported.get(column("任务内容"))).isNotBlank();
+            assertThat(reported.get(column("责任人"))).isEqualTo("张伟");
+            assertThat(reported.get(column("联系电话"))).isEqualTo("0994-2345678");
+            assertThat(reported.get(column("办理情况"))).isEqualTo("已完成");
+            assertThat(rows.get(scenario.code("T7")).get(column("备注"))).contains("缺少验收报告");
 
             Sheet units = workbook.getSheet("单位绩效");
             assertThat(cells(units.getRow(1))).containsExactlyElementsOf(LedgerWorkbook.UNIT_COLUMNS);
@@ -258,6 +269,10 @@ class DashboardIT {
         Map<String, Long> counts = new HashMap<>();
         node.fields().forEachRemaining(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
         return counts;
+    }
+
+    private static int column(String name) {
+        return LedgerWorkbook.TASK_COLUMNS.indexOf(name);
     }
 
     private static List<String> cells(Row row) {

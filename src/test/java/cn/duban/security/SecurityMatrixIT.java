@@ -79,6 +79,8 @@ class SecurityMatrixIT {
             api(POST, "/api/plan-drafts/{draftId}/submission", allow(OFFICE, ADMIN)).body((f, user) -> f.draftEdit)
                     .fresh(),
             api(GET, "/api/my/done-tasks", everyone()),
+            // Tasklist's cards: another unit's task id gives no card
+            api(GET, "/api/task-cards?ids={claimTask}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)).list(),
             api(POST, "/api/plan-tasks/{code}/extension-requests", allow(LEAD_UNIT))
                     .body((f, user) -> Map.of("newDeadline", "2031-06-30", "reason", "矩阵测试：需要更多时间")).fresh(),
             api(POST, "/api/plan-tasks/{code}/urges", allow(OFFICE, ADMIN))

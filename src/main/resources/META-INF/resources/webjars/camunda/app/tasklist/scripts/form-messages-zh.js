@@ -6,11 +6,21 @@ const MESSAGES = [
   [/^Field must have maximum length of (\d+)\.$/, (m) => `不能超过${m[1]}个字。`],
   [/^Field must have minimum value of (.+)\.$/, (m) => `不能小于${m[1]}。`],
   [/^Field must have maximum value of (.+)\.$/, (m) => `不能大于${m[1]}。`],
-  [/^Field must match pattern .*\.$/, () => '格式不正确，请按提示填写。'],
+  [/^Field must match pattern .*\.$/, (m, field) => wrongFormat(field)],
   [/^Field must be a valid email\.$/, () => '请填写有效的电子邮箱。'],
   [/^Field must be a valid\s+international phone number\..*$/, () => '请填写有效的电话号码。'],
   [/^Value is not a number\.$/, () => '请填写数字。'],
 ];
+
+// A value of the wrong form: which field, and what it should look like (the field's own description, e.g.
+// "座机或手机，如 0994-2345678 或 13912345678"), instead of a pattern only a programmer reads.
+function wrongFormat(field) {
+  const label = field && field.querySelector('label');
+  const description = field && field.querySelector('.fjs-form-field-description');
+  const name = label ? label.textContent.replace(/[*\s]+$/, '').trim() : '';
+  const hint = description ? description.textContent.trim() : '';
+  return (name ? '“' + name + '”' : '') + '格式不正确' + (hint ? '，应为：' + hint + '。' : '，请按提示填写。');
+}
 
 function translate(node) {
   const text = node.nodeValue && node.nodeValue.trim();
@@ -20,7 +30,8 @@ function translate(node) {
   for (const [pattern, chinese] of MESSAGES) {
     const match = text.match(pattern);
     if (match) {
-      node.nodeValue = chinese(match);
+      const field = node.parentElement && node.parentElement.closest('.fjs-form-field');
+      node.nodeValue = chinese(match, field);
       return;
     }
   }
