@@ -77,6 +77,18 @@ public final class AccessPolicy {
             api("GET", "/api/indicators/{id}/values", PEOPLE),
             api("PUT", "/api/indicators/{id}/lead-unit", EnumSet.of(OFFICE)),
             api("DELETE", "/api/indicators/{id}/lead-unit", EnumSet.of(OFFICE)),
+            // The annual assessment: units may pass the door, the performance office (a unit) among them; the
+            // controller lets only the performance and supervision offices run it, leaders read a published ranking
+            // and every other unit its own score.
+            api("GET", "/api/assessments", PEOPLE),
+            api("POST", "/api/assessments", EnumSet.of(OFFICE, UNIT)),
+            api("GET", "/api/assessments/{year}", PEOPLE),
+            api("PUT", "/api/assessments/{year}/weights", EnumSet.of(OFFICE, UNIT)),
+            api("POST", "/api/assessments/{year}/closure", EnumSet.of(OFFICE, UNIT)),
+            api("POST", "/api/assessments/{year}/publication", EnumSet.of(OFFICE, UNIT)),
+            api("GET", "/api/assessments/{year}/ranking", PEOPLE),
+            api("GET", "/api/assessments/{year}/ranking.xlsx", PEOPLE),
+            api("GET", "/api/assessments/{year}/my-score", EnumSet.of(UNIT)),
             // The API's description and Swagger UI's page: for the people who use the API.
             api("GET", "/v3/api-docs/**", PEOPLE),
             api("GET", "/swagger-ui.html", PEOPLE),
