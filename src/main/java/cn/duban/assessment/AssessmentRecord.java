@@ -1,5 +1,6 @@
 package cn.duban.assessment;
 
+import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.indicator.IndicatorStandings;
 import cn.duban.indicator.IndicatorStatus;
 import java.sql.Array;
@@ -25,15 +26,17 @@ class AssessmentRecord {
 
     private final JdbcClient jdbc;
     private final IndicatorStandings indicators;
+    private final WorkingDayCalendar calendar;
 
-    AssessmentRecord(JdbcClient jdbc, IndicatorStandings indicators) {
+    AssessmentRecord(JdbcClient jdbc, IndicatorStandings indicators, WorkingDayCalendar calendar) {
         this.jdbc = jdbc;
         this.indicators = indicators;
+        this.calendar = calendar;
     }
 
     /** One task of the year as the record holds it. */
     record YearTask(String taskCode, String processInstanceId, String planCode, String title, LocalDate deadline,
-                    String state, boolean missedDeadline, int workingDaysOverdue, int timesUrged, int rectifications,
+                    String state, boolean missedDeadline, LocalDate closedOn, int timesUrged, int rectifications,
                     List<String> leadUnits, List<String> implementingUnits) {
 
         boolean closedOnTime() {
@@ -45,7 +48,7 @@ class AssessmentRecord {
     List<YearTask> tasks(int year, List<String> planCodes) {
         return jdbc.sql("""
                         select task_code, process_instance_id, plan_code, task_title, deadline, state, missed_deadline,
-                               working_days_overdue, times_urged, rectifications, lead_unit_ids, implementing_unit_ids
+                               closed_on, times_urged, rectifications, lead_unit_ids, implementing_unit_ids
                         from duban.task_supervision
                         where deadline between :from and :to
                           and (cardinality(cast(:plans as varchar[])) = 0 or plan_code = any(cast(:plans as varchar[])))
@@ -54,13 +57,29 @@ class AssessmentRecord {
                 .param("to", LocalDate.of(year, 12, 31))
                 .param("plans", planCodes.toArray(String[]::new))
                 .query((rs, row) -> new YearTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7), rs.getInt(8),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7), rs.getObject(8, LocalDate.class),
                         rs.getInt(9), rs.getInt(10), strings(rs.getArray(11)), strings(rs.getArray(12))))
                 .list();
     }
 
+    /**
+     * The working days a task of the year was late, as of {@code asOf} (the scoring day, at the latest the year's last
+     * day): closed late, from its deadline to its closure (销号); not closed and past its deadline in force, from the
+     * deadline to {@code asOf}; otherwise none. Counted on the working-day calendar, whatever day the daily check ran.
+     */
+    int overdueWorkingDays(YearTask task, LocalDate asOf) {
+        if (task.state().equals("CLOSED")) {
+            return task.missedDeadline() && task.closedOn() != null
+                    ? calendar.workingDaysBetween(task.deadline(), task.closedOn()) : 0;
+        }
+        boolean late = task.missedDeadline() || task.state().equals("OVERDUE") || asOf.isAfter(task.deadline())
+                && !task.state().equals("SUBMITTED");
+        return late ? calendar.workingDaysBetween(task.deadline(), asOf) : 0;
+    }
+
     /** Every unit with a task due in the year or an indicator to report, and what the record says of it. */
-    Map<String, AssessmentFacts> facts(int year, List<String> planCodes) {
+    Map<String, AssessmentFacts> facts(int year, List<String> planCodes, LocalDate today) {
+        LocalDate asOf = today.isAfter(LocalDate.of(year, 12, 31)) ? LocalDate.of(year, 12, 31) : today;
         List<YearTask> tasks = tasks(year, planCodes);
         Map<String, Integer> cases = accountabilityCases(tasks);
         Map<String, List<String>> missed = missedReports(tasks);
@@ -68,8 +87,9 @@ class AssessmentRecord {
         Map<String, AssessmentFacts> facts = new LinkedHashMap<>();
         for (YearTask task : tasks) {
             List<String> missedHere = missed.getOrDefault(task.taskCode(), List.of());
+            int overdue = overdueWorkingDays(task, asOf);
             for (String unit : task.leadUnits()) {
-                facts.merge(unit, new AssessmentFacts(1, task.closedOnTime() ? 1 : 0, task.workingDaysOverdue(),
+                facts.merge(unit, new AssessmentFacts(1, task.closedOnTime() ? 1 : 0, overdue,
                         task.timesUrged(), task.rectifications(), cases.getOrDefault(task.taskCode(), 0),
                         count(missedHere, names.get(unit)), 0, 0), AssessmentFacts::plus);
             }
@@ -77,7 +97,7 @@ class AssessmentRecord {
                 if (task.leadUnits().contains(unit)) {
                     continue;
                 }
-                facts.merge(unit, new AssessmentFacts(1, task.closedOnTime() ? 1 : 0, task.workingDaysOverdue(),
+                facts.merge(unit, new AssessmentFacts(1, task.closedOnTime() ? 1 : 0, overdue,
                         0, 0, 0, count(missedHere, names.get(unit)), 0, 0), AssessmentFacts::plus);
             }
         }

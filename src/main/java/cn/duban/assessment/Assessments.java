@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -171,7 +172,7 @@ public class Assessments {
     public List<UnitAssessment> ranking(int year) {
         AssessmentYear current = year(year);
         if (current.state().equals("OPEN")) {
-            return rank(year, record.facts(year, current.planCodes()), current.weights());
+            return rank(year, record.facts(year, current.planCodes(), today()), current.weights());
         }
         return jdbc.sql("""
                         select s.unit_id, u.name, s.unit_group, s.rank, s.score, s.tasks_due, s.closed_on_time,
@@ -200,7 +201,8 @@ public class Assessments {
     /** The process's step 计算各单位考核得分: stores every unit's score, rank and reasons. Repeatable. */
     void scoreYear(int year, Instant at) {
         AssessmentYear current = year(year);
-        List<UnitAssessment> ranking = rank(year, record.facts(year, current.planCodes()), current.weights());
+        List<UnitAssessment> ranking = rank(year, record.facts(year, current.planCodes(),
+                at.atZone(zone).toLocalDate()), current.weights());
         jdbc.sql("delete from duban.assessment_score where year = ?").param(year).update();
         for (UnitAssessment unit : ranking) {
             AssessmentFacts facts = unit.facts();
@@ -275,6 +277,10 @@ public class Assessments {
             }
         }
         return ranked;
+    }
+
+    private LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
     }
 
     static String groupName(String group) {
