@@ -64,6 +64,8 @@ public final class AccessPolicy {
             api("GET", "/api/plans", PEOPLE),
             api("GET", "/api/plans/{code}", PEOPLE),
             api("POST", "/api/plans", EnumSet.of(OFFICE)),
+            api("GET", "/api/plans/{code}/annual-draft", OVERSEERS),
+            api("POST", "/api/plans/{code}/annual-plans", EnumSet.of(OFFICE)),
             api("POST", "/api/plan-drafts", EnumSet.of(OFFICE)),
             api("GET", "/api/plan-drafts/{draftId}", OVERSEERS),
             api("PUT", "/api/plan-drafts/{draftId}", EnumSet.of(OFFICE)),

@@ -72,6 +72,12 @@ class SecurityMatrixIT {
             api(DELETE, "/api/calendar/{year}", allow(OFFICE, ADMIN)),
             api(GET, "/api/plans", everyone()),
             api(GET, "/api/plans/{code}", everyone()).var("code", "planCode"),
+            api(GET, "/api/plans/{code}/annual-draft?year=2030", allow(OFFICE, LEADER, ADMIN)).var("code", "planCode"),
+            api(POST, "/api/plans/{code}/annual-plans", allow(OFFICE, ADMIN)).var("code", "planCode").fresh()
+                    .body((f, user) -> Map.of("year", 2030, "code", "MXA-" + unique(),
+                            "tasks", List.of(Map.of("parentTaskCode", f.vars.get("planCode") + "-01",
+                                    "yearlyTarget", "矩阵测试年度目标")))),
+            api(GET, "/api/dashboard/plan-tree/{code}", allow(OFFICE, LEADER, ADMIN)).var("code", "planCode"),
             api(POST, "/api/plans", allow(OFFICE, ADMIN)).yaml((f, user) -> Fixture.planYaml("MXP-" + unique())),
             api(POST, "/api/plan-drafts", allow(OFFICE, ADMIN)).text((f, user) -> Fixture.PLAN_TEXT),
             api(GET, "/api/plan-drafts/{draftId}", allow(OFFICE, LEADER, ADMIN)),
@@ -100,6 +106,21 @@ class SecurityMatrixIT {
             api(PUT, "/api/indicators/{id}/lead-unit", allow(OFFICE, ADMIN)).var("id", "indicatorId")
                     .body((f, user) -> Map.of("unitId", "ecology-environment")),
             api(DELETE, "/api/indicators/{id}/lead-unit", allow(OFFICE, ADMIN)).var("id", "indicatorId"),
+
+            // The annual assessment: the performance office runs it (the supervision office too), leaders read a
+            // published ranking, each unit only its own score
+            api(GET, "/api/assessments", allow(OFFICE, LEADER, ADMIN)),
+            api(POST, "/api/assessments", allow(OFFICE, ADMIN))
+                    .body((f, user) -> Map.of("year", Fixture.ASSESSMENT_YEARS.getAndIncrement())),
+            api(GET, "/api/assessments/{year}", allow(OFFICE, LEADER, ADMIN)).var("year", "assessmentYear"),
+            api(PUT, "/api/assessments/{year}/weights", allow(OFFICE, ADMIN)).var("year", "assessmentYear")
+                    .body((f, user) -> Map.of("urge", 1.5)),
+            api(POST, "/api/assessments/{year}/closure", allow(OFFICE, ADMIN)).var("year", "assessmentYear").fresh(),
+            api(POST, "/api/assessments/{year}/publication", allow(OFFICE, ADMIN)).var("year", "scoredYear").fresh(),
+            api(GET, "/api/assessments/{year}/ranking", allow(OFFICE, ADMIN)).var("year", "scoredYear"),
+            api(GET, "/api/assessments/{year}/ranking.xlsx", allow(OFFICE, ADMIN)).var("year", "scoredYear"),
+            api(GET, "/api/assessments/{year}/my-score", allow(LEAD_UNIT, Role.OTHER_UNIT, SUPPORT_UNIT, ADMIN))
+                    .var("year", "scoredYear"),
 
             // Camunda's REST API: the lead unit's task, the support unit's task, inspection, closure, instances
             api(GET, "/engine-rest/task?processInstanceBusinessKey={code}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN))
@@ -446,7 +467,8 @@ class SecurityMatrixIT {
             StringBuilder resolved = new StringBuilder();
             while (matcher.find()) {
                 String key = renamed.getOrDefault(matcher.group(1), matcher.group(1));
-                String value = fixture.vars.get(key);
+                String value = fixture.vars.get(key) != null || !fixture.lazy.containsKey(key) ? fixture.vars.get(key)
+                        : fixture.vars.computeIfAbsent(key, name -> fixture.lazy.get(name).get());
                 if (value == null) {
                     throw new AssertionError(this + ": no value for {" + key + "}; add it to Fixture.vars or rename it"
                             + " with .var(\"" + matcher.group(1) + "\", \"<key of Fixture.vars>\")");
