@@ -82,9 +82,12 @@ final class Fixture {
         private final JdbcClient jdbc;
         private final TestRestTemplate rest;
         private final Assessments assessments;
+        private final cn.duban.jointmeeting.JointMeetings meetings;
 
         Factory(PlanImporter importer, PlanIntake intake, RuntimeService runtimeService, TaskService taskService,
-                Jobs jobs, JdbcClient jdbc, TestRestTemplate rest, Assessments assessments) {
+                Jobs jobs, JdbcClient jdbc, TestRestTemplate rest, Assessments assessments,
+                cn.duban.jointmeeting.JointMeetings meetings) {
+            this.meetings = meetings;
             this.assessments = assessments;
             this.importer = importer;
             this.intake = intake;
@@ -142,6 +145,10 @@ final class Fixture {
                 throw new IllegalStateException("the fixture's indicator was not assigned: " + assigned);
             }
             fixture.vars.put("year", "2099");
+            fixture.lazy.put("meetingCode", () -> meetings.record(new cn.duban.jointmeeting.JointMeetingRecord("矩阵测试会议",
+                    "2026-01-05", java.util.List.of("州生态环境局"), "纪要", java.util.List.of(
+                            new cn.duban.jointmeeting.JointMeetingRecord.Decision("事项", null,
+                                    java.util.List.of("州生态环境局"), null, "2030-12-31"))), "matrix").code());
             // Assessment years of the fixture's plan only (no task of theirs falls in them), opened when a row needs one.
             fixture.lazy.put("assessmentYear", () -> {
                 int open = ASSESSMENT_YEARS.getAndIncrement();

@@ -107,6 +107,14 @@ class SecurityMatrixIT {
                     .body((f, user) -> Map.of("unitId", "ecology-environment")),
             api(DELETE, "/api/indicators/{id}/lead-unit", allow(OFFICE, ADMIN)).var("id", "indicatorId"),
 
+            // Joint meetings: the office records them (each decision dispatched), overseers read them
+            api(POST, "/api/joint-meetings", allow(OFFICE, ADMIN)).body((f, user) -> Map.of("title", "矩阵测试联席会议",
+                    "heldOn", "2026-01-05", "participants", List.of("州生态环境局"), "minutes", "矩阵测试纪要",
+                    "decisions", List.of(Map.of("title", "矩阵测试议定事项", "leadUnits", List.of("州生态环境局"),
+                            "deadline", "2030-12-31")))),
+            api(GET, "/api/joint-meetings", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/joint-meetings/{code}", allow(OFFICE, LEADER, ADMIN)).var("code", "meetingCode"),
+
             // The annual assessment: the performance office runs it (the supervision office too), leaders read a
             // published ranking, each unit only its own score
             api(GET, "/api/assessments", allow(OFFICE, LEADER, ADMIN)),
