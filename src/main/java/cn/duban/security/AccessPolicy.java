@@ -75,6 +75,12 @@ public final class AccessPolicy {
             api("POST", "/api/plan-tasks/{code}/urges", EnumSet.of(OFFICE)),
             api("GET", "/api/plan-tasks/{code}/local-progress", PEOPLE),
             api("GET", "/api/dashboard/**", OVERSEERS),
+            api("GET", "/api/public-plans", EnumSet.of(OFFICE)),
+            api("PUT", "/api/public-plans/{code}", EnumSet.of(OFFICE)),
+            api("DELETE", "/api/public-plans/{code}", EnumSet.of(OFFICE)),
+            // The public progress page's data: the one path open without a login (SecurityConfiguration), read-only,
+            // for plans the office published; listed here for everyone so that the policy names every endpoint.
+            api("GET", "/public/plans/{code}", EnumSet.allOf(Role.class)),
             api("GET", "/api/joint-meetings", OVERSEERS),
             api("GET", "/api/joint-meetings/{code}", OVERSEERS),
             api("POST", "/api/joint-meetings", EnumSet.of(OFFICE)),

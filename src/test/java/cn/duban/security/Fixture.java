@@ -83,10 +83,12 @@ final class Fixture {
         private final TestRestTemplate rest;
         private final Assessments assessments;
         private final cn.duban.jointmeeting.JointMeetings meetings;
+        private final cn.duban.publicprogress.PublicProgress publicProgress;
 
         Factory(PlanImporter importer, PlanIntake intake, RuntimeService runtimeService, TaskService taskService,
                 Jobs jobs, JdbcClient jdbc, TestRestTemplate rest, Assessments assessments,
-                cn.duban.jointmeeting.JointMeetings meetings) {
+                cn.duban.jointmeeting.JointMeetings meetings, cn.duban.publicprogress.PublicProgress publicProgress) {
+            this.publicProgress = publicProgress;
             this.meetings = meetings;
             this.assessments = assessments;
             this.importer = importer;
@@ -149,6 +151,8 @@ final class Fixture {
                     "2026-01-05", java.util.List.of("州生态环境局"), "纪要", java.util.List.of(
                             new cn.duban.jointmeeting.JointMeetingRecord.Decision("事项", null,
                                     java.util.List.of("州生态环境局"), null, "2030-12-31"))), "matrix").code());
+            fixture.vars.put("publicPlanCode", planCode);
+            publicProgress.publish(planCode, java.util.List.of(), "matrix");
             // Assessment years of the fixture's plan only (no task of theirs falls in them), opened when a row needs one.
             fixture.lazy.put("assessmentYear", () -> {
                 int open = ASSESSMENT_YEARS.getAndIncrement();

@@ -107,6 +107,13 @@ class SecurityMatrixIT {
                     .body((f, user) -> Map.of("unitId", "ecology-environment")),
             api(DELETE, "/api/indicators/{id}/lead-unit", allow(OFFICE, ADMIN)).var("id", "indicatorId"),
 
+            // Public progress: the office opts a plan in and out; anyone reads a published plan, without a login
+            api(GET, "/api/public-plans", allow(OFFICE, ADMIN)),
+            api(PUT, "/api/public-plans/{code}", allow(OFFICE, ADMIN)).var("code", "planCode")
+                    .body((f, user) -> Map.of("excludedTasks", List.of())),
+            api(DELETE, "/api/public-plans/{code}", allow(OFFICE, ADMIN)).var("code", "planCode").fresh(),
+            open(GET, "/public/plans/{code}").var("code", "publicPlanCode"),
+
             // Joint meetings: the office records them (each decision dispatched), overseers read them
             api(POST, "/api/joint-meetings", allow(OFFICE, ADMIN)).body((f, user) -> Map.of("title", "矩阵测试联席会议",
                     "heldOn", "2026-01-05", "participants", List.of("州生态环境局"), "minutes", "矩阵测试纪要",
