@@ -54,7 +54,6 @@ class PublicProgressIT {
                     title: 农用地土壤详查
                     text: 开展农用地土壤污染状况详查。
                     leadUnits: 州生态环境局
-                    supportUnits: 州财政局
                   - code: %1$s-02
                     title: 内部整改事项
                     text: 内部事项，不对外公开。
@@ -101,7 +100,7 @@ class PublicProgressIT {
             assertThat(fields).containsExactly("code", "section", "title", "leadUnits", "deadline", "state");
         });
         assertThat(shown.body()).doesNotContain("王秘密", "0994-7654321", "内部说明", "内部佐证材料", "内部整改事项",
-                "州财政局", LEAD, OFFICE, "processInstance", "escalation", "urge");
+                "州自然资源局", LEAD, OFFICE, "processInstance", "escalation", "urge");
         assertThat(view.path("byState").path("待验收").asInt()).isEqualTo(1);
 
         // Read-only: nothing but GET answers, and no session is made.
