@@ -81,6 +81,10 @@ public final class AccessPolicy {
             // The public progress page's data: the one path open without a login (SecurityConfiguration), read-only,
             // for plans the office published; listed here for everyone so that the policy names every endpoint.
             api("GET", "/public/plans/{code}", EnumSet.allOf(Role.class)),
+            api("POST", "/api/major-projects", EnumSet.of(OFFICE)),
+            api("POST", "/api/major-projects/import", EnumSet.of(OFFICE)),
+            // The owner unit reports its own project's progress (the service refuses other units).
+            api("POST", "/api/major-projects/{code}/progress", EnumSet.of(OFFICE, UNIT)),
             api("GET", "/api/joint-meetings", OVERSEERS),
             api("GET", "/api/joint-meetings/{code}", OVERSEERS),
             api("POST", "/api/joint-meetings", EnumSet.of(OFFICE)),

@@ -84,10 +84,13 @@ final class Fixture {
         private final Assessments assessments;
         private final cn.duban.jointmeeting.JointMeetings meetings;
         private final cn.duban.publicprogress.PublicProgress publicProgress;
+        private final cn.duban.majorproject.MajorProjects projects;
 
         Factory(PlanImporter importer, PlanIntake intake, RuntimeService runtimeService, TaskService taskService,
                 Jobs jobs, JdbcClient jdbc, TestRestTemplate rest, Assessments assessments,
-                cn.duban.jointmeeting.JointMeetings meetings, cn.duban.publicprogress.PublicProgress publicProgress) {
+                cn.duban.jointmeeting.JointMeetings meetings, cn.duban.publicprogress.PublicProgress publicProgress,
+                cn.duban.majorproject.MajorProjects projects) {
+            this.projects = projects;
             this.publicProgress = publicProgress;
             this.meetings = meetings;
             this.assessments = assessments;
@@ -152,6 +155,9 @@ final class Fixture {
                             new cn.duban.jointmeeting.JointMeetingRecord.Decision("事项", null,
                                     java.util.List.of("州生态环境局"), null, "2030-12-31"))), "matrix").code());
             fixture.vars.put("publicPlanCode", planCode);
+            fixture.lazy.put("projectCode", () -> projects.add(java.util.List.of(new cn.duban.majorproject.MajorProjectEntry(
+                    planCode + "-P", "矩阵测试工程", "州生态环境局", "昌吉市", java.math.BigDecimal.TEN, "2026-01-01",
+                    "2027-12-31", null, null)), "matrix", null).get(0).code());
             publicProgress.publish(planCode, java.util.List.of(), "matrix");
             // Assessment years of the fixture's plan only (no task of theirs falls in them), opened when a row needs one.
             fixture.lazy.put("assessmentYear", () -> {

@@ -114,6 +114,18 @@ class SecurityMatrixIT {
             api(DELETE, "/api/public-plans/{code}", allow(OFFICE, ADMIN)).var("code", "planCode").fresh(),
             open(GET, "/public/plans/{code}").var("code", "publicPlanCode"),
 
+            // Major projects: the office enters and imports them, the owner unit reports progress, overseers read them
+            api(POST, "/api/major-projects", allow(OFFICE, ADMIN)).body((f, user) -> Map.of("code", "MXP-" + unique(),
+                    "name", "矩阵测试工程", "ownerUnit", "州生态环境局", "location", "昌吉市", "investmentPlanned", 10,
+                    "startOn", "2026-01-01", "endOn", "2027-12-31")),
+            // (a table is a multipart upload, MajorProjectIT sends one; here the JSON body is refused as no table)
+            api(POST, "/api/major-projects/import", nobody()).rule(OFFICE, ADMIN).body((f, user) -> Map.of()),
+            api(POST, "/api/major-projects/{code}/progress", allow(LEAD_UNIT, OFFICE, ADMIN)).rule(Role.OTHER_UNIT,
+                    SUPPORT_UNIT).var("code", "projectCode")
+                    .body((f, user) -> Map.of("content", "矩阵测试进展", "investmentSpent", 1)),
+            api(GET, "/api/dashboard/major-projects", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/dashboard/major-projects.xlsx", allow(OFFICE, LEADER, ADMIN)),
+
             // Joint meetings: the office records them (each decision dispatched), overseers read them
             api(POST, "/api/joint-meetings", allow(OFFICE, ADMIN)).body((f, user) -> Map.of("title", "矩阵测试联席会议",
                     "heldOn", "2026-01-05", "participants", List.of("州生态环境局"), "minutes", "矩阵测试纪要",
