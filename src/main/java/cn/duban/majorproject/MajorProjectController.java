@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -50,8 +51,13 @@ class MajorProjectController {
     }
 
     @PostMapping("/api/major-projects/import")
-    ResponseEntity<List<MajorProject>> importTable(@RequestParam("file") MultipartFile file, Authentication user)
+    ResponseEntity<List<MajorProject>> importTable(HttpServletRequest request, Authentication user)
             throws IOException {
+        MultipartFile file = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("file") : null;
+        if (file == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "请以multipart/form-data上传重大工程表格（.xlsx，字段名file）");
+        }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(projects.add(ProjectTable.read(file.getBytes()), user.getName(), "第"));
     }

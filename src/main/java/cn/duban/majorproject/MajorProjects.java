@@ -99,8 +99,8 @@ public class MajorProjects {
         if (spent == null || spent.signum() < 0) {
             problems.add("请填写截至目前完成投资（万元，不小于0）");
         } else if (spent.compareTo(project.investmentSpent()) < 0) {
-            problems.add("截至目前完成投资（" + spent.toPlainString() + "万元）不能少于上次报送的"
-                    + project.investmentSpent().toPlainString() + "万元");
+            problems.add("截至目前完成投资（" + plain(spent) + "万元）不能少于上次报送的"
+                    + plain(project.investmentSpent()) + "万元");
         }
         if (milestoneDone != null && project.milestones().stream().noneMatch(m -> m.position() == milestoneDone)) {
             problems.add("该工程没有第" + milestoneDone + "个节点");
@@ -230,6 +230,11 @@ public class MajorProjects {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static String plain(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     private LocalDate today() {
