@@ -48,7 +48,7 @@ public class MajorProjects {
         List<String> problems = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            check(entries.get(i), rowLabel == null ? "项目" + (i + 1) : rowLabel + (i + 2), seen, problems);
+            check(entries.get(i), rowLabel == null ? "项目" + (i + 1) : rowLabel + (i + 2) + "行", seen, problems);
         }
         if (entries.isEmpty()) {
             problems.add("没有项目");
