@@ -224,8 +224,11 @@ public class Assessments {
     /** The process's year-end step: accountability for every task of the year still not closed. Once per task. */
     void openAccountabilityForMissedTargets(int year, Instant at) {
         AssessmentYear current = year(year);
+        LocalDate closingDay = at.atZone(zone).toLocalDate();
         for (AssessmentRecord.YearTask task : record.tasks(year, current.planCodes())) {
-            if (task.state().equals("CLOSED") || accountability.hasOpenCase(task.taskCode())) {
+            // A year closed early charges only the targets already due; the rest are not missed yet.
+            if (task.state().equals("CLOSED") || task.deadline().isAfter(closingDay)
+                    || accountability.hasOpenCase(task.taskCode())) {
                 continue;
             }
             boolean done = jdbc.sql("select count(*) from duban.assessment_target_case where year = ? and task_code = ?")
