@@ -41,13 +41,12 @@
 
   function act(year, step, done) {
     api.post('/api/assessments/' + year + '/' + step, {}).then(function () {
-      status.textContent = done;
-      loadYears();
+      loadYears(done);
       showRanking(year);
     }).catch(fail);
   }
 
-  function loadYears() {
+  function loadYears(message) {
     return api.get('/api/assessments').then(function (years) {
       document.getElementById('office').hidden = false;
       var body = document.querySelector('#years tbody');
@@ -68,7 +67,7 @@
         }
         body.appendChild(row);
       });
-      status.textContent = '共 ' + years.length + ' 个考核年度。';
+      status.textContent = message || ('共 ' + years.length + ' 个考核年度。');
     });
   }
 
@@ -77,8 +76,7 @@
     var plans = document.getElementById('plans').value.split(/[,，、\s]+/).filter(function (p) { return p; });
     var year = Number(document.getElementById('year').value);
     api.post('/api/assessments', { year: year, planCodes: plans }).then(function () {
-      status.textContent = year + '年度考核已开启。';
-      loadYears();
+      loadYears(year + '年度考核已开启。');
       showRanking(year);
     }).catch(fail);
   });

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.duban.dispatch.PlanTaskDispatcher;
 import cn.duban.dispatch.ReportCycle;
 import cn.duban.dispatch.TaskDispatchOrder;
+import cn.duban.identity.DubanGroups;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Orders;
 import cn.duban.support.TestUsers;
@@ -44,6 +45,8 @@ class AssessmentBrowserIT {
 
     @Test
     void thePerformanceOfficeRunsAnAssessmentYearAndExportsTheRanking() throws Exception {
+        // An administrator exists, so the webapps show their login and not the first-administrator form.
+        users.member("browser-admin", DubanGroups.CAMUNDA_ADMIN);
         String office = users.member("browser-performance", "performance-office");
         String plan = Orders.freshCode("WEBASSESS");
         dispatcher.dispatch(new TaskDispatchOrder(plan, "考核浏览器测试计划", plan + "-01", null, "年度目标任务",
