@@ -80,6 +80,8 @@ class SecurityConfiguration {
                         .requestMatchers(path("/camunda/**"), path("/"), path("/error"), path("/favicon.ico")).permitAll()
                         // Duban's pages are static; the data they show comes from /api with the webapps' login.
                         .requestMatchers(path("/duban/**")).permitAll()
+                        // The public progress page's data (信息公开): plans the office published, read-only, no login.
+                        .requestMatchers(path(HttpMethod.GET, "/public/plans/*")).permitAll()
                         // Swagger UI's static files; its page (/swagger-ui.html) and the API description need a login.
                         .requestMatchers(path("/swagger-ui/**")).permitAll()
                         // Static libraries of Duban's pages (the dashboard's charts).

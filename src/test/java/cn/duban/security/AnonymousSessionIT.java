@@ -35,7 +35,8 @@ class AnonymousSessionIT {
             "/camunda/api/cockpit/plugin/base/default/process-definition/statistics",
             "/api/me", "/api/plans", "/api/dashboard/overview", "/api/my/done-tasks", "/engine-rest/task",
             "/engine-rest/engine", "/actuator/health", "/actuator/prometheus", "/swagger-ui.html", "/v3/api-docs",
-            "/swagger-ui/index.html");
+            "/swagger-ui/index.html", "/duban/public.html?plan=CJ-1", "/duban/public.js", "/public/plans/CJ-1",
+            "/public/plans/no-such-plan");
 
     @Autowired TestRestTemplate rest;
     @Autowired TestUsers users;
@@ -54,11 +55,12 @@ class AnonymousSessionIT {
             post("/engine-rest/task/no-such-task/claim", MediaType.APPLICATION_JSON, "{\"userId\":\"x\"}");
             post("/camunda/api/engine/engine/default/task/no-such-task/claim", MediaType.APPLICATION_JSON, "{}");
             post("/duban/dashboard.html", MediaType.APPLICATION_FORM_URLENCODED, "x=1");
+            post("/public/plans/CJ-1", MediaType.APPLICATION_JSON, "{}");
             post("/logout", MediaType.APPLICATION_FORM_URLENCODED, "");
             assertThat(WebappSession.attempt(rest, user, "wrong-password").getStatusCode().value()).isEqualTo(401);
         }
 
-        assertThat(sessions()).as("sessions stored by %d requests without a login", 3 * (PAGES.size() + 6))
+        assertThat(sessions()).as("sessions stored by %d requests without a login", 3 * (PAGES.size() + 7))
                 .isEqualTo(before);
     }
 

@@ -1,5 +1,6 @@
 package cn.duban.security;
 
+import cn.duban.assessment.Assessments;
 import cn.duban.plan.PlanImporter;
 import cn.duban.plan.intake.PlanIntake;
 import cn.duban.support.Http;
@@ -35,6 +36,8 @@ final class Fixture {
 
     /** Values for the path variables of the matrix's rows. */
     final Map<String, String> vars = new LinkedHashMap<>();
+    /** Variables made on first use (e.g. an assessment year: there are only so many years). */
+    final Map<String, java.util.function.Supplier<String>> lazy = new LinkedHashMap<>();
     Object draftEdit;
 
     static String planYaml(String code) {
@@ -63,6 +66,10 @@ final class Fixture {
         return yaml.toString();
     }
 
+    /** Years for assessments the matrix opens (the assessment tests use 2031 and 2033). */
+    static final java.util.concurrent.atomic.AtomicInteger ASSESSMENT_YEARS =
+            new java.util.concurrent.atomic.AtomicInteger(2040);
+
     /** Imports and drives plans as the system, the way the people would have got them there. */
     @Component
     static class Factory {
@@ -74,9 +81,19 @@ final class Fixture {
         private final Jobs jobs;
         private final JdbcClient jdbc;
         private final TestRestTemplate rest;
+        private final Assessments assessments;
+        private final cn.duban.jointmeeting.JointMeetings meetings;
+        private final cn.duban.publicprogress.PublicProgress publicProgress;
+        private final cn.duban.majorproject.MajorProjects projects;
 
         Factory(PlanImporter importer, PlanIntake intake, RuntimeService runtimeService, TaskService taskService,
-                Jobs jobs, JdbcClient jdbc, TestRestTemplate rest) {
+                Jobs jobs, JdbcClient jdbc, TestRestTemplate rest, Assessments assessments,
+                cn.duban.jointmeeting.JointMeetings meetings, cn.duban.publicprogress.PublicProgress publicProgress,
+                cn.duban.majorproject.MajorProjects projects) {
+            this.projects = projects;
+            this.publicProgress = publicProgress;
+            this.meetings = meetings;
+            this.assessments = assessments;
             this.importer = importer;
             this.intake = intake;
             this.runtimeService = runtimeService;
@@ -133,6 +150,27 @@ final class Fixture {
                 throw new IllegalStateException("the fixture's indicator was not assigned: " + assigned);
             }
             fixture.vars.put("year", "2099");
+            fixture.lazy.put("meetingCode", () -> meetings.record(new cn.duban.jointmeeting.JointMeetingRecord("矩阵测试会议",
+                    "2026-01-05", java.util.List.of("州生态环境局"), "纪要", java.util.List.of(
+                            new cn.duban.jointmeeting.JointMeetingRecord.Decision("事项", null,
+                                    java.util.List.of("州生态环境局"), null, "2030-12-31"))), "matrix").code());
+            fixture.vars.put("publicPlanCode", planCode);
+            fixture.lazy.put("projectCode", () -> projects.add(java.util.List.of(new cn.duban.majorproject.MajorProjectEntry(
+                    planCode + "-P", "矩阵测试工程", "州生态环境局", "昌吉市", java.math.BigDecimal.TEN, "2026-01-01",
+                    "2027-12-31", null, null)), "matrix", null).get(0).code());
+            publicProgress.publish(planCode, java.util.List.of(), "matrix");
+            // Assessment years of the fixture's plan only (no task of theirs falls in them), opened when a row needs one.
+            fixture.lazy.put("assessmentYear", () -> {
+                int open = ASSESSMENT_YEARS.getAndIncrement();
+                assessments.open(open, java.util.List.of(planCode), null, "matrix");
+                return String.valueOf(open);
+            });
+            fixture.lazy.put("scoredYear", () -> {
+                int scored = ASSESSMENT_YEARS.getAndIncrement();
+                assessments.open(scored, java.util.List.of(planCode), null, "matrix");
+                assessments.close(scored);
+                return String.valueOf(scored);
+            });
             fixture.vars.put("dummyUser", "matrix-dummy");
             fixture.vars.put("leadUnit", "ecology-environment");
             return fixture;
