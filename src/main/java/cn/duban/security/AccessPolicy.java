@@ -55,6 +55,8 @@ public final class AccessPolicy {
             api("GET", "/api/me", SIGNED_IN),
             api("GET", "/api/units", PEOPLE),
             api("POST", "/api/units", EnumSet.of(OFFICE)),
+            api("GET", "/api/units/{id}/reach", EnumSet.of(OFFICE)),
+            api("PUT", "/api/units/{id}/reach", EnumSet.of(OFFICE)),
             api("GET", "/api/inbox", PEOPLE),
             api("POST", "/api/inbox/{id}/read", PEOPLE),
             api("GET", "/api/calendar/{year}", PEOPLE),

@@ -64,6 +64,9 @@ class SecurityMatrixIT {
             // Duban's API
             api(GET, "/api/units", everyone()),
             api(POST, "/api/units", allow(OFFICE, ADMIN)).body((f, user) -> Map.of("name", "矩阵测试单位" + unique())),
+            api(GET, "/api/units/{id}/reach", allow(OFFICE, ADMIN)).var("id", "quietUnit"),
+            api(PUT, "/api/units/{id}/reach", allow(OFFICE, ADMIN)).var("id", "quietUnit")
+                    .body((f, user) -> Map.of("smsEnabled", false, "contacts", List.of())),
             api(GET, "/api/inbox", everyone()),
             api(POST, "/api/inbox/{id}/read", allow(LEAD_UNIT)),
             api(GET, "/api/calendar/{year}", everyone()),
