@@ -74,6 +74,8 @@ public final class AccessPolicy {
             api("POST", "/api/plan-tasks/{code}/extension-requests", EnumSet.of(UNIT)),
             api("POST", "/api/plan-tasks/{code}/urges", EnumSet.of(OFFICE)),
             api("GET", "/api/plan-tasks/{code}/local-progress", PEOPLE),
+            api("GET", "/api/plan-tasks/{code}/documents", OVERSEERS),
+            api("GET", "/api/documents/{id}.docx", OVERSEERS),
             api("GET", "/api/dashboard/**", OVERSEERS),
             api("GET", "/api/indicators", OVERSEERS),
             api("GET", "/api/indicators/{id}/values", PEOPLE),

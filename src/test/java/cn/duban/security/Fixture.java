@@ -1,5 +1,6 @@
 package cn.duban.security;
 
+import cn.duban.document.Documents;
 import cn.duban.plan.PlanImporter;
 import cn.duban.plan.intake.PlanIntake;
 import cn.duban.support.Http;
@@ -74,9 +75,11 @@ final class Fixture {
         private final Jobs jobs;
         private final JdbcClient jdbc;
         private final TestRestTemplate rest;
+        private final Documents documents;
 
         Factory(PlanImporter importer, PlanIntake intake, RuntimeService runtimeService, TaskService taskService,
-                Jobs jobs, JdbcClient jdbc, TestRestTemplate rest) {
+                Jobs jobs, JdbcClient jdbc, TestRestTemplate rest, Documents documents) {
+            this.documents = documents;
             this.importer = importer;
             this.intake = intake;
             this.runtimeService = runtimeService;
@@ -134,6 +137,7 @@ final class Fixture {
             if (assigned.status() != 200) {
                 throw new IllegalStateException("the fixture's indicator was not assigned: " + assigned);
             }
+            fixture.vars.put("documentId", String.valueOf(documents.ofTask(planCode + "-01").get(0).id()));
             fixture.vars.put("year", "2099");
             fixture.vars.put("dummyUser", "matrix-dummy");
             fixture.vars.put("leadUnit", "ecology-environment");

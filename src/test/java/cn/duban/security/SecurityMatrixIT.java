@@ -87,6 +87,8 @@ class SecurityMatrixIT {
             api(POST, "/api/plan-tasks/{code}/urges", allow(OFFICE, ADMIN))
                     .body((f, user) -> Map.of("message", "矩阵测试催办")),
             api(GET, "/api/plan-tasks/{code}/local-progress", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/plan-tasks/{code}/documents", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/documents/{id}.docx", allow(OFFICE, LEADER, ADMIN)).var("id", "documentId"),
             api(GET, "/api/me", everyone()).alsoAllow(MONITORING),
 
             // The supervision dashboard and its ledger: the office and leaders oversee every unit's tasks
