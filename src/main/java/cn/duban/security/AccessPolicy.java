@@ -77,6 +77,8 @@ public final class AccessPolicy {
             api("GET", "/api/plan-tasks/{code}/documents", OVERSEERS),
             api("GET", "/api/documents/{id}.docx", OVERSEERS),
             api("GET", "/api/dashboard/**", OVERSEERS),
+            api("GET", "/api/statistics", OVERSEERS),
+            api("GET", "/api/statistics.xlsx", OVERSEERS),
             api("GET", "/api/indicators", OVERSEERS),
             api("GET", "/api/indicators/{id}/values", PEOPLE),
             api("PUT", "/api/indicators/{id}/lead-unit", EnumSet.of(OFFICE)),

@@ -98,6 +98,8 @@ class SecurityMatrixIT {
             api(GET, "/api/dashboard/filters", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/api/dashboard/tasks/{code}", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/api/dashboard/ledger.xlsx", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/statistics", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/statistics.xlsx", allow(OFFICE, LEADER, ADMIN)),
 
             // Plan indicators: the lead unit reports and reads its own; the office names who reports
             api(GET, "/api/indicators?plan={planCode}", allow(OFFICE, LEADER, ADMIN)),
