@@ -42,6 +42,6 @@ window.DubanApi = (function () {
     return value ? new Date(value).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
   }
 
-  return { get: get, post: function (path, body) { return send('POST', path, body); }, query: query, date: date,
-    dateTime: dateTime };
+  return { get: get, post: function (path, body) { return send('POST', path, body); },
+    put: function (path, body) { return send('PUT', path, body); }, query: query, date: date, dateTime: dateTime };
 })();
