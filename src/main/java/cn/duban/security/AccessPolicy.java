@@ -75,6 +75,8 @@ public final class AccessPolicy {
             api("POST", "/api/plan-tasks/{code}/urges", EnumSet.of(OFFICE)),
             api("GET", "/api/plan-tasks/{code}/local-progress", PEOPLE),
             api("GET", "/api/plan-tasks/{code}/documents", OVERSEERS),
+            api("GET", "/api/plan-tasks/{code}/instructions", OVERSEERS),
+            api("POST", "/api/plan-tasks/{code}/instructions", EnumSet.of(LEADER)),
             api("GET", "/api/documents/{id}.docx", OVERSEERS),
             api("GET", "/api/dashboard/**", OVERSEERS),
             api("GET", "/api/statistics", OVERSEERS),

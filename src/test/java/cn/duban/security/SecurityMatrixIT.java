@@ -88,6 +88,9 @@ class SecurityMatrixIT {
                     .body((f, user) -> Map.of("message", "矩阵测试催办")),
             api(GET, "/api/plan-tasks/{code}/local-progress", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
             api(GET, "/api/plan-tasks/{code}/documents", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/plan-tasks/{code}/instructions", allow(OFFICE, LEADER, ADMIN)),
+            api(POST, "/api/plan-tasks/{code}/instructions", allow(LEADER, ADMIN))
+                    .body((f, user) -> Map.of("text", "请抓紧落实")),
             api(GET, "/api/documents/{id}.docx", allow(OFFICE, LEADER, ADMIN)).var("id", "documentId"),
             api(GET, "/api/me", everyone()).alsoAllow(MONITORING),
 
