@@ -87,6 +87,9 @@
         card.appendChild(value);
         cards.appendChild(card);
       });
+      // The chart measures its box when drawn: the page must be visible by then.
+      $('status').hidden = true;
+      $('stats').hidden = false;
       chart = chart || echarts.init($('chart-trend'), null, { renderer: 'svg' });
       chart.setOption({ animation: false, title: { text: '近12期趋势', left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 40, right: 20, top: 40, bottom: 50 },

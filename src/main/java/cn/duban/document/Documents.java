@@ -188,11 +188,9 @@ public class Documents {
     }
 
     private static String names(Array ids, Map<String, String> unitNames) throws SQLException {
-        if (ids == null) {
-            return "";
-        }
-        return Arrays.stream((Object[]) ids.getArray()).map(String::valueOf)
+        String names = ids == null ? "" : Arrays.stream((Object[]) ids.getArray()).map(String::valueOf)
                 .map(id -> unitNames.getOrDefault(id, id)).collect(Collectors.joining("、"));
+        return names.isEmpty() ? "无" : names;
     }
 
     private static String strip(String text, String prefix) {
