@@ -81,6 +81,8 @@ public final class AccessPolicy {
             api("GET", "/api/dashboard/**", OVERSEERS),
             api("GET", "/api/statistics", OVERSEERS),
             api("GET", "/api/statistics.xlsx", OVERSEERS),
+            api("GET", "/api/traffic-light-rules/{decision}", OVERSEERS),
+            api("PUT", "/api/traffic-light-rules/{decision}", EnumSet.of(OFFICE)),
             api("GET", "/api/indicators", OVERSEERS),
             api("GET", "/api/indicators/{id}/values", PEOPLE),
             api("PUT", "/api/indicators/{id}/lead-unit", EnumSet.of(OFFICE)),

@@ -37,6 +37,8 @@ final class Fixture {
     /** Values for the path variables of the matrix's rows. */
     final Map<String, String> vars = new LinkedHashMap<>();
     Object draftEdit;
+    /** The unit 红黄绿灯 table as deployed, for the matrix to deploy again (an identical new version). */
+    String lightTableXml;
 
     static String planYaml(String code) {
         StringBuilder yaml = new StringBuilder("""
@@ -97,6 +99,12 @@ final class Fixture {
             fixture.vars.put("planCode", planCode);
             // A unit whose robots and contacts the matrix may set (to nothing): no test reaches it.
             fixture.vars.put("quietUnit", "region-agriculture-rural");
+            fixture.vars.put("lightTable", "unit-traffic-light");
+            try (java.io.InputStream table = Fixture.class.getResourceAsStream("/processes/unit-traffic-light.dmn")) {
+                fixture.lightTableXml = new String(table.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
             fixture.vars.put("code", planCode + "-01");
             fixture.vars.put("pid", instance(planCode + "-01"));
             fixture.vars.put("claimTask", openTask(planCode + "-01").getId());

@@ -103,6 +103,9 @@ class SecurityMatrixIT {
             api(GET, "/api/dashboard/ledger.xlsx", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/api/statistics", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/api/statistics.xlsx", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/traffic-light-rules/{decision}", allow(OFFICE, LEADER, ADMIN)).var("decision", "lightTable"),
+            api(PUT, "/api/traffic-light-rules/{decision}", allow(OFFICE, ADMIN)).var("decision", "lightTable")
+                    .text((f, user) -> f.lightTableXml),
 
             // Plan indicators: the lead unit reports and reads its own; the office names who reports
             api(GET, "/api/indicators?plan={planCode}", allow(OFFICE, LEADER, ADMIN)),

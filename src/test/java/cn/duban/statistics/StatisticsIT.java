@@ -137,6 +137,42 @@ class StatisticsIT {
     }
 
     @Test
+    void theOfficeChangesTheRulesByDeployingANewTableWhichTheNextPageUses() throws Exception {
+        String original = rest.withBasicAuth("stat-office", TestUsers.PASSWORD)
+                .getForObject("/api/traffic-light-rules/traffic-light", String.class);
+        assertThat(original).contains("<decision id=\"traffic-light\"", "逾期后办结");
+        String stricter = original.replace("<outputEntry id=\"Rule_ClosedLate_Light\"><text>\"YELLOW\"</text>",
+                "<outputEntry id=\"Rule_ClosedLate_Light\"><text>\"RED\"</text>").replace(
+                "<outputEntry id=\"Rule_ClosedLate_LightName\"><text>\"黄灯\"</text>",
+                "<outputEntry id=\"Rule_ClosedLate_LightName\"><text>\"红灯\"</text>");
+        assertThat(stricter).isNotEqualTo(original);
+        try {
+            assertThat(putXml(office, stricter).status()).isEqualTo(200);
+            Map<String, String> lights = new LinkedHashMap<>();
+            stats("year", "2024").path("tasks").forEach(t -> lights.put(t.path("taskCode").asText(),
+                    t.path("lightName").asText()));
+            assertThat(lights).containsEntry(code("B"), "红灯").containsEntry(code("A"), "绿灯");
+        } finally {
+            assertThat(putXml(office, original).status()).isEqualTo(200);
+        }
+        assertThat(putXml(office, "<definitions/>").body()).contains("决策表无法解析");
+        assertThat(putXml(office, original.replace("name=\"light\"", "name=\"colour\"")).body())
+                .contains("决策表应对正常推进的任务给出输出 light");
+        assertThat(putXml(Http.as(rest, users.member("stat-leader", DubanGroups.LEADERS)), original).status())
+                .as("leaders read the rules, the office sets them").isEqualTo(403);
+    }
+
+    private Http.Response putXml(Http user, String xml) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_XML);
+        headers.add("X-Requested-With", "StatisticsIT");
+        ResponseEntity<String> response = rest.withBasicAuth(user == office ? "stat-office" : "stat-leader",
+                TestUsers.PASSWORD).exchange("/api/traffic-light-rules/traffic-light", HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(xml, headers), String.class);
+        return new Http.Response(response.getStatusCode().value(), response.getBody());
+    }
+
+    @Test
     void theQuarterExportsAsAWorkbookWithTheSameFigures() throws Exception {
         ResponseEntity<byte[]> response = rest.withBasicAuth("stat-office", TestUsers.PASSWORD).exchange(
                 "/api/statistics.xlsx?period=quarter&key=2024-Q1&plan=" + plan, HttpMethod.GET, null, byte[].class);
