@@ -1,4 +1,4 @@
-package cn.duban.security;
+package cn.duban.web;
 
 import java.io.IOException;
 
@@ -9,7 +9,8 @@ public class RequestTooLargeException extends IOException {
         super(message(limit));
     }
 
-    static String message(long limit) {
+    /** The Chinese reason, also for a refusal before the body is read. */
+    public static String message(long limit) {
         return "请求内容过大：不能超过" + (limit / (1024 * 1024)) + "MB。";
     }
 }
