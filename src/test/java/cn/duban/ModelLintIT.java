@@ -56,7 +56,8 @@ class ModelLintIT {
             "plan-task.bpmn", Set.of("plantask", "accountability"),
             "accountability.bpmn", Set.of("accountability"),
             "indicator-report.bpmn", Set.of("indicator"),
-            "plan-intake.bpmn", Set.of("plan"));
+            "plan-intake.bpmn", Set.of("plan"),
+            "leader-instruction.bpmn", Set.of("instruction"));
     /** Added to every user task by cn.duban.plantask.UserTaskListenersPlugin, so never written in a model. */
     private static final Set<String> SHARED_LISTENERS = Set.of("nameTaskAfterPlanTaskListener",
             "sameUnitAssignmentListener");
