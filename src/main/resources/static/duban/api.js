@@ -54,6 +54,6 @@ window.DubanApi = (function () {
     return value ? new Date(value).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
   }
 
-  return { toLogin: toLogin, get: get, post: function (path, body) { return send('POST', path, body); }, query: query, date: date,
-    dateTime: dateTime };
+  return { toLogin: toLogin, get: get, post: function (path, body) { return send('POST', path, body); },
+    put: function (path, body) { return send('PUT', path, body); }, query: query, date: date, dateTime: dateTime };
 })();

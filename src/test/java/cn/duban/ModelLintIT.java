@@ -57,7 +57,8 @@ class ModelLintIT {
             "accountability.bpmn", Set.of("accountability"),
             "indicator-report.bpmn", Set.of("indicator"),
             "plan-intake.bpmn", Set.of("plan"),
-            "annual-assessment.bpmn", Set.of("assessment"));
+            "annual-assessment.bpmn", Set.of("assessment"),
+            "leader-instruction.bpmn", Set.of("instruction"));
     /** Added to every user task by cn.duban.plantask.UserTaskListenersPlugin, so never written in a model. */
     private static final Set<String> SHARED_LISTENERS = Set.of("nameTaskAfterPlanTaskListener",
             "sameUnitAssignmentListener");

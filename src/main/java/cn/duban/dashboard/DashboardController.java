@@ -44,9 +44,11 @@ class DashboardController {
     private final TaskDossiers dossiers;
     private final UnitCatalog units;
     private final ZoneId zone;
+    private final cn.duban.instruction.LeaderInstructions instructions;
 
     DashboardController(DashboardQueries queries, TaskDossiers dossiers, UnitCatalog units,
-            @Value("${duban.time-zone}") ZoneId zone) {
+            @Value("${duban.time-zone}") ZoneId zone, cn.duban.instruction.LeaderInstructions instructions) {
+        this.instructions = instructions;
         this.queries = queries;
         this.dossiers = dossiers;
         this.units = units;
@@ -120,6 +122,7 @@ class DashboardController {
             queries.ledger(filter, workbook.taskSheet("督办台账　导出时间："
                     + now.format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")) + describe(filter)));
             workbook.unitSheet(queries.unitScores(filter.planCode()));
+            workbook.instructionSheet(instructions.ofPlan(filter.planCode()));
             workbook.writeTo(response.getOutputStream());
         }
     }

@@ -133,6 +133,33 @@ final class LedgerWorkbook implements AutoCloseable {
         }
     }
 
+    static final List<String> INSTRUCTION_COLUMNS = List.of("任务编号", "批示领导", "批示时间", "批示内容", "签收人",
+            "签收时间", "落实意见");
+
+    /** 领导批示 on the ledger's tasks, with the lead units' acknowledgements. */
+    void instructionSheet(List<cn.duban.instruction.LeaderInstruction> instructions) {
+        Sheet sheet = workbook.createSheet("领导批示");
+        titleRow(sheet, "领导批示及牵头单位签收情况", INSTRUCTION_COLUMNS.size());
+        headerRow(sheet, INSTRUCTION_COLUMNS);
+        int[] widths = {14, 12, 18, 50, 14, 18, 50};
+        for (int column = 0; column < widths.length; column++) {
+            sheet.setColumnWidth(column, widths[column] * 256);
+        }
+        int rowIndex = 2;
+        for (cn.duban.instruction.LeaderInstruction instruction : instructions) {
+            Row row = sheet.createRow(rowIndex++);
+            text(row, 0, instruction.taskCode());
+            text(row, 1, instruction.leaderName());
+            dateTime(row, 2, instruction.issuedAt().atZoneSameInstant(zone).toLocalDateTime());
+            text(row, 3, instruction.instruction());
+            text(row, 4, instruction.acknowledged() ? instruction.acknowledgedBy() : "未签收");
+            if (instruction.acknowledged()) {
+                dateTime(row, 5, instruction.acknowledgedAt().atZoneSameInstant(zone).toLocalDateTime());
+            }
+            text(row, 6, instruction.acknowledgement());
+        }
+    }
+
     void writeTo(OutputStream out) throws IOException {
         workbook.write(out);
     }

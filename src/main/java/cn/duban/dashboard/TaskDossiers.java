@@ -49,11 +49,14 @@ class TaskDossiers {
     private final AccountabilityCases accountability;
     private final ZoneId zone;
     private final WorkingDayCalendar calendar;
+    private final cn.duban.instruction.LeaderInstructions instructions;
 
     TaskDossiers(JdbcClient jdbc, DashboardQueries queries, HistoryService historyService,
             IdentityService identityService, SupervisionRecord supervision, Contributions contributions,
             LocalReports localReports, ProgressReports progressReports, AccountabilityCases accountability,
-            @Value("${duban.time-zone}") ZoneId zone, WorkingDayCalendar calendar) {
+            @Value("${duban.time-zone}") ZoneId zone, WorkingDayCalendar calendar,
+            cn.duban.instruction.LeaderInstructions instructions) {
+        this.instructions = instructions;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.queries = queries;
@@ -97,6 +100,15 @@ class TaskDossiers {
             contributed.forEach(c -> timeline.add(new TimelineEntry(c.reportedAt(), "CONTRIBUTED",
                     c.declined() ? c.unitName() + "说明无法配合" : c.unitName() + "报送配合意见", c.content(),
                     c.reportedBy(), null)));
+            // 领导批示 and its acknowledgement (the leader-instruction process's own steps are not the plan task's).
+            instructions.of(taskCode).forEach(i -> {
+                timeline.add(new TimelineEntry(i.issuedAt(), "INSTRUCTED", "领导批示", i.instruction(), i.leaderId(),
+                        null));
+                if (i.acknowledged()) {
+                    timeline.add(new TimelineEntry(i.acknowledgedAt(), "INSTRUCTION_ACKNOWLEDGED", "牵头单位签收领导批示",
+                            i.acknowledgement(), i.acknowledgedBy(), null));
+                }
+            });
             reportedLocally.forEach(r -> timeline.add(new TimelineEntry(r.reportedAt(), "LOCAL_REPORTED",
                     r.unitName() + "报送落实情况", r.progress(), r.reportedBy(), null)));
             List<TimelineEntry> named = withActorNames(timeline);

@@ -25,10 +25,14 @@ public class Notifications {
     private final IdentityService identityService;
     private final List<NotificationChannel> channels;
 
-    Notifications(JdbcClient jdbc, IdentityService identityService, List<NotificationChannel> channels) {
+    private final UnitReaches reaches;
+
+    Notifications(JdbcClient jdbc, IdentityService identityService, List<NotificationChannel> channels,
+            UnitReaches reaches) {
         this.jdbc = jdbc;
         this.identityService = identityService;
         this.channels = channels;
+        this.reaches = reaches;
     }
 
     public void notifyGroups(String eventKey, Collection<String> groupIds, String subject, String body) {
@@ -47,6 +51,18 @@ public class Notifications {
                     addresses.add(address);
                 }
             }
+        }
+        // The units' own robots and contacts (WeCom, DingTalk, SMS), each once per event.
+        for (String groupId : groupIds) {
+            reaches.find(groupId).ifPresent(reach -> {
+                for (NotificationChannel channel : channels) {
+                    for (NotificationChannel.UnitAddress address : channel.addressesOf(reach)) {
+                        recipients.add(address.recipient());
+                        channelNames.add(channel.name());
+                        addresses.add(address.address());
+                    }
+                }
+            });
         }
         if (!recipients.isEmpty()) {
             insert(eventKey, recipients, channelNames, addresses, subject, body);

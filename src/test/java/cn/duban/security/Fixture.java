@@ -1,6 +1,7 @@
 package cn.duban.security;
 
 import cn.duban.assessment.Assessments;
+import cn.duban.document.Documents;
 import cn.duban.plan.PlanImporter;
 import cn.duban.plan.intake.PlanIntake;
 import cn.duban.support.Http;
@@ -39,6 +40,8 @@ final class Fixture {
     /** Variables made on first use (e.g. an assessment year: there are only so many years). */
     final Map<String, java.util.function.Supplier<String>> lazy = new LinkedHashMap<>();
     Object draftEdit;
+    /** The unit 红黄绿灯 table as deployed, for the matrix to deploy again (an identical new version). */
+    String lightTableXml;
 
     static String planYaml(String code) {
         StringBuilder yaml = new StringBuilder("""
@@ -85,11 +88,13 @@ final class Fixture {
         private final cn.duban.jointmeeting.JointMeetings meetings;
         private final cn.duban.publicprogress.PublicProgress publicProgress;
         private final cn.duban.majorproject.MajorProjects projects;
+        private final Documents documents;
 
         Factory(PlanImporter importer, PlanIntake intake, RuntimeService runtimeService, TaskService taskService,
                 Jobs jobs, JdbcClient jdbc, TestRestTemplate rest, Assessments assessments,
                 cn.duban.jointmeeting.JointMeetings meetings, cn.duban.publicprogress.PublicProgress publicProgress,
-                cn.duban.majorproject.MajorProjects projects) {
+                cn.duban.majorproject.MajorProjects projects, Documents documents) {
+            this.documents = documents;
             this.projects = projects;
             this.publicProgress = publicProgress;
             this.meetings = meetings;
@@ -109,6 +114,14 @@ final class Fixture {
             importer.importPlan(planYaml(planCode).getBytes(StandardCharsets.UTF_8), "matrix");
             Fixture fixture = new Fixture();
             fixture.vars.put("planCode", planCode);
+            // A unit whose robots and contacts the matrix may set (to nothing): no test reaches it.
+            fixture.vars.put("quietUnit", "region-agriculture-rural");
+            fixture.vars.put("lightTable", "unit-traffic-light");
+            try (java.io.InputStream table = Fixture.class.getResourceAsStream("/processes/unit-traffic-light.dmn")) {
+                fixture.lightTableXml = new String(table.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
             fixture.vars.put("code", planCode + "-01");
             fixture.vars.put("pid", instance(planCode + "-01"));
             fixture.vars.put("claimTask", openTask(planCode + "-01").getId());
@@ -149,6 +162,7 @@ final class Fixture {
             if (assigned.status() != 200) {
                 throw new IllegalStateException("the fixture's indicator was not assigned: " + assigned);
             }
+            fixture.vars.put("documentId", String.valueOf(documents.ofTask(planCode + "-01").get(0).id()));
             fixture.vars.put("year", "2099");
             fixture.lazy.put("meetingCode", () -> meetings.record(new cn.duban.jointmeeting.JointMeetingRecord("矩阵测试会议",
                     "2026-01-05", java.util.List.of("州生态环境局"), "纪要", java.util.List.of(

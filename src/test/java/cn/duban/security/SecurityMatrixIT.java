@@ -64,6 +64,9 @@ class SecurityMatrixIT {
             // Duban's API
             api(GET, "/api/units", everyone()),
             api(POST, "/api/units", allow(OFFICE, ADMIN)).body((f, user) -> Map.of("name", "矩阵测试单位" + unique())),
+            api(GET, "/api/units/{id}/reach", allow(OFFICE, ADMIN)).var("id", "quietUnit"),
+            api(PUT, "/api/units/{id}/reach", allow(OFFICE, ADMIN)).var("id", "quietUnit")
+                    .body((f, user) -> Map.of("smsEnabled", false, "contacts", List.of())),
             api(GET, "/api/inbox", everyone()),
             api(POST, "/api/inbox/{id}/read", allow(LEAD_UNIT)),
             api(GET, "/api/calendar/{year}", everyone()),
@@ -92,6 +95,11 @@ class SecurityMatrixIT {
             api(POST, "/api/plan-tasks/{code}/urges", allow(OFFICE, ADMIN))
                     .body((f, user) -> Map.of("message", "矩阵测试催办")),
             api(GET, "/api/plan-tasks/{code}/local-progress", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/plan-tasks/{code}/documents", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/plan-tasks/{code}/instructions", allow(OFFICE, LEADER, ADMIN)),
+            api(POST, "/api/plan-tasks/{code}/instructions", allow(LEADER, ADMIN))
+                    .body((f, user) -> Map.of("text", "请抓紧落实")),
+            api(GET, "/api/documents/{id}.docx", allow(OFFICE, LEADER, ADMIN)).var("id", "documentId"),
             api(GET, "/api/me", everyone()).alsoAllow(MONITORING),
 
             // The supervision dashboard and its ledger: the office and leaders oversee every unit's tasks
@@ -101,6 +109,11 @@ class SecurityMatrixIT {
             api(GET, "/api/dashboard/filters", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/api/dashboard/tasks/{code}", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/api/dashboard/ledger.xlsx", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/statistics", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/statistics.xlsx", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/traffic-light-rules/{decision}", allow(OFFICE, LEADER, ADMIN)).var("decision", "lightTable"),
+            api(PUT, "/api/traffic-light-rules/{decision}", allow(OFFICE, ADMIN)).var("decision", "lightTable")
+                    .text((f, user) -> f.lightTableXml),
 
             // Plan indicators: the lead unit reports and reads its own; the office names who reports
             api(GET, "/api/indicators?plan={planCode}", allow(OFFICE, LEADER, ADMIN)),
