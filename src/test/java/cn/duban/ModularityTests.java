@@ -1,15 +1,76 @@
 package cn.duban;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.Violation;
+import org.springframework.modulith.core.Violations;
+import org.springframework.modulith.docs.Documenter;
 
+/**
+ * Each top-level package under cn.duban is an application module (Spring Modulith): other modules use only the
+ * public types of its base package (its API), never its sub-packages or package-private types, only the modules its
+ * {@code package-info.java} allows, and no two modules depend on each other in a cycle. Also writes docs/modules/.
+ * The tables each module may name: {@link TableOwnershipTest}.
+ */
 class ModularityTests {
 
     static final ApplicationModules MODULES = ApplicationModules.of(DubanApplication.class);
 
+    /**
+     * TEMPORARY exceptions: cycles between modules, each as the set of its modules → why. The lead removes an entry
+     * after merging the work that ends its cycle; {@link #everyExceptionIsStillNeeded()} fails once it has ended.
+     */
+    static final Map<Set<String>, String> CYCLES = Map.of(
+            // supervision's DeadlineCheck opens cases (AccountabilityCases) and accountability records its steps in
+            // supervision's record (SupervisionRecord, SupervisionEvent). The model's rewrite (issue 13 item 1: the
+            // case opens from a DMN output, as a service task) removes this edge.
+            Set.of("accountability", "supervision"), "DeadlineCheck opens accountability cases (model rewrite)");
+
     @Test
-    void modulesOnlyUseEachOthersApi() {
-        MODULES.forEach(System.out::println);
-        MODULES.verify();
+    void modulesUseOnlyEachOthersApiAndAllowedModules() {
+        Violations violations = MODULES.detectViolations().filter(violation -> !allowed(violation));
+        assertThat(violations.getMessages()).as("module violations").isEmpty();
+    }
+
+    @Test
+    void everyExceptionIsStillNeeded() {
+        Set<Set<String>> cycles = MODULES.detectViolations().getMessages().stream().map(ModularityTests::cycle)
+                .collect(Collectors.toSet());
+        assertThat(cycles).as("remove the exceptions whose cycle has ended").containsAll(CYCLES.keySet());
+    }
+
+    @Test
+    void writesTheModulesDocumentation() {
+        // docs/modules/: components.puml (every module, C4), module-<name>.puml (each with its neighbours),
+        // module-<name>.adoc (the module canvas: its API, beans, properties) and all-docs.adoc; rewritten by every run.
+        Documenter.DiagramOptions diagrams = Documenter.DiagramOptions.defaults()
+                .withStyle(Documenter.DiagramOptions.DiagramStyle.C4);
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+                .writeDocumentation(diagrams, Documenter.CanvasOptions.defaults())
+                .writeAggregatingDocument(diagrams, Documenter.CanvasOptions.defaults());
+        assertThat(new java.io.File("docs/modules/components.puml")).exists();
+    }
+
+    private static boolean allowed(Violation violation) {
+        return CYCLES.containsKey(cycle(violation.getMessage()));
+    }
+
+    /** The modules of a "Cycle detected: Slice a -> Slice b -> Slice a" message; empty for any other violation. */
+    static Set<String> cycle(String message) {
+        if (!message.startsWith("Cycle detected:")) {
+            return Set.of();
+        }
+        String header = message.substring(0, message.contains("1.") ? message.indexOf("1.") : message.length());
+        List<String> slices = Arrays.stream(header.split("Slice ")).skip(1)
+                .map(slice -> slice.replaceAll("[\\s\\->]+$", "").strip()).toList();
+        return new TreeSet<>(slices);
     }
 }

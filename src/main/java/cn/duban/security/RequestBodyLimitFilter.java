@@ -1,5 +1,6 @@
 package cn.duban.security;
 
+import cn.duban.web.RequestTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

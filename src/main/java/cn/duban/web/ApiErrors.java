@@ -1,7 +1,6 @@
 package cn.duban.web;
 
 import cn.duban.plan.PlanRejectedException;
-import cn.duban.security.RequestTooLargeException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;

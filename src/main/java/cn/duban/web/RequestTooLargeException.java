@@ -1,15 +1,15 @@
-package cn.duban.security;
+package cn.duban.web;
 
 import java.io.IOException;
 
-/** A request body that went past the limit while it was being read. */
+/** A request body that went past the limit while it was being read (security's request limits throw it, ApiErrors answers 413). */
 public class RequestTooLargeException extends IOException {
 
     public RequestTooLargeException(long limit) {
         super(message(limit));
     }
 
-    static String message(long limit) {
+    public static String message(long limit) {
         return "请求内容过大：不能超过" + (limit / (1024 * 1024)) + "MB。";
     }
 }
