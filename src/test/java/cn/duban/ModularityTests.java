@@ -33,14 +33,11 @@ class ModularityTests {
     static final Violations VIOLATIONS = MODULES.detectViolations();
 
     /**
-     * TEMPORARY exceptions: cycles between modules, each as the set of its modules → why. The lead removes an entry
-     * after merging the work that ends its cycle; {@link #everyExceptionIsStillNeeded()} fails once it has ended.
+     * TEMPORARY exceptions: cycles between modules, each as the set of its modules → why; none now (the model's
+     * rewrite ended the one between accountability and supervision). {@link #everyExceptionIsStillNeeded()} fails
+     * once an exception's cycle has ended, so none outlives its cause.
      */
-    static final Map<Set<String>, String> CYCLES = Map.of(
-            // supervision's DeadlineCheck opens cases (AccountabilityCases) and accountability records its steps in
-            // supervision's record (SupervisionRecord, SupervisionEvent). The model's rewrite (issue 13 item 1: the
-            // case opens from a DMN output, as a service task) removes this edge.
-            Set.of("accountability", "supervision"), "DeadlineCheck opens accountability cases (model rewrite)");
+    static final Map<Set<String>, String> CYCLES = Map.of();
 
     @Test
     void modulesUseOnlyEachOthersApiAndAllowedModules() {

@@ -40,7 +40,7 @@ class TableOwnershipTest {
             entry("unit_collective", "identity"),
             entry("plan", "plan"),
             entry("plan_task", "plan"),
-            // Imported with the plan; 改派 (plantask's ReassignLeadUnitsListener) changes its lead units: see EXCEPTIONS.
+            // Imported with the plan; 改派 (plantask's LeadUnitChange) changes its lead units: see EXCEPTIONS.
             entry("plan_task_unit", "plan"),
             entry("plan_task_target", "plan"),
             entry("plan_indicator", "plan"),
@@ -81,11 +81,12 @@ class TableOwnershipTest {
      * {@link #everyExceptionIsStillNeeded()} fails once an entry is no longer needed, so none outlives its cause.
      */
     static final Map<String, String> EXCEPTIONS = Map.ofEntries(
-            // 改派: plantask rewrites the plan's lead units. Fix: plantask publishes an event (say LeadUnitsReassigned,
-            // with the task code and the new lead units) and plan replaces the rows in its listener, in the same
-            // transaction; plantask cannot call plan's API directly (plan → dispatch → plantask would be a cycle).
-            entry("cn.duban.plantask.ReassignLeadUnitsListener plan_task", "改派 writes plan's rows: event to plan"),
-            entry("cn.duban.plantask.ReassignLeadUnitsListener plan_task_unit", "改派 writes plan's rows: event to plan"),
+            // 改派 (LeadUnitChange): plantask rewrites the plan's lead units. Fix: plantask publishes an event (say
+            // LeadUnitsReassigned, with the task code and the new lead units) and plan replaces the rows in its
+            // listener, in the same transaction; plantask cannot call plan's API directly (plan → dispatch →
+            // plantask would be a cycle).
+            entry("cn.duban.plantask.LeadUnitChange plan_task", "改派 writes plan's rows: event to plan"),
+            entry("cn.duban.plantask.LeadUnitChange plan_task_unit", "改派 writes plan's rows: event to plan"),
             // Reads: one word each, the published views instead of the tables.
             entry("cn.duban.plantask.LocalProgressController plan_task", "read duban.plan_task_role instead"),
             entry("cn.duban.plantask.LocalProgressController plan_task_unit", "read duban.plan_task_role instead"),

@@ -3,10 +3,12 @@ package cn.duban.accountability;
 import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,7 +44,20 @@ public class AccountabilityCases {
 
     /** Opens a case for the task of {@code planTaskInstanceId}; returns the case's process instance id. */
     public String open(String taskCode, String planTaskInstanceId, Trigger trigger, String reason, Instant at) {
-        Map<String, Object> task = runtimeService.getVariables(planTaskInstanceId, TASK_VARIABLES);
+        return open(taskCode, planTaskInstanceId, runtimeService.getVariables(planTaskInstanceId, TASK_VARIABLES),
+                trigger, reason, at);
+    }
+
+    /** Opens a case from the plan-task instance's own step, with the variables the case's forms show. */
+    String open(DelegateExecution planTask, Trigger trigger, String reason, Instant at) {
+        Map<String, Object> task = new HashMap<>();
+        TASK_VARIABLES.forEach(name -> task.put(name, planTask.getVariable(name)));
+        return open((String) planTask.getVariable("taskCode"), planTask.getProcessInstanceId(), task, trigger,
+                reason, at);
+    }
+
+    private String open(String taskCode, String planTaskInstanceId, Map<String, Object> task, Trigger trigger,
+            String reason, Instant at) {
         String caseInstance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(taskCode)
                 .setVariables(Variables.fromMap(task)

@@ -22,13 +22,10 @@ import cn.duban.plantask.DueDates;
 import cn.duban.taskform.LongText;
 import cn.duban.plantask.PlanTaskProcess;
 import cn.duban.plantask.PlanTaskVariables;
-import cn.duban.supervision.DeadlineCheck;
-import cn.duban.supervision.SupervisedTask;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -39,22 +36,21 @@ public class PlanTaskDispatcher {
 
     private final RuntimeService runtimeService;
     private final DueDates dueDates;
-    private final DeadlineCheck deadlineCheck;
 
     private final IdentityService identityService;
 
-    PlanTaskDispatcher(RuntimeService runtimeService, DueDates dueDates, DeadlineCheck deadlineCheck,
+    PlanTaskDispatcher(RuntimeService runtimeService, DueDates dueDates,
             IdentityService identityService) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.dueDates = dueDates;
-        this.deadlineCheck = deadlineCheck;
     }
 
     /**
-     * Starts the instance in the caller's transaction, puts the task under supervision, and returns its id. Started
-     * as the system: who may dispatch was checked before (an import by the supervision office, a publication approved
-     * by a leader); nobody may start plan-task directly, which would skip the plan's checks and records.
+     * Starts the instance in the caller's transaction (its first step, 纳入督办, puts the task under supervision) and
+     * returns its id. Started as the system: who may dispatch was checked before (an import by the supervision office,
+     * a publication approved by a leader); nobody may start plan-task directly, which would skip the plan's checks
+     * and records.
      */
     public String dispatch(TaskDispatchOrder order) {
         String processInstanceId = AsSystem.call(identityService, () -> runtimeService
@@ -63,11 +59,6 @@ public class PlanTaskDispatcher {
                 .setVariables(variables(order))
                 .execute()
                 .getId());
-        deadlineCheck.dispatched(new SupervisedTask(order.taskCode(), processInstanceId, order.planCode(),
-                order.planTitle(), order.title(), order.deadline(), idList(order.leadUnits()), idList(order.supportUnits()),
-                idList(order.implementingUnits())), order.binding(),
-                deadlineCheck.cadence(order.dueSoonWorkingDays(), order.overdueReminderWorkingDays()),
-                ClockUtil.getCurrentTime().toInstant());
         return processInstanceId;
     }
 
@@ -98,10 +89,6 @@ public class PlanTaskDispatcher {
                 .putValue(DEADLINE_TEXT, ChineseDates.of(order.deadline()))
                 // Always written, so that every rule of the escalation ladder can be reached (约束性 or not).
                 .putValue(PlanTaskVariables.BINDING, order.binding());
-    }
-
-    private static List<String> idList(List<Unit> units) {
-        return units.stream().map(Unit::id).toList();
     }
 
     private static String ids(List<Unit> units) {

@@ -1,87 +1,21 @@
 package cn.duban.plantask;
 
-import cn.duban.supervision.DeadlineCheck;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/**
- * The daily supervision check of a plan-task instance (event sub-process 每日督办检查): hands the task's deadline, its
- * urges and returns, and whether it is still with the units, to {@link DeadlineCheck}. Uses the engine's clock.
- */
+/** 检查时限与问责等级 (ServiceTask_CheckDeadline in 每日督办检查): the daily check of the instance's deadline. */
 @Component("checkDeadlineDelegate")
 class CheckDeadlineDelegate implements JavaDelegate {
 
-    private final DeadlineCheck deadlineCheck;
-    private final ZoneId zone;
+    private final InstanceDeadlineCheck check;
 
-    CheckDeadlineDelegate(DeadlineCheck deadlineCheck, @Value("${duban.time-zone}") ZoneId zone) {
-        this.deadlineCheck = deadlineCheck;
-        this.zone = zone;
+    CheckDeadlineDelegate(InstanceDeadlineCheck check) {
+        this.check = check;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> active = execution.getProcessEngineServices().getRuntimeService()
-                .getActiveActivityIds(execution.getProcessInstanceId());
-        check(execution, active, UnitSteps.isWithUnits(active));
-    }
-
-    /**
-     * The lead unit reports its result after the deadline, before the daily check has recorded the task 逾期 (the
-     * check was late: the node that held it died and its lock had not expired yet, or the job executor was behind).
-     * The check runs now, in the report's transaction, while the task is still with the units: the task turns 逾期
-     * and climbs the ladder as the daily check would have made it; a check that already did so is not repeated.
-     */
-    void checkLateReport(DelegateExecution execution) {
-        Date deadline = (Date) execution.getVariable(PlanTaskVariables.DEADLINE);
-        String taskCode = (String) execution.getVariable(PlanTaskVariables.TASK_CODE);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        if (deadline != null && taskCode != null
-                && now.atZone(zone).toLocalDate().isAfter(deadline.toInstant().atZone(zone).toLocalDate())
-                && !deadlineCheck.recordedOverdue(taskCode)) {
-            check(execution, execution.getProcessEngineServices().getRuntimeService()
-                    .getActiveActivityIds(execution.getProcessInstanceId()), true);
-        }
-    }
-
-    private void check(DelegateExecution execution, List<String> active, boolean withUnits) {
-        Date deadline = (Date) execution.getVariable(PlanTaskVariables.DEADLINE);
-        deadlineCheck.check(new DeadlineCheck.CheckedTask(
-                (String) execution.getVariable(PlanTaskVariables.TASK_CODE), execution.getProcessInstanceId(),
-                deadline.toInstant().atZone(zone).toLocalDate(),
-                withUnits,
-                number(execution.getVariable(PlanTaskVariables.TIMES_URGED)),
-                Boolean.TRUE.equals(execution.getVariable(PlanTaskVariables.BINDING)),
-                number(execution.getVariable(PlanTaskVariables.RETURN_COUNT)),
-                active.contains(PlanTaskProcess.REPORT_PROGRESS) ? earliestMissedReport(execution) : null,
-                deadlineCheck.cadence(optionalNumber(execution.getVariable(PlanTaskVariables.DUE_SOON_WORKING_DAYS)),
-                        optionalNumber(execution.getVariable(PlanTaskVariables.OVERDUE_REMINDER_WORKING_DAYS)))),
-                ClockUtil.getCurrentTime().toInstant());
-    }
-
-    /** The due day of the oldest progress report still not in after its due date, or null. */
-    private LocalDate earliestMissedReport(DelegateExecution execution) {
-        Date now = ClockUtil.getCurrentTime();
-        return execution.getProcessEngineServices().getTaskService().createTaskQuery()
-                .processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(PlanTaskProcess.REPORT_PROGRESS).dueBefore(now).list().stream()
-                .map(task -> task.getDueDate().toInstant().atZone(zone).toLocalDate())
-                .min(LocalDate::compareTo).orElse(null);
-    }
-
-    private static Integer optionalNumber(Object value) {
-        return value instanceof Number n ? n.intValue() : null;
-    }
-
-    private static int number(Object value) {
-        return value instanceof Number n ? n.intValue() : 0;
+        check.daily(execution);
     }
 }

@@ -4,32 +4,22 @@ import static cn.duban.plantask.PlanTaskVariables.EXTENSION_APPROVAL;
 import static cn.duban.plantask.PlanTaskVariables.EXTENSION_APPROVAL_OPINION;
 import static cn.duban.plantask.PlanTaskVariables.EXTENSION_REVIEW;
 import static cn.duban.plantask.PlanTaskVariables.EXTENSION_REVIEW_OPINION;
-import static cn.duban.plantask.PlanTaskVariables.TASK_CODE;
 
-import cn.duban.supervision.DeadlineCheck;
-import cn.duban.supervision.SupervisionEvent;
 import cn.duban.taskform.SubmissionRejectedException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * The two decisions on an extension request: approve, or refuse with a reason (recorded on the task). An approval by
- * the supervision office goes on to a leader; the leader's approval moves the deadline.
+ * The form check of the two decisions on an extension request: approve, or refuse with a reason. An approval by the
+ * supervision office goes on to a leader; the leader's approval moves the deadline (调整完成时限), a refusal is
+ * recorded on the task (记录不予延期).
  */
 @Component("extensionDecisionListener")
 class ExtensionDecisionListener implements ExecutionListener {
 
     static final String APPROVE = "approve";
     static final String REFUSE = "refuse";
-
-    private final DeadlineCheck deadlineCheck;
-
-    ExtensionDecisionListener(DeadlineCheck deadlineCheck) {
-        this.deadlineCheck = deadlineCheck;
-    }
 
     @Override
     public void notify(DelegateExecution execution) {
@@ -55,9 +45,5 @@ class ExtensionDecisionListener implements ExecutionListener {
         if (opinion == null || opinion.toString().isBlank()) {
             throw new SubmissionRejectedException(opinionVariable, "不同意延期时请填写理由");
         }
-        Authentication decider = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        deadlineCheck.recordStep((String) execution.getVariable(TASK_CODE), SupervisionEvent.Kind.EXTENSION_REFUSED,
-                (byOffice ? "督查办" : "领导") + "不同意延期：" + opinion.toString().strip(),
-                decider == null ? null : decider.getUserId(), ClockUtil.getCurrentTime().toInstant());
     }
 }

@@ -93,6 +93,25 @@ public final class PlanTaskVariables {
     public static final String DUE_SOON_WORKING_DAYS = "dueSoonWorkingDays";
     public static final String OVERDUE_REMINDER_WORKING_DAYS = "overdueReminderWorkingDays";
 
+    /**
+     * Why an accountability case is due (a transient variable, never stored): set by the steps that check the
+     * deadline (纳入督办, 每日督办检查, 登记上报), read by the gateway 启动问责？ and the service task 启动问责 after it.
+     */
+    public static final String ACCOUNTABILITY_REASON = "accountabilityReason";
+
     private PlanTaskVariables() {
+    }
+
+    /** Reads a plan-task instance's variables by their type. */
+    record Reader(org.camunda.bpm.engine.delegate.VariableScope scope) {
+
+        String string(String name) {
+            Object value = scope.getVariable(name);
+            return value == null ? null : value.toString();
+        }
+
+        Integer number(String name) {
+            return scope.getVariable(name) instanceof Number n ? n.intValue() : null;
+        }
     }
 }

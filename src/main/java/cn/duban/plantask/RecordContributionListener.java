@@ -1,8 +1,7 @@
 package cn.duban.plantask;
 
 import cn.duban.taskform.SubmissionRejectedException;
-import cn.duban.taskform.FieldRule;
-import cn.duban.taskform.LongText;
+import cn.duban.taskform.DeployedFormRules;
 import static cn.duban.plantask.PlanTaskVariables.CONTRIBUTION;
 import static cn.duban.plantask.PlanTaskVariables.CONTRIBUTION_DECISION;
 import static cn.duban.plantask.PlanTaskVariables.CONTRIBUTION_EVIDENCE;
@@ -29,9 +28,11 @@ class RecordContributionListener implements TaskListener, ExecutionListener {
     private static final String REPORTED_BY = "contributionReportedBy";
 
     private final Contributions contributions;
+    private final DeployedFormRules formRules;
 
-    RecordContributionListener(Contributions contributions) {
+    RecordContributionListener(Contributions contributions, DeployedFormRules formRules) {
         this.contributions = contributions;
+        this.formRules = formRules;
     }
 
     @Override
@@ -49,14 +50,9 @@ class RecordContributionListener implements TaskListener, ExecutionListener {
         if (!declined && !CONTRIBUTE.equals(decision)) {
             throw new SubmissionRejectedException(CONTRIBUTION_DECISION, "请选择“配合办理”或“不予配合”");
         }
-        FieldRule rule = declined
-                ? FieldRule.required(DECLINE_REASON, "不予配合的理由", LongText.STRING_VARIABLE_LIMIT)
-                : FieldRule.required(CONTRIBUTION, "配合办理情况", LongText.STRING_VARIABLE_LIMIT);
-        Object content = execution.getVariable(rule.variable());
-        String problem = rule.problemWith(content);
-        if (problem != null) {
-            throw new SubmissionRejectedException(rule.variable(), problem);
-        }
+        // 配合办理情况 or 不予配合的理由, as the deployed form requires the one it shows.
+        formRules.check(execution);
+        Object content = execution.getVariable(declined ? DECLINE_REASON : CONTRIBUTION);
         Object evidence = execution.getVariable(CONTRIBUTION_EVIDENCE);
         contributions.record((String) execution.getVariable(TASK_CODE), (String) execution.getVariable(SUPPORT_UNIT),
                 declined, content.toString().strip(), evidence == null ? null : evidence.toString().strip(),

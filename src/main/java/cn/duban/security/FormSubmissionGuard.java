@@ -3,6 +3,7 @@ package cn.duban.security;
 import cn.duban.identity.AsSystem;
 import cn.duban.taskform.LongText;
 import cn.duban.taskform.SubmissionRejectedException;
+import cn.duban.taskform.TaskFormFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
 package cn.duban.supervision;
 
-import cn.duban.accountability.AccountabilityCases;
 import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.identity.AsSystem;
 import cn.duban.taskform.ChineseDates;
@@ -23,13 +22,12 @@ public class DeadlineCheck {
     private final SupervisionRecord record;
     private final WorkingDayCalendar calendar;
     private final EscalationDecision escalation;
-    private final AccountabilityCases accountability;
     private final ZoneId zone;
     private final ReminderCadence defaultCadence;
     private final IdentityService identityService;
 
     DeadlineCheck(SupervisionRecord record, WorkingDayCalendar calendar, EscalationDecision escalation,
-            AccountabilityCases accountability, @Value("${duban.time-zone}") ZoneId zone,
+            @Value("${duban.time-zone}") ZoneId zone,
             @Value("${duban.supervision.due-soon-working-days}") int dueSoonWorkingDays,
             @Value("${duban.supervision.overdue-reminder-working-days}") int reminderWorkingDays,
             IdentityService identityService) {
@@ -37,7 +35,6 @@ public class DeadlineCheck {
         this.record = record;
         this.calendar = calendar;
         this.escalation = escalation;
-        this.accountability = accountability;
         this.zone = zone;
         this.defaultCadence = new ReminderCadence(dueSoonWorkingDays, reminderWorkingDays);
     }
@@ -45,16 +42,17 @@ public class DeadlineCheck {
     /**
      * A task has just been dispatched to its lead units. It is on track, unless its deadline is already near or past:
      * then it is checked at once, as the next daily check would, so that the dashboard never shows a late task as
-     * on track.
+     * on track. Returns what that check found (whether the task reached a level that opens a case).
      */
-    public void dispatched(SupervisedTask task, boolean binding, ReminderCadence cadence, Instant now) {
+    public CheckResult dispatched(SupervisedTask task, boolean binding, ReminderCadence cadence, Instant now) {
         record.insert(task);
         LocalDate today = now.atZone(zone).toLocalDate();
         if (today.isAfter(task.deadline()) || isDueSoon(today, task.deadline(), cadence)) {
-            // The ladder's decision and any accountability case are the system's doing, not the importer's.
-            AsSystem.run(identityService, () -> check(new CheckedTask(task.taskCode(), task.processInstanceId(),
-                    task.deadline(), true, 0, binding, 0, null, cadence), now));
+            // The ladder's decision is the system's doing, not the importer's.
+            return AsSystem.call(identityService, () -> check(new CheckedTask(task.taskCode(),
+                    task.processInstanceId(), task.deadline(), true, 0, binding, 0, null, cadence), now));
         }
+        return new CheckResult(record.find(task.taskCode()).orElseThrow(), null);
     }
 
     /** The cadence of a plan that sets its own values (either may be null: the configured default). */
@@ -102,8 +100,9 @@ public class DeadlineCheck {
     }
 
     /**
-     * 限期整改: inspection sent the result back with findings and a new deadline; falsified data also opens an
-     * accountability case. The rectification is then tracked like the task, against the new deadline.
+     * 限期整改: inspection sent the result back with findings and a new deadline; falsified data is recorded as such
+     * (the process then opens an accountability case). The rectification is tracked like the task, against the new
+     * deadline.
      */
     public void rectificationOrdered(String taskCode, String processInstanceId, LocalDate newDeadline,
             String findings, boolean falsified, String orderedBy, Instant at) {
@@ -116,8 +115,6 @@ public class DeadlineCheck {
         if (falsified) {
             record.event(taskCode, SupervisionEvent.Kind.FALSIFICATION_FOUND, null, "数据不实：" + findings,
                     orderedBy, at);
-            accountability.open(taskCode, processInstanceId, AccountabilityCases.Trigger.FALSIFICATION,
-                    "督查核验发现数据不实：" + findings, at);
         }
     }
 
@@ -145,19 +142,24 @@ public class DeadlineCheck {
         return calendar.isWithinWorkingDays(today, deadline, cadence.dueSoonWorkingDays());
     }
 
-    public TaskSupervision check(CheckedTask task, Instant now) {
+    /**
+     * The daily check of one task. The result says, besides the task's new state, why an accountability case is due
+     * (the task just reached a level whose rule opens one), or null; opening it is the process's next step.
+     */
+    public CheckResult check(CheckedTask task, Instant now) {
         LocalDate today = now.atZone(zone).toLocalDate();
         TaskSupervision current = record.find(task.taskCode())
                 .orElseGet(() -> TaskSupervision.dispatched(task.taskCode(), task.processInstanceId(), task.deadline()));
-        TaskSupervision checked;
+        CheckResult checked;
         if (!task.withUnits()) {
-            checked = current.with(SupervisionState.SUBMITTED, task.deadline(), current.escalationLevel(), 0);
+            checked = new CheckResult(current.with(SupervisionState.SUBMITTED, task.deadline(),
+                    current.escalationLevel(), 0), null);
         } else if (!today.isAfter(task.deadline()) && task.earliestMissedReportDue() == null) {
-            checked = beforeDeadline(task, current, today, now);
+            checked = new CheckResult(beforeDeadline(task, current, today, now), null);
         } else {
             checked = overdue(task, current, today, now);
         }
-        record.save(checked);
+        record.save(checked.supervision());
         return checked;
     }
 
@@ -178,7 +180,7 @@ public class DeadlineCheck {
     }
 
     /** Past the deadline, or a progress report not in by its due date, which counts like an overdue item. */
-    private TaskSupervision overdue(CheckedTask task, TaskSupervision current, LocalDate today, Instant now) {
+    private CheckResult overdue(CheckedTask task, TaskSupervision current, LocalDate today, Instant now) {
         boolean pastDeadline = today.isAfter(task.deadline());
         int overdue = Math.max(pastDeadline ? calendar.workingDaysBetween(task.deadline(), today) : 0,
                 task.earliestMissedReportDue() == null ? 0
@@ -199,18 +201,16 @@ public class DeadlineCheck {
         EscalationDecision.Decided decided = escalation.decide(overdue, task.timesUrged(), task.binding(),
                 task.earlierRectifications());
         EscalationLevel level = current.escalationLevel().raisedTo(decided.level());
+        String caseReason = null;
         if (level != current.escalationLevel() && record.remindOnce(task.taskCode(), "ESCALATED:" + level, now)) {
-            String reason = level.chineseName() + "：" + decided.reason() + "（逾期" + overdue + "个工作日，催办"
+            // The level rose to the decided one: the rule's name, reason and whether it opens a case apply.
+            String reason = decided.levelName() + "：" + decided.reason() + "（逾期" + overdue + "个工作日，催办"
                     + task.timesUrged() + "次）";
             record.event(task.taskCode(), SupervisionEvent.Kind.ESCALATED, level, reason, null, now);
-            if (level.compareTo(EscalationLevel.CIRCULATED_CRITICISM) >= 0
-                    && !accountability.hasOpenCase(task.taskCode())) {
-                accountability.open(task.taskCode(), task.processInstanceId(),
-                        AccountabilityCases.Trigger.ESCALATION, reason, now);
-            }
+            caseReason = decided.opensCase() ? reason : null;
         }
         TaskSupervision checked = current.with(SupervisionState.OVERDUE, task.deadline(), level, overdue);
-        return pastDeadline ? checked.deadlineMissed() : checked;
+        return new CheckResult(pastDeadline ? checked.deadlineMissed() : checked, caseReason);
     }
 
     /**
@@ -222,5 +222,17 @@ public class DeadlineCheck {
     public record CheckedTask(String taskCode, String processInstanceId, LocalDate deadline, boolean withUnits,
                               int timesUrged, boolean binding, int earlierRectifications,
                               LocalDate earliestMissedReportDue, ReminderCadence cadence) {
+    }
+
+    /**
+     * What a check found.
+     *
+     * @param accountabilityReason why an accountability case is due now (the escalation step's reason), or null
+     */
+    public record CheckResult(TaskSupervision supervision, String accountabilityReason) {
+
+        public boolean opensCase() {
+            return accountabilityReason != null;
+        }
     }
 }

@@ -58,7 +58,8 @@ class EscalationDecision {
                         "workingDaysOverdue", workingDaysOverdue, "timesUrged", timesUrged, "binding", binding,
                         "earlierRectifications", earlierRectifications))
                 .getSingleResult();
-        Decided decided = new Decided(EscalationLevel.valueOf(result.getEntry("level")), result.getEntry("reason"));
+        Decided decided = new Decided(EscalationLevel.valueOf(result.getEntry("level")), result.getEntry("levelName"),
+                result.getEntry("reason"), Boolean.TRUE.equals(result.getEntry("opensCase")));
         if (answers.size() >= MAX_REMEMBERED) {
             answers.clear();
         }
@@ -76,7 +77,11 @@ class EscalationDecision {
         });
     }
 
-    record Decided(EscalationLevel level, String reason) {
+    /**
+     * The rule's outputs: the level, its name as the record shows it, the rule's reason, and whether reaching the
+     * level opens an accountability case (问责).
+     */
+    record Decided(EscalationLevel level, String levelName, String reason, boolean opensCase) {
     }
 
     private record Question(String decisionDefinitionId, int workingDaysOverdue, int timesUrged, boolean binding,

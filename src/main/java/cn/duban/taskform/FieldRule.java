@@ -1,16 +1,13 @@
 package cn.duban.taskform;
 
-import java.util.regex.Pattern;
-
-/** What a submitted text field must look like: present, not too long, and optionally of a given shape. */
-public record FieldRule(String variable, String label, int maxLength, Pattern pattern, String patternHint) {
+/**
+ * A text field a decision needs besides what its form requires (e.g. a review's reason, needed only for a return):
+ * present and not too long. What a form itself requires is read from the deployed form ({@link DeployedFormRules}).
+ */
+public record FieldRule(String variable, String label, int maxLength) {
 
     public static FieldRule required(String variable, String label, int maxLength) {
-        return new FieldRule(variable, label, maxLength, null, null);
-    }
-
-    public static FieldRule matching(String variable, String label, String regex, String hint) {
-        return new FieldRule(variable, label, 100, Pattern.compile(regex), hint);
+        return new FieldRule(variable, label, maxLength);
     }
 
     /** The Chinese message for {@code value}, or null when it is acceptable. */
@@ -21,9 +18,6 @@ public record FieldRule(String variable, String label, int maxLength, Pattern pa
         }
         if (text.length() > maxLength) {
             return "“" + label + "”不能超过" + maxLength + "个字";
-        }
-        if (pattern != null && !pattern.matcher(text).matches()) {
-            return "“" + label + "”格式不正确：" + patternHint;
         }
         return null;
     }

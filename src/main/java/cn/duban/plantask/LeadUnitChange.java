@@ -3,7 +3,6 @@ package cn.duban.plantask;
 import static cn.duban.plantask.PlanTaskVariables.LEAD_UNITS;
 import static cn.duban.plantask.PlanTaskVariables.LEAD_UNIT_NAMES;
 import static cn.duban.plantask.PlanTaskVariables.NEW_LEAD_UNITS;
-import static cn.duban.plantask.PlanTaskVariables.RETURN_TO_OFFICE_REASON;
 import static cn.duban.plantask.PlanTaskVariables.SUPPORT_UNITS;
 import static cn.duban.plantask.PlanTaskVariables.SUPPORT_UNIT_NAMES;
 import static cn.duban.plantask.PlanTaskVariables.TASK_CODE;
@@ -20,45 +19,34 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
- * 退回 and reassignment. When the lead unit returns a task, the return is recorded; when the supervision office
- * names the new lead unit(s), they must be units of the catalog, and they become the task's lead units, in the
- * process, in the plan's catalog and in the supervision record, before the task is offered to them for signing. A new
- * lead that was a support unit of the task is one no more (it would be asked to contribute to its own task); the
- * former leads are no longer leads. All in the engine's transaction: the dossier and the units' scores follow.
+ * Reassignment (重新交办): the new lead unit(s) the supervision office names must be units of the catalog, and they
+ * become the task's lead units, in the process, in the plan's catalog and in the supervision record, before the task
+ * is offered to them for signing. A new lead that was a support unit of the task is one no more (it would be asked to
+ * contribute to its own task); the former leads are no longer leads. All in the engine's transaction: the dossier
+ * and the units' scores follow.
  */
-@Component("reassignLeadUnitsListener")
-class ReassignLeadUnitsListener implements ExecutionListener {
+@Service
+class LeadUnitChange {
 
     private final UnitCatalog units;
     private final DeadlineCheck deadlineCheck;
     private final JdbcClient jdbc;
 
-    ReassignLeadUnitsListener(UnitCatalog units, DeadlineCheck deadlineCheck, JdbcClient jdbc) {
+    LeadUnitChange(UnitCatalog units, DeadlineCheck deadlineCheck, JdbcClient jdbc) {
         this.units = units;
         this.deadlineCheck = deadlineCheck;
         this.jdbc = jdbc;
     }
 
-    @Override
-    public void notify(DelegateExecution execution) {
+    /** Makes the units named in {@code newLeadUnits} the instance's lead units; refuses unknown names. */
+    void apply(DelegateExecution execution) {
         String taskCode = (String) execution.getVariable(TASK_CODE);
-        if (EVENTNAME_START.equals(execution.getEventName())) {
-            deadlineCheck.recordStep(taskCode, SupervisionEvent.Kind.RETURNED_TO_OFFICE,
-                    execution.getVariable(LEAD_UNIT_NAMES) + "退回：" + execution.getVariable(RETURN_TO_OFFICE_REASON),
-                    (String) execution.getVariable(PlanTaskVariables.LEAD_OPERATOR), now());
-            execution.removeVariable(NEW_LEAD_UNITS);
-            return;
-        }
-        if (execution.isCanceled()) {
-            return;
-        }
         Map<String, Unit> leads = resolve(execution.getVariable(NEW_LEAD_UNITS));
         List<Unit> supports = remainingSupportUnits(execution.getVariable(SUPPORT_UNITS), leads);
         execution.setVariable(LEAD_UNITS, String.join(",", leads.keySet()));
@@ -74,7 +62,7 @@ class ReassignLeadUnitsListener implements ExecutionListener {
         Authentication office = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         deadlineCheck.recordStep(taskCode, SupervisionEvent.Kind.REASSIGNED,
                 "改由" + execution.getVariable(LEAD_UNIT_NAMES) + "牵头", office == null ? null : office.getUserId(),
-                now());
+                ClockUtil.getCurrentTime().toInstant());
     }
 
     private Map<String, Unit> resolve(Object written) {
@@ -120,9 +108,5 @@ class ReassignLeadUnitsListener implements ExecutionListener {
             jdbc.sql("insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, 'LEAD', ?)")
                     .params(taskId, unit.id(), position++).update();
         }
-    }
-
-    private static java.time.Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }
