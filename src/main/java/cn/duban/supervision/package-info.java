@@ -3,10 +3,9 @@
  * duban.supervision_event and duban.supervision_reminder; publishes the views duban.supervised_task (the read model of
  * the office's views) and duban.escalation_count. API: {@link cn.duban.supervision.DeadlineCheck}, {@link
  * cn.duban.supervision.SupervisionState}, {@link cn.duban.supervision.EscalationLevel}, …
- *
- * <p>Its dependencies are not fixed here while the model's rewrite of this module is under way.
  */
-@ApplicationModule(displayName = "Supervision")
+@ApplicationModule(displayName = "Supervision",
+        allowedDependencies = {"calendar", "identity", "notification", "taskform"})
 package cn.duban.supervision;
 
 import org.springframework.modulith.ApplicationModule;
