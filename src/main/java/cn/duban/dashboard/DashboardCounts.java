@@ -6,13 +6,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The overview's counts of tasks by plan, state and escalation level. A trigger on the read model appends a delta
- * for every change, in the engine's transaction; the counts are the folded totals plus the deltas not yet folded.
+ * The overview's counts of tasks by plan, state and escalation level: the dashboard's own projection
+ * ({@code duban.task_state_count} and {@code duban.task_state_delta}, V13). A trigger on supervision's table appends a
+ * delta for every change, in the engine's transaction; the counts are the folded totals plus the deltas not yet folded.
  * Folding ({@link DashboardCountsSchedule}) runs every few seconds on every node: one statement moves the deltas it
  * deletes into the totals, so two nodes never fold a delta twice.
  */
 @Component
-class DashboardCounts {
+public class DashboardCounts {
 
     private final JdbcClient jdbc;
 
@@ -21,7 +22,7 @@ class DashboardCounts {
     }
 
     /** Every (plan, state, level) with its number of tasks; {@code planCode} null for all plans. */
-    void read(String planCode, Consumer<Count> counts) {
+    public void read(String planCode, Consumer<Count> counts) {
         String where = planCode == null ? "" : " where plan_code = :plan";
         JdbcClient.StatementSpec query = jdbc.sql("""
                 select plan_code, state, escalation_level, sum(tasks) from (
@@ -58,6 +59,6 @@ class DashboardCounts {
     }
 
     /** How many tasks of a plan stand in a state at a level. */
-    record Count(String planCode, String state, String level, long tasks) {
+    public record Count(String planCode, String state, String level, long tasks) {
     }
 }

@@ -28,8 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The dashboard's queries on its read model, {@code duban.task_supervision}, which the workflow keeps in the
- * engine's transaction. Every query here is answered from that table and its indexes alone.
+ * The dashboard's queries on supervision's published read model, the view {@code duban.supervised_task} over the
+ * table the workflow keeps in the engine's transaction (V20). The view is a plain projection, so PostgreSQL answers
+ * every query here from that table and its indexes alone.
  */
 @Repository
 class DashboardQueries {
@@ -86,7 +87,7 @@ class DashboardQueries {
         int first = library.years().stream().min(Integer::compare).orElse(0);
         int last = library.years().stream().max(Integer::compare).orElse(0);
         jdbc.sql("""
-                        select extract(year from deadline)::integer, count(*) from duban.task_supervision
+                        select extract(year from deadline)::integer, count(*) from duban.supervised_task
                         where state in ('ON_TRACK', 'DUE_SOON', 'OVERDUE', 'RECTIFYING', 'SUBMITTED')
                           and (deadline < :first or deadline > :last) and (cast(:plan as varchar) is null or plan_code = :plan)
                         group by 1""")
@@ -114,14 +115,14 @@ class DashboardQueries {
     Page<OverdueItem> overdue(TaskFilter filter, OverdueOrder order, boolean ascending, int page, int size) {
         TaskFilter.Condition where = filter.condition();
         long total = filter.unitId() == null ? counted(filter) : jdbc.sql(
-                        "select count(*) from duban.task_supervision s where " + where.sql())
+                        "select count(*) from duban.supervised_task s where " + where.sql())
                 .params(where.params()).query(Long.class).single();
         Map<String, String> unitNames = unitNames();
         List<OverdueItem> items = jdbc.sql("""
                         select s.task_code, s.task_title, s.plan_code, s.plan_title, s.lead_unit_ids, s.deadline,
                                s.working_days_overdue, s.escalation_level, s.times_urged, s.last_progress,
                                s.last_progress_at
-                        from duban.task_supervision s where\s""" + where.sql()
+                        from duban.supervised_task s where\s""" + where.sql()
                         + " order by " + order.orderBy(ascending) + " limit :limit offset :offset")
                 .params(where.params())
                 .param("limit", size)
@@ -159,7 +160,7 @@ class DashboardQueries {
                                count(*) filter (where s.state <> 'CLOSED' and s.missed_deadline),
                                count(*) filter (where s.state = 'OVERDUE'),
                                coalesce(sum(s.times_urged), 0), coalesce(sum(s.rectifications), 0)
-                        from duban.task_supervision s cross join lateral unnest(s.lead_unit_ids) as lead (unit_id)
+                        from duban.supervised_task s cross join lateral unnest(s.lead_unit_ids) as lead (unit_id)
                         where\s""" + where.sql() + " group by lead.unit_id order by lead.unit_id")
                 .params(where.params())
                 .query((rs, row) -> {
@@ -188,7 +189,7 @@ class DashboardQueries {
                                s.missed_deadline, s.rectifications,
                                coalesce(t.text, v.task_text), v.person, v.phone, v.result, v.returned_by,
                                v.return_reason
-                        from duban.task_supervision s
+                        from duban.supervised_task s
                         left join duban.plan_task t on t.code = s.task_code
                         -- What the units and the office wrote, as the engine's history keeps it (one row per
                         -- variable of the instance, through the history's index on the instance).
@@ -227,7 +228,7 @@ class DashboardQueries {
     /** The plans that have supervised tasks, for the filters. */
     List<PlanRef> plans() {
         return jdbc.sql("""
-                        select distinct on (s.plan_code) s.plan_code, s.plan_title from duban.task_supervision s
+                        select distinct on (s.plan_code) s.plan_code, s.plan_title from duban.supervised_task s
                         order by s.plan_code""")
                 .query((rs, row) -> new PlanRef(rs.getString(1), rs.getString(2)))
                 .list();
@@ -236,7 +237,7 @@ class DashboardQueries {
     /** The units that lead at least one supervised task, for the filters. */
     List<UnitRef> leadUnits() {
         Map<String, String> unitNames = unitNames();
-        return jdbc.sql("select distinct unnest(lead_unit_ids) as id from duban.task_supervision order by id")
+        return jdbc.sql("select distinct unnest(lead_unit_ids) as id from duban.supervised_task order by id")
                 .query(String.class).list().stream()
                 .map(id -> new UnitRef(id, unitNames.getOrDefault(id, id))).toList();
     }
@@ -256,7 +257,7 @@ class DashboardQueries {
         // One row per plan, found through the (plan_code, state) index: the "order by" keeps the planner on it (with
         // a bare "limit 1" it may scan the table for the first match, which for a small plan is far in).
         return jdbc.sql("""
-                        select c.code, (select s.plan_title from duban.task_supervision s where s.plan_code = c.code
+                        select c.code, (select s.plan_title from duban.supervised_task s where s.plan_code = c.code
                                         order by s.plan_code, s.state limit 1)
                         from unnest(cast(:codes as varchar[])) as c (code)""")
                 .param("codes", codes.toArray(String[]::new))

@@ -56,7 +56,7 @@ class ReadModelAudit {
         jdbc.sql("""
                         select task_code, process_instance_id, state, deadline, array_to_string(lead_unit_ids, ','),
                                times_urged
-                        from duban.task_supervision where plan_code = ?""")
+                        from duban.supervised_task where plan_code = ?""")
                 .param(planCode)
                 .query(rs -> {
                     rows.put(rs.getString(1), new Row(rs.getString(2), SupervisionState.valueOf(rs.getString(3)),
@@ -122,7 +122,7 @@ class ReadModelAudit {
         counts.read(planCode, count -> counted.merge(count.state() + "/" + count.level(), count.tasks(), Long::sum));
         Map<String, Long> rows = new HashMap<>();
         jdbc.sql("""
-                        select state || '/' || escalation_level, count(*) from duban.task_supervision
+                        select state || '/' || escalation_level, count(*) from duban.supervised_task
                         where plan_code = ? group by 1""")
                 .param(planCode)
                 .query(rs -> {

@@ -76,7 +76,7 @@ class TaskDossiers {
                         select task_code, task_title, plan_code, plan_title, lead_unit_ids, support_unit_ids,
                                implementing_unit_ids, deadline, state, escalation_level, working_days_overdue,
                                times_urged, rectifications, closed_on, process_instance_id
-                        from duban.task_supervision where task_code = ?""")
+                        from duban.supervised_task where task_code = ?""")
                 .param(taskCode)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         SqlArrays.strings(rs.getArray(5)), SqlArrays.strings(rs.getArray(6)),

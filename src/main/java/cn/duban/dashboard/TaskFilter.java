@@ -17,7 +17,7 @@ record TaskFilter(String planCode, String unitId, EscalationLevel level, Supervi
         return new TaskFilter(planCode, unitId, level, SupervisionState.OVERDUE);
     }
 
-    /** The SQL condition on {@code duban.task_supervision s}, and its named parameters. */
+    /** The SQL condition on {@code duban.supervised_task s}, and its named parameters. */
     Condition condition() {
         List<String> terms = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Idempotent group grants: running them again at every start-up adds what is missing and changes nothing else. */
 @Component
-public class AuthorizationGrants {
+class AuthorizationGrants {
 
     public static final String ANY = Authorization.ANY;
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Keeps one Camunda group per unit: same id, the unit's Chinese name, the unit's kind as group type. */
 @Component
-public class UnitGroupSynchronizer {
+class UnitGroupSynchronizer {
 
     private static final Logger log = LoggerFactory.getLogger(UnitGroupSynchronizer.class);
 

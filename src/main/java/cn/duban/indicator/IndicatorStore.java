@@ -15,18 +15,20 @@ import org.springframework.stereotype.Repository;
 class IndicatorStore {
 
     private static final String SELECT = """
-            select i.id, p.code as plan_code, p.title as plan_title, p.period_start, p.period_end, p.report_cycle,
+            select i.id, i.plan_code, i.plan_title, i.period_start, i.period_end, i.report_cycle,
                    i.position, i.category, i.name, i.unit, i.baseline, i.target, i.binding, i.source,
                    a.unit_id as lead_unit_id, u.name as lead_unit_name,
                    v.value as latest_value, v.as_of as latest_as_of, v.reported_at as latest_reported_at
-            from duban.plan_indicator i
-            join duban.plan p on p.id = i.plan_id
+            from duban.plan_indicator_directory i
             left join duban.indicator_assignment a on a.indicator_id = i.id
-            left join duban.unit u on u.id = a.unit_id
+            left join duban.unit_directory u on u.id = a.unit_id
             left join lateral (select x.value, x.as_of, x.reported_at from duban.indicator_value x
                                where x.indicator_id = i.id
                                order by x.as_of desc, x.reported_at desc, x.id desc limit 1) v on true
             """;
+
+    /** The first key of the advisory locks that put the assignments of one indicator in a row ("INDI" in ASCII). */
+    private static final int ONE_INDICATOR = 0x494e4449;
 
     private final JdbcClient jdbc;
 
@@ -39,20 +41,26 @@ class IndicatorStore {
     }
 
     List<Indicator> all() {
-        return jdbc.sql(SELECT + " order by p.code, i.position").query(Indicator.class).list();
+        return jdbc.sql(SELECT + " order by i.plan_code, i.position").query(Indicator.class).list();
     }
 
     List<Indicator> ofPlan(String planCode) {
-        return jdbc.sql(SELECT + " where p.code = ? order by i.position").param(planCode).query(Indicator.class).list();
+        return jdbc.sql(SELECT + " where i.plan_code = ? order by i.position").param(planCode).query(Indicator.class).list();
     }
 
     boolean planExists(String planCode) {
-        return jdbc.sql("select count(*) from duban.plan where code = ?").param(planCode).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from duban.plan_directory where code = ?").param(planCode).query(Long.class).single() > 0;
     }
 
-    /** Locks the indicator's row until the transaction ends, so that two assignments never start two reportings. */
+    /**
+     * Makes the assignments of one indicator wait for each other until the transaction ends (a PostgreSQL advisory
+     * lock, so on every node), so that two assignments never start two reportings; false when there is no such
+     * indicator. The indicator's row is the plan's (read through its published view), so it is not locked itself.
+     */
     boolean lock(long id) {
-        return jdbc.sql("select id from duban.plan_indicator where id = ? for update").param(id).query(Long.class)
+        jdbc.sql("select pg_advisory_xact_lock(?, hashint8(?))").params(ONE_INDICATOR, id)
+                .query((rs, row) -> null).list();
+        return jdbc.sql("select id from duban.plan_indicator_directory where id = ?").param(id).query(Long.class)
                 .optional().isPresent();
     }
 
@@ -85,7 +93,7 @@ class IndicatorStore {
         return jdbc.sql("""
                         select v.id, v.value, v.as_of, v.note, v.unit_id, u.name as unit_name, v.reported_by,
                                v.reported_at
-                        from duban.indicator_value v left join duban.unit u on u.id = v.unit_id
+                        from duban.indicator_value v left join duban.unit_directory u on u.id = v.unit_id
                         where v.indicator_id = ? order by v.as_of desc, v.reported_at desc, v.id desc""")
                 .param(id)
                 .query(ReportedRow.class)

@@ -1,6 +1,8 @@
 package cn.duban.operations;
 
+import cn.duban.dashboard.DashboardCounts;
 import cn.duban.identity.AsSystem;
+import cn.duban.notification.DeliveryBacklog;
 import cn.duban.notification.NotificationChannel;
 import cn.duban.supervision.EscalationLevel;
 import cn.duban.supervision.SupervisionState;
@@ -10,16 +12,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Supervision figures for Prometheus, read from the tables every node shares ({@code duban.task_supervision},
- * {@code duban.supervision_event}, {@code duban.notification}) and the engine's jobs. Every node reports the same
+ * Supervision figures for Prometheus, read through the owning modules from what every node shares (the dashboard's
+ * counts, supervision's published {@code duban.escalation_count}, the notification outbox) and the engine's jobs.
+ * Every node reports the same
  * cluster-wide numbers (aggregate with {@code max}, not {@code sum}); one scrape reads them at most every
  * {@link #FRESH_FOR}.
  */
@@ -32,16 +35,18 @@ class SupervisionMetrics implements MeterBinder {
     private final JobBacklog jobs;
     private final IdentityService identityService;
     private final List<String> channels;
-    private final int maxAttempts;
+    private final DashboardCounts counts;
+    private final DeliveryBacklog outbox;
     private volatile Snapshot snapshot;
 
     SupervisionMetrics(JdbcClient jdbc, JobBacklog jobs, IdentityService identityService,
-            List<NotificationChannel> channels, @Value("${duban.notification.max-attempts}") int maxAttempts) {
+            List<NotificationChannel> channels, DashboardCounts counts, DeliveryBacklog outbox) {
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.identityService = identityService;
         this.channels = channels.stream().map(NotificationChannel::name).sorted().toList();
-        this.maxAttempts = maxAttempts;
+        this.counts = counts;
+        this.outbox = outbox;
     }
 
     @Override
@@ -94,29 +99,20 @@ class SupervisionMetrics implements MeterBinder {
         return last;
     }
 
-    private static final String STATE_COUNTS = """
-            select %s, sum(tasks) from (
-                select state, escalation_level, tasks from duban.task_state_count
-                union all
-                select state, escalation_level, delta from duban.task_state_delta) c
-            where %s group by %s""";
-
     private Snapshot take() {
         // The dashboard's counts (folded totals plus deltas): no scan of the task rows, however many there are.
-        Map<String, Long> byState = counts(STATE_COUNTS.formatted("state", "true", "state"));
-        Map<String, Long> openByLevel = counts(STATE_COUNTS.formatted("escalation_level", "state <> 'CLOSED'",
-                "escalation_level"));
-        Map<String, Long> escalations = counts("""
-                select level, count(*) from duban.supervision_event where kind = 'ESCALATED' and level is not null
-                group by level""");
-        Map<String, Long> failed = counts("""
-                select channel, count(*) from duban.notification where sent_at is null and channel <> 'INBOX'
-                and attempts >= %d group by channel""".formatted(maxAttempts));
-        Map<String, Long> retrying = counts("""
-                select channel, count(*) from duban.notification where sent_at is null and channel <> 'INBOX'
-                and attempts > 0 and attempts < %d group by channel""".formatted(maxAttempts));
+        Map<String, Long> byState = new HashMap<>();
+        Map<String, Long> openByLevel = new HashMap<>();
+        counts.read(null, count -> {
+            byState.merge(count.state(), count.tasks(), Long::sum);
+            if (!SupervisionState.CLOSED.name().equals(count.state())) {
+                openByLevel.merge(count.level(), count.tasks(), Long::sum);
+            }
+        });
+        Map<String, Long> escalations = counts("select level, escalations from duban.escalation_count");
         JobBacklog.Figures figures = AsSystem.call(identityService, jobs::figures);
-        return new Snapshot(Instant.now(), byState, openByLevel, escalations, failed, retrying, figures);
+        return new Snapshot(Instant.now(), byState, openByLevel, escalations, outbox.failedByChannel(),
+                outbox.retryingByChannel(), figures);
     }
 
     private Map<String, Long> counts(String sql) {

@@ -124,10 +124,10 @@ class PlanStore {
         return jdbc.sql("""
                         select t.code, t.section, t.title, t.deadline, t.process_instance_id,
                                (select string_agg(u.name, '、' order by r.position) from duban.plan_task_unit r
-                                  join duban.unit u on u.id = r.unit_id
+                                  join duban.unit_directory u on u.id = r.unit_id
                                  where r.task_id = t.id and r.role = 'LEAD') as lead_units,
                                (select string_agg(u.name, '、' order by r.position) from duban.plan_task_unit r
-                                  join duban.unit u on u.id = r.unit_id
+                                  join duban.unit_directory u on u.id = r.unit_id
                                  where r.task_id = t.id and r.role = 'SUPPORT') as support_units
                         from duban.plan_task t join duban.plan p on p.id = t.plan_id
                         where p.code = :code

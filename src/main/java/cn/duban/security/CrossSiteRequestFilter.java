@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>The request's own origin is its scheme, host and port as the servlet container sees them: behind a proxy these
  * are the proxy's {@code X-Forwarded-*} headers only if {@code server.forward-headers-strategy} is set.
  */
-public final class CrossSiteRequestFilter extends OncePerRequestFilter {
+final class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<String> FORM_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded",

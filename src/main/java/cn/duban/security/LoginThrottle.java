@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * A user who logs in correctly from a known address is therefore never locked out by what others do elsewhere.
  */
 @Service
-public class LoginThrottle {
+class LoginThrottle {
 
     /** The "every name" or "every address" side of a count. */
     static final String ANY = "";

@@ -14,7 +14,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * slash. Decisions about security (is this a login, is this a password oracle) are taken on this form, so that
  * {@code /%61pi/me}, {@code /api/me/} and {@code /api/me} are one and the same address.
  */
-public final class RequestPaths {
+final class RequestPaths {
 
     private static final int MAX_DECODING_ROUNDS = 3;
 

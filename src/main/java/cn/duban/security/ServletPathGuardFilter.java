@@ -1,5 +1,6 @@
 package cn.duban.security;
 
+import cn.duban.web.MalformedAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletMapping;

@@ -1,6 +1,5 @@
 package cn.duban.web;
 
-import cn.duban.security.MalformedAddress;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;

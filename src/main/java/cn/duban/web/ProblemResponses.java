@@ -1,6 +1,5 @@
 package cn.duban.web;
 
-import cn.duban.security.MalformedAddress;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -2,7 +2,10 @@ package cn.duban.web;
 
 import java.io.IOException;
 
-/** A request body that went past the limit while it was being read. */
+/**
+ * A request body that went past the limit while it was being read: security's request limits throw it, ApiErrors
+ * answers 413.
+ */
 public class RequestTooLargeException extends IOException {
 
     public RequestTooLargeException(long limit) {
