@@ -5,7 +5,7 @@
  * cn.duban.dashboard.DashboardCounts} (the counts by plan, state and level).
  */
 @ApplicationModule(displayName = "Dashboard",
-        allowedDependencies = {"accountability", "calendar", "identity", "plantask", "supervision"})
+        allowedDependencies = {"accountability", "calendar", "identity", "instruction", "plantask", "supervision"})
 package cn.duban.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

@@ -14,7 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** Adds a unit to the catalog: its row, its Camunda group, and the permissions and Tasklist filters every unit has. */
 @Service
-class UnitRegistration {
+public class UnitRegistration {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+([._-][a-z0-9]+)*");
     private static final List<String> KINDS = List.of("DEPARTMENT", "COUNTY", "CITY", "PARK", "COLLECTIVE", "OFFICE",
