@@ -62,7 +62,7 @@ public class PlanTree {
 
     private Node node(PlanHierarchy.PlanRef plan, int depth) {
         Map<String, Long> byState = new LinkedHashMap<>();
-        jdbc.sql("select state, count(*) from duban.task_supervision where plan_code = ? group by state order by state")
+        jdbc.sql("select state, count(*) from duban.supervised_task where plan_code = ? group by state order by state")
                 .param(plan.code())
                 .query(rs -> {
                     byState.put(rs.getString(1), rs.getLong(2));
@@ -83,18 +83,18 @@ public class PlanTree {
         Map<String, String> states = new HashMap<>();
         Map<String, List<YearlyPart>> parts = new HashMap<>();
         jdbc.sql("""
-                        select c.parent_task_code, c.code, p.code, coalesce(s.state, 'NOT_DISPATCHED'), c.deadline
-                        from duban.plan_task c join duban.plan p on p.id = c.plan_id
-                        left join duban.task_supervision s on s.task_code = c.code
-                        where c.parent_task_code in (select t.code from duban.plan_task t join duban.plan q
-                                                     on q.id = t.plan_id where q.code = ?)
+                        select c.parent_task_code, c.code, c.plan_code, coalesce(s.state, 'NOT_DISPATCHED'), c.deadline
+                        from duban.plan_task_directory c
+                        left join duban.supervised_task s on s.task_code = c.code
+                        where c.parent_task_code in (select t.code from duban.plan_task_directory t
+                                                     where t.plan_code = ?)
                         order by c.deadline, c.code""")
                 .param(code)
                 .query(rs -> {
                     parts.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(new YearlyPart(
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 });
-        jdbc.sql("select task_code, state from duban.task_supervision where plan_code = ?").param(code)
+        jdbc.sql("select task_code, state from duban.supervised_task where plan_code = ?").param(code)
                 .query(rs -> {
                     states.put(rs.getString(1), rs.getString(2));
                 });

@@ -49,7 +49,7 @@ class AssessmentRecord {
         return jdbc.sql("""
                         select task_code, process_instance_id, plan_code, task_title, deadline, state, missed_deadline,
                                closed_on, times_urged, rectifications, lead_unit_ids, implementing_unit_ids
-                        from duban.task_supervision
+                        from duban.supervised_task
                         where deadline between :from and :to
                           and (cardinality(cast(:plans as varchar[])) = 0 or plan_code = any(cast(:plans as varchar[])))
                         order by task_code""")
@@ -118,7 +118,7 @@ class AssessmentRecord {
     /** Unit id → name and kind, for every unit in the catalog. */
     Map<String, String[]> units() {
         Map<String, String[]> units = new HashMap<>();
-        jdbc.sql("select id, name, kind from duban.unit").query(rs -> {
+        jdbc.sql("select id, name, kind from duban.unit_directory").query(rs -> {
             units.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
         });
         return units;
@@ -136,7 +136,7 @@ class AssessmentRecord {
             return cases;
         }
         jdbc.sql("""
-                        select task_code, count(*) from duban.accountability_case where task_code = any(?)
+                        select task_code, count(*) from duban.accountability_case_log where task_code = any(?)
                         group by task_code""")
                 .param(tasks.stream().map(YearTask::taskCode).toArray(String[]::new))
                 .query(rs -> {
@@ -152,7 +152,7 @@ class AssessmentRecord {
             return missed;
         }
         jdbc.sql("""
-                        select task_code, reason from duban.supervision_event
+                        select task_code, reason from duban.supervision_event_log
                         where kind = 'PROGRESS_REPORT_MISSED' and task_code = any(?)""")
                 .param(tasks.stream().map(YearTask::taskCode).toArray(String[]::new))
                 .query(rs -> {

@@ -178,7 +178,7 @@ public class Assessments {
                         select s.unit_id, u.name, s.unit_group, s.rank, s.score, s.tasks_due, s.closed_on_time,
                                s.overdue_working_days, s.urges, s.rectifications, s.accountability_cases,
                                s.missed_progress_reports, s.indicators_on_track, s.indicators_off_track, s.reasons
-                        from duban.assessment_score s join duban.unit u on u.id = s.unit_id
+                        from duban.assessment_score s join duban.unit_directory u on u.id = s.unit_id
                         where s.year = ? order by s.unit_group, s.rank, s.unit_id""")
                 .param(year)
                 .query((rs, row) -> new UnitAssessment(year, rs.getString(1), rs.getString(2), rs.getString(3),
@@ -301,8 +301,8 @@ public class Assessments {
 
     private boolean planKnown(String planCode) {
         return jdbc.sql("""
-                        select exists (select 1 from duban.plan where code = :code)
-                            or exists (select 1 from duban.task_supervision where plan_code = :code)""")
+                        select exists (select 1 from duban.plan_directory where code = :code)
+                            or exists (select 1 from duban.supervised_task where plan_code = :code)""")
                 .param("code", planCode).query(Boolean.class).single();
     }
 

@@ -190,7 +190,7 @@ class DashboardQueries {
                                coalesce(t.text, v.task_text), v.person, v.phone, v.result, v.returned_by,
                                v.return_reason
                         from duban.supervised_task s
-                        left join duban.plan_task t on t.code = s.task_code
+                        left join duban.plan_task_directory t on t.code = s.task_code
                         -- What the units and the office wrote, as the engine's history keeps it (one row per
                         -- variable of the instance, through the history's index on the instance).
                         left join lateral (

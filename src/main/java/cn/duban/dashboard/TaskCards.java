@@ -46,7 +46,7 @@ class TaskCards {
         jdbc.sql("""
                         select s.process_instance_id, s.plan_title, s.task_code, s.deadline, s.state,
                                s.escalation_level, s.times_urged, t.deadline, s.working_days_overdue, s.rectifications
-                        from duban.task_supervision s left join duban.plan_task t on t.code = s.task_code
+                        from duban.supervised_task s left join duban.plan_task_directory t on t.code = s.task_code
                         where s.process_instance_id = any(?)""")
                 .param(tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new))
                 .query((rs, n) -> new Supervised(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -54,7 +54,7 @@ public class Documents {
 
     /** The task's documents, oldest first, after issuing any that are due. */
     public List<IssuedDocument> ofTask(String taskCode) {
-        boolean known = jdbc.sql("select count(*) from duban.task_supervision where task_code = ?").param(taskCode)
+        boolean known = jdbc.sql("select count(*) from duban.supervised_task where task_code = ?").param(taskCode)
                 .query(Long.class).single() > 0;
         if (!known) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为“" + taskCode + "”的任务");
@@ -77,7 +77,7 @@ public class Documents {
     private int issue(String onlyTask) {
         int issued = 0;
         for (String code : due("""
-                select s.task_code from duban.task_supervision s
+                select s.task_code from duban.supervised_task s
                 where (cast(:task as varchar) is null or s.task_code = :task)
                   and not exists (select 1 from duban.document d where d.source_key = 'DISPATCH:' || s.task_code)
                 order by s.task_code limit :batch""", onlyTask)) {
@@ -90,7 +90,7 @@ public class Documents {
             issued++;
         }
         for (String code : due("""
-                select s.task_code from duban.task_supervision s
+                select s.task_code from duban.supervised_task s
                 where s.state = 'CLOSED' and (cast(:task as varchar) is null or s.task_code = :task)
                   and not exists (select 1 from duban.document d where d.source_key = 'CLOSURE:' || s.task_code)
                 order by s.task_code limit :batch""", onlyTask)) {
@@ -107,12 +107,12 @@ public class Documents {
     private List<Event> dueEvents(String onlyTask) {
         return jdbc.sql("""
                         select e.id, e.task_code, e.kind, e.reason,
-                               (select count(*) from duban.supervision_event u
+                               (select count(*) from duban.supervision_event_log u
                                 where u.task_code = e.task_code and u.kind = e.kind and u.id <= e.id)
-                        from duban.supervision_event e
+                        from duban.supervision_event_log e
                         where e.kind in ('URGED', 'RECTIFICATION_ORDERED')
                           and (cast(:task as varchar) is null or e.task_code = :task)
-                          and exists (select 1 from duban.task_supervision s where s.task_code = e.task_code)
+                          and exists (select 1 from duban.supervised_task s where s.task_code = e.task_code)
                           and not exists (select 1 from duban.document d where d.source_key = 'EVENT:' || e.id)
                         order by e.id limit :batch""")
                 .param("task", onlyTask).param("batch", BATCH)
@@ -126,15 +126,15 @@ public class Documents {
     }
 
     private Map<String, String> taskFields(String code) {
-        Map<String, String> unitNames = jdbc.sql("select id, name from duban.unit").query((rs, row) ->
+        Map<String, String> unitNames = jdbc.sql("select id, name from duban.unit_directory").query((rs, row) ->
                 Map.entry(rs.getString(1), rs.getString(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return jdbc.sql("""
                         select s.task_code, s.task_title, s.plan_title, s.lead_unit_ids, s.support_unit_ids, s.deadline,
                                s.state, s.working_days_overdue, s.times_urged, s.rectifications, s.closed_on,
                                s.missed_deadline, s.process_instance_id,
-                               (select t.text from duban.plan_task t where t.code = s.task_code)
-                        from duban.task_supervision s where s.task_code = ?""")
+                               (select t.text from duban.plan_task_directory t where t.code = s.task_code)
+                        from duban.supervised_task s where s.task_code = ?""")
                 .param(code)
                 .query((rs, row) -> {
                     Map<String, String> fields = new LinkedHashMap<>();

@@ -54,7 +54,7 @@ public class LeaderInstructions {
         }
         Task task = jdbc.sql("""
                         select task_title, plan_title, array_to_string(lead_unit_ids, ','), state
-                        from duban.task_supervision where task_code = ?""")
+                        from duban.supervised_task where task_code = ?""")
                 .param(taskCode)
                 .query((rs, row) -> new Task(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional()
@@ -106,7 +106,7 @@ public class LeaderInstructions {
     public List<LeaderInstruction> ofPlan(String planCode) {
         return jdbc.sql(SELECT + """
                          where cast(:plan as varchar) is null or task_code in
-                            (select task_code from duban.task_supervision where plan_code = :plan)
+                            (select task_code from duban.supervised_task where plan_code = :plan)
                         order by task_code, issued_at, id limit 100000""")
                 .param("plan", planCode).query(this::row).list();
     }

@@ -149,7 +149,7 @@ public class MajorProjects {
         return jdbc.sql("""
                         select p.code, p.name, p.owner_unit_id, u.name, p.location, p.investment_planned,
                                p.investment_spent, p.start_on, p.end_on, r.content, r.reported_at
-                        from duban.major_project p join duban.unit u on u.id = p.owner_unit_id
+                        from duban.major_project p join duban.unit_directory u on u.id = p.owner_unit_id
                         left join lateral (select content, reported_at from duban.major_project_progress x
                                            where x.project_id = p.id order by reported_at desc, id desc limit 1) r
                                on true
@@ -208,7 +208,7 @@ public class MajorProjects {
             }
         }
         for (String task : entry.taskCodes() == null ? List.<String>of() : entry.taskCodes()) {
-            boolean known = task != null && jdbc.sql("select count(*) from duban.plan_task where code = ?")
+            boolean known = task != null && jdbc.sql("select count(*) from duban.plan_task_directory where code = ?")
                     .param(task.strip()).query(Long.class).single() > 0;
             if (!known) {
                 problems.add(label + "关联的任务“" + task + "”不存在");

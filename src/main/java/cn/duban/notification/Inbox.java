@@ -39,9 +39,9 @@ class Inbox {
                         select n.id, n.subject, n.body, n.created_at, n.read_at is not null, n.event_key,
                                s.process_instance_id
                         from duban.notification n
-                        left join duban.supervision_event e on n.event_key like 'supervision:%'
+                        left join duban.supervision_event_log e on n.event_key like 'supervision:%'
                              and e.id::text = substring(n.event_key from 13)
-                        left join duban.task_supervision s on s.task_code = e.task_code
+                        left join duban.supervised_task s on s.task_code = e.task_code
                         where n.recipient = ? and n.channel = 'INBOX' order by n.created_at desc, n.id desc limit 100""")
                 .param(user.getName())
                 .query((rs, row) -> new Row(new Message(rs.getLong(1), rs.getString(2), rs.getString(3),

@@ -45,7 +45,7 @@ public class UnitReaches {
     /** Replaces the unit's robots and contacts; refuses, in Chinese, what could never be delivered. */
     @Transactional
     public UnitReach save(UnitReach reach, String by) {
-        boolean unitExists = jdbc.sql("select count(*) from duban.unit where id = ?").param(reach.unitId())
+        boolean unitExists = jdbc.sql("select count(*) from duban.unit_directory where id = ?").param(reach.unitId())
                 .query(Long.class).single() == 1;
         if (!unitExists) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为“" + reach.unitId() + "”的单位");

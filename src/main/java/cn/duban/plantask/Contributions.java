@@ -36,7 +36,7 @@ public class Contributions {
         return jdbc.sql("""
                         select c.unit_id, u.name as unit_name, c.declined, c.content, c.evidence, c.reported_by,
                                c.reported_at
-                        from duban.contribution c join duban.unit u on u.id = c.unit_id
+                        from duban.contribution c join duban.unit_directory u on u.id = c.unit_id
                         where c.task_code = ? order by u.sort_order, c.reported_at""")
                 .param(taskCode)
                 .query(Contribution.class)

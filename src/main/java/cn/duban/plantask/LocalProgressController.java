@@ -37,8 +37,7 @@ class LocalProgressController {
     @GetMapping("/api/plan-tasks/{code}/local-progress")
     List<LocalProgress> progress(@PathVariable String code, Authentication user) {
         Map<String, String> roles = jdbc.sql("""
-                        select r.unit_id, r.role from duban.plan_task_unit r join duban.plan_task t on t.id = r.task_id
-                        where t.code = ?""")
+                        select r.unit_id, r.role from duban.plan_task_role r where r.task_code = ?""")
                 .param(code)
                 .query((rs, row) -> Map.entry(rs.getString("unit_id") + "/" + rs.getString("role"), rs.getString("unit_id")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -53,9 +52,8 @@ class LocalProgressController {
         Map<String, LocalReports.LocalReport> reported = reports.of(code).stream()
                 .collect(Collectors.toMap(LocalReports.LocalReport::unitId, Function.identity(), (first, later) -> later));
         return jdbc.sql("""
-                        select u.id, u.name from duban.plan_task_unit r join duban.plan_task t on t.id = r.task_id
-                        join duban.unit u on u.id = r.unit_id
-                        where t.code = ? and r.role = 'IMPLEMENTING' order by r.position""")
+                        select u.id, u.name from duban.plan_task_role r join duban.unit_directory u on u.id = r.unit_id
+                        where r.task_code = ? and r.role = 'IMPLEMENTING' order by r.position""")
                 .param(code)
                 .query((rs, row) -> {
                     LocalReports.LocalReport report = reported.get(rs.getString("id"));

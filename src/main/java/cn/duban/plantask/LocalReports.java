@@ -34,7 +34,7 @@ public class LocalReports {
     public List<LocalReport> of(String taskCode) {
         return jdbc.sql("""
                         select r.unit_id, u.name as unit_name, r.progress, r.evidence, r.reported_by, r.reported_at
-                        from duban.local_report r join duban.unit u on u.id = r.unit_id
+                        from duban.local_report r join duban.unit_directory u on u.id = r.unit_id
                         where r.task_code = ? order by u.sort_order, r.reported_at""")
                 .param(taskCode)
                 .query(LocalReport.class)

@@ -24,7 +24,7 @@ public class ProgressReports {
     public List<ProgressReport> of(String taskCode) {
         return jdbc.sql("""
                         select r.unit_id, u.name, r.content, r.reported_by, r.reported_at
-                        from duban.progress_report r join duban.unit u on u.id = r.unit_id
+                        from duban.progress_report r join duban.unit_directory u on u.id = r.unit_id
                         where r.task_code = ? order by r.reported_at desc, r.id desc""")
                 .param(taskCode)
                 .query((rs, row) -> new ProgressReport(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -33,8 +33,8 @@ public class ProgressReports {
     }
 
     String unitName(String unitId) {
-        return jdbc.sql("select name from duban.unit where id = ?").param(unitId).query(String.class).optional()
-                .orElse(unitId);
+        return jdbc.sql("select name from duban.unit_directory where id = ?").param(unitId).query(String.class)
+                .optional().orElse(unitId);
     }
 
     /** One unit's progress report. */

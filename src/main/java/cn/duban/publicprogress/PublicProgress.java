@@ -52,7 +52,7 @@ public class PublicProgress {
 
     @Transactional
     public Map<String, Object> publish(String planCode, List<String> excludedTasks, String user) {
-        boolean exists = jdbc.sql("select count(*) from duban.plan where code = ?").param(planCode)
+        boolean exists = jdbc.sql("select count(*) from duban.plan_directory where code = ?").param(planCode)
                 .query(Long.class).single() > 0;
         if (!exists) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到计划“" + planCode + "”");
@@ -60,8 +60,8 @@ public class PublicProgress {
         List<String> excluded = excludedTasks == null ? List.of()
                 : excludedTasks.stream().map(String::strip).distinct().toList();
         List<String> known = jdbc.sql("""
-                        select t.code from duban.plan_task t join duban.plan p on p.id = t.plan_id
-                        where p.code = ? and t.code = any(?)""")
+                        select t.code from duban.plan_task_directory t
+                        where t.plan_code = ? and t.code = any(?)""")
                 .params(planCode, excluded.toArray(String[]::new)).query(String.class).list();
         List<String> unknown = excluded.stream().filter(code -> !known.contains(code)).toList();
         if (!unknown.isEmpty()) {
@@ -103,7 +103,8 @@ public class PublicProgress {
 
     private Optional<PublicPlanView> load(String planCode, Instant now) {
         Optional<String[]> plan = jdbc.sql("""
-                        select p.title, p.issuer from duban.plan p join duban.public_plan o on o.plan_code = p.code
+                        select p.title, p.issuer from duban.plan_directory p
+                        join duban.public_plan o on o.plan_code = p.code
                         where p.code = ?""")
                 .param(planCode).query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
         if (plan.isEmpty()) {
@@ -111,14 +112,15 @@ public class PublicProgress {
         }
         List<PublicPlanView.PublicTask> tasks = jdbc.sql("""
                         select t.code, t.section, t.title,
-                               array(select u.name from duban.plan_task_unit r join duban.unit u on u.id = r.unit_id
-                                     where r.task_id = t.id and r.role in ('LEAD', 'RESPONSIBLE')
+                               array(select u.name from duban.plan_task_role r
+                                     join duban.unit_directory u on u.id = r.unit_id
+                                     where r.task_code = t.code and r.role in ('LEAD', 'RESPONSIBLE')
                                      order by r.role, r.position) as leads,
                                coalesce(s.deadline, t.deadline), coalesce(s.state, 'ON_TRACK')
-                        from duban.plan_task t join duban.plan p on p.id = t.plan_id
-                        join duban.public_plan o on o.plan_code = p.code
-                        left join duban.task_supervision s on s.task_code = t.code
-                        where p.code = ? and not t.code = any(o.excluded_task_codes)
+                        from duban.plan_task_directory t
+                        join duban.public_plan o on o.plan_code = t.plan_code
+                        left join duban.supervised_task s on s.task_code = t.code
+                        where t.plan_code = ? and not t.code = any(o.excluded_task_codes)
                         order by t.id""")
                 .param(planCode)
                 .query((rs, row) -> new PublicPlanView.PublicTask(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -105,7 +105,7 @@ class Statistics {
                             select s.task_code, s.task_title, s.plan_code, s.plan_title, s.lead_unit_ids, s.deadline,
                                    s.closed_on, s.missed_deadline, s.state, s.times_urged, s.working_days_overdue,
                                    (p.start_time_ at time zone :zone)::date as dispatched_on
-                            from duban.task_supervision s
+                            from duban.supervised_task s
                             join public.act_hi_procinst p on p.id_ = s.process_instance_id
                             where (cast(:plan as varchar) is null or s.plan_code = :plan)
                         ), e as (
@@ -113,7 +113,7 @@ class Statistics {
                                    count(*) filter (where kind = 'URGED') as urges,
                                    count(*) filter (where kind = 'RECTIFICATION_ORDERED') as rectifications,
                                    count(*) filter (where kind = 'ACCOUNTABILITY_OPENED') as cases
-                            from duban.supervision_event
+                            from duban.supervision_event_log
                             where (happened_at at time zone :zone)::date >= :start
                               and (happened_at at time zone :zone)::date < :end
                               and kind in ('URGED', 'RECTIFICATION_ORDERED', 'ACCOUNTABILITY_OPENED')
@@ -152,8 +152,8 @@ class Statistics {
 
     private Map<String, String> unitNames() {
         Map<String, String> names = new LinkedHashMap<>();
-        jdbc.sql("select id, name from duban.unit").query((rs, n) -> names.put(rs.getString(1), rs.getString(2)))
-                .list();
+        jdbc.sql("select id, name from duban.unit_directory")
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
         return names;
     }
 

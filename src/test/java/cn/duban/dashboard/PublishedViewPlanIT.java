@@ -36,6 +36,17 @@ class PublishedViewPlanIT {
         }
     }
 
+    @Test
+    @Transactional
+    void aTasksTextThroughPlansViewNeedsNoJoinToThePlan() {
+        jdbc.sql("set local enable_seqscan = off").update();
+        String query = "select s.task_code, t.text from duban.supervised_task s"
+                + " left join duban.plan_task_directory t on t.code = s.task_code where s.task_code = 'T-1'";
+        String onTables = "select s.task_code, t.text from duban.task_supervision s"
+                + " left join duban.plan_task t on t.code = s.task_code where s.task_code = 'T-1'";
+        assertThat(plan(query)).isEqualTo(plan(onTables)).doesNotContain(" on plan ");
+    }
+
     /** The plan without the names the query gave the relation (alias "s" or the table's own). */
     private String plan(String query) {
         return String.join("\n", jdbc.sql("explain (costs off) " + query).query(String.class).list())
