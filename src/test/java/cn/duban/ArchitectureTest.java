@@ -18,22 +18,30 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        duban = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        duban = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("cn.duban");
     }
 
     @Test
     void theParserOfPlanTextsKnowsNothingOfTheEngineOrTheDatabase() {
-        noClasses().that().resideInAPackage("cn.duban.plan.text..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.springframework..",
-                        "javax.sql..", "java.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage("cn.duban.plan.text..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.camunda..", "org.springframework..", "javax.sql..", "java.sql..")
                 .check(duban);
     }
 
     @Test
     void onlySecurityKnowsTheWebappsInternals() {
-        noClasses().that().resideOutsideOfPackage("cn.duban.security..")
-                .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.webapp..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("cn.duban.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.camunda.bpm.webapp..")
                 .check(duban);
     }
 }

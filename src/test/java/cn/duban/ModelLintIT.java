@@ -43,8 +43,20 @@ class ModelLintIT {
     private static final Path FORMS = Path.of("forms");
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     /** Names an expression may start with that are no bean: the engine's own and the process variables. */
-    private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "dateTime", "now", "currentUser",
-            "currentUserGroups", "authenticatedUserId", "empty", "not", "true", "false", "null");
+    private static final Set<String> ENGINE_NAMES = Set.of(
+            "execution",
+            "task",
+            "dateTime",
+            "now",
+            "currentUser",
+            "currentUserGroups",
+            "authenticatedUserId",
+            "empty",
+            "not",
+            "true",
+            "false",
+            "null");
+
     private static final Pattern CALL = Pattern.compile("\\$\\{\\s*!?\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*[.(]");
     private static final Pattern DELEGATE = Pattern.compile("^\\$\\{\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*}$");
 
@@ -60,19 +72,22 @@ class ModelLintIT {
             "annual-assessment.bpmn", Set.of("assessment"),
             "leader-instruction.bpmn", Set.of("instruction"));
     /** Added to every user task by cn.duban.plantask.UserTaskListenersPlugin, so never written in a model. */
-    private static final Set<String> SHARED_LISTENERS = Set.of("nameTaskAfterPlanTaskListener",
-            "sameUnitAssignmentListener");
+    private static final Set<String> SHARED_LISTENERS =
+            Set.of("nameTaskAfterPlanTaskListener", "sameUnitAssignmentListener");
+
     private static final Pattern SERVICE_TASK_ID = Pattern.compile("ServiceTask_[A-Z][A-Za-z]+");
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
     private static final Pattern DELEGATE_BEAN = Pattern.compile("\\$\\{[a-z][A-Za-z]*Delegate}");
 
-    @Autowired ApplicationContext context;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void everyFormATaskNamesIsDeployed() throws IOException {
         Set<String> forms = new TreeSet<>();
         try (Stream<Path> files = Files.list(FORMS)) {
-            for (Path form : files.filter(path -> path.toString().endsWith(".form")).toList()) {
+            for (Path form :
+                    files.filter(path -> path.toString().endsWith(".form")).toList()) {
                 forms.add(new ObjectMapper().readTree(form.toFile()).path("id").asText());
             }
         }
@@ -125,7 +140,9 @@ class ModelLintIT {
                 }
             }
         }
-        assertThat(unknown).as("expressions that call a bean the application does not have").isEmpty();
+        assertThat(unknown)
+                .as("expressions that call a bean the application does not have")
+                .isEmpty();
     }
 
     @Test
@@ -133,7 +150,9 @@ class ModelLintIT {
         List<String> outside = new ArrayList<>();
         for (Model model : models()) {
             Set<String> allowed = MODULES.get(model.file());
-            assertThat(allowed).as("the modules of %s (ModelLintIT.MODULES)", model.file()).isNotNull();
+            assertThat(allowed)
+                    .as("the modules of %s (ModelLintIT.MODULES)", model.file())
+                    .isNotNull();
             for (String bean : model.beans()) {
                 if (context.containsBean(bean) && !allowed.contains(moduleOf(bean))) {
                     outside.add(model.file() + ": ${" + bean + "} is in cn.duban." + moduleOf(bean) + ", not in "
@@ -150,31 +169,39 @@ class ModelLintIT {
         for (Model model : models()) {
             for (ServiceTask task : model.bpmn().getModelElementsByType(ServiceTask.class)) {
                 String delegate = task.getCamundaDelegateExpression();
-                if (!SERVICE_TASK_ID.matcher(task.getId()).matches() || task.getName() == null
+                if (!SERVICE_TASK_ID.matcher(task.getId()).matches()
+                        || task.getName() == null
                         || !CHINESE.matcher(task.getName()).find()
-                        || delegate == null || !DELEGATE_BEAN.matcher(delegate).matches()) {
+                        || delegate == null
+                        || !DELEGATE_BEAN.matcher(delegate).matches()) {
                     unnamed.add(model.file() + ": " + task.getId() + " \"" + task.getName() + "\" " + delegate);
                 }
             }
         }
-        assertThat(unnamed).as("service tasks: id ServiceTask_Xxx, a Chinese name, ${xxxDelegate}").isEmpty();
+        assertThat(unnamed)
+                .as("service tasks: id ServiceTask_Xxx, a Chinese name, ${xxxDelegate}")
+                .isEmpty();
     }
 
     @Test
     void noModelRepeatsTheListenersEveryTaskShares() throws IOException {
         List<String> repeated = new ArrayList<>();
         for (Model model : models()) {
-            model.beans().stream().filter(SHARED_LISTENERS::contains)
+            model.beans().stream()
+                    .filter(SHARED_LISTENERS::contains)
                     .forEach(bean -> repeated.add(model.file() + ": ${" + bean + "}"));
         }
-        assertThat(repeated).as("listeners the parse listener adds to every user task").isEmpty();
+        assertThat(repeated)
+                .as("listeners the parse listener adds to every user task")
+                .isEmpty();
     }
 
     @Test
     void everyOutputOfADecisionIsUsed() throws IOException {
         StringBuilder users = new StringBuilder();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(path -> path.toString().endsWith(".java")).toList()) {
                 users.append(Files.readString(source));
             }
         }
@@ -184,18 +211,24 @@ class ModelLintIT {
         }
         List<String> unused = new ArrayList<>();
         try (Stream<Path> files = Files.list(PROCESSES)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".dmn")).sorted().toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".dmn"))
+                    .sorted()
+                    .toList()) {
                 DmnModelInstance dmn = Dmn.readModelFromFile(file.toFile());
                 for (Output output : dmn.getModelElementsByType(Output.class)) {
                     // Read by Java as a rule's entry, or by a process's expression (a business rule task's result).
                     if (!users.toString().contains("getEntry(\"" + output.getName() + "\")")
-                            && !Pattern.compile("\\b" + output.getName() + "\\b").matcher(expressions).find()) {
+                            && !Pattern.compile("\\b" + output.getName() + "\\b")
+                                    .matcher(expressions)
+                                    .find()) {
                         unused.add(file.getFileName() + ": " + output.getId() + " (" + output.getName() + ")");
                     }
                 }
             }
         }
-        assertThat(unused).as("decision outputs that neither Java nor a process reads").isEmpty();
+        assertThat(unused)
+                .as("decision outputs that neither Java nor a process reads")
+                .isEmpty();
     }
 
     private String moduleOf(String bean) {
@@ -206,7 +239,9 @@ class ModelLintIT {
     private static List<Model> models() throws IOException {
         try (Stream<Path> files = Files.list(PROCESSES)) {
             List<Model> models = new ArrayList<>();
-            for (Path file : files.filter(path -> path.toString().endsWith(".bpmn")).sorted().toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".bpmn"))
+                    .sorted()
+                    .toList()) {
                 models.add(new Model(file.getFileName().toString(), Bpmn.readModelFromFile(file.toFile())));
             }
             return models;
@@ -223,7 +258,8 @@ class ModelLintIT {
 
         List<String> delegateExpressions() {
             return elementsWithAttribute("delegateExpression").stream()
-                    .map(element -> element.getAttribute(CAMUNDA, "delegateExpression")).toList();
+                    .map(element -> element.getAttribute(CAMUNDA, "delegateExpression"))
+                    .toList();
         }
 
         /** The beans the model names: delegate expressions, and the first name of every call in an expression. */
@@ -249,17 +285,18 @@ class ModelLintIT {
         /** Listener expressions, conditions, collections, due dates, candidates and timers. */
         List<String> expressions() {
             List<String> expressions = new ArrayList<>();
-            for (String attribute : List.of("expression", "collection", "dueDate",
-                    "candidateGroups", "assignee")) {
+            for (String attribute : List.of("expression", "collection", "dueDate", "candidateGroups", "assignee")) {
                 for (DomElement element : elementsWithAttribute(attribute)) {
                     expressions.add(element.getAttribute(CAMUNDA, attribute));
                 }
             }
-            for (ModelElementInstance text : bpmn.getModelElementsByType(
-                    org.camunda.bpm.model.bpmn.instance.FormalExpression.class)) {
+            for (ModelElementInstance text :
+                    bpmn.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FormalExpression.class)) {
                 expressions.add(text.getTextContent().strip());
             }
-            return expressions.stream().filter(expression -> expression.contains("${")).toList();
+            return expressions.stream()
+                    .filter(expression -> expression.contains("${"))
+                    .toList();
         }
 
         private static void collect(DomElement element, String camundaAttribute, List<DomElement> found) {

@@ -47,8 +47,8 @@ class ModularityTests {
 
     @Test
     void everyExceptionIsStillNeeded() {
-        Set<Set<String>> cycles = VIOLATIONS.getMessages().stream().map(ModularityTests::cycle)
-                .collect(Collectors.toSet());
+        Set<Set<String>> cycles =
+                VIOLATIONS.getMessages().stream().map(ModularityTests::cycle).collect(Collectors.toSet());
         assertThat(cycles).as("remove the exceptions whose cycle has ended").containsAll(CYCLES.keySet());
     }
 
@@ -56,13 +56,14 @@ class ModularityTests {
     void writesTheModulesDocumentation() throws IOException {
         // docs/modules/: components.puml (every module, C4), module-<name>.puml (each with its neighbours),
         // module-<name>.adoc (the module canvas: its API, beans, properties) and all-docs.adoc; rewritten by every run.
-        Documenter.DiagramOptions diagrams = Documenter.DiagramOptions.defaults()
-                .withStyle(Documenter.DiagramOptions.DiagramStyle.C4);
+        Documenter.DiagramOptions diagrams =
+                Documenter.DiagramOptions.defaults().withStyle(Documenter.DiagramOptions.DiagramStyle.C4);
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
                 .writeDocumentation(diagrams, Documenter.CanvasOptions.defaults())
                 .writeAggregatingDocument(diagrams, Documenter.CanvasOptions.defaults());
         try (Stream<Path> files = Files.list(Path.of("docs/modules"))) {
-            for (Path diagram : files.filter(file -> file.toString().endsWith(".puml")).toList()) {
+            for (Path diagram :
+                    files.filter(file -> file.toString().endsWith(".puml")).toList()) {
                 Files.write(diagram, inStableOrder(Files.readAllLines(diagram)));
             }
         }
@@ -78,7 +79,8 @@ class ModularityTests {
         List<String> run = new ArrayList<>();
         String kind = null;
         for (String line : lines) {
-            String lineKind = line.strip().startsWith("Rel(") ? "Rel"
+            String lineKind = line.strip().startsWith("Rel(")
+                    ? "Rel"
                     : line.strip().startsWith("Component(") ? "Component" : null;
             if (!java.util.Objects.equals(kind, lineKind)) {
                 run.sort(null);
@@ -103,8 +105,10 @@ class ModularityTests {
             return Set.of();
         }
         String header = message.substring(0, message.contains("1.") ? message.indexOf("1.") : message.length());
-        List<String> slices = Arrays.stream(header.split("Slice ")).skip(1)
-                .map(slice -> slice.replaceAll("[\\s\\->]+$", "").strip()).toList();
+        List<String> slices = Arrays.stream(header.split("Slice "))
+                .skip(1)
+                .map(slice -> slice.replaceAll("[\\s\\->]+$", "").strip())
+                .toList();
         return new TreeSet<>(slices);
     }
 }

@@ -35,34 +35,50 @@ class ProcessCoverageIT {
     static final double FLOOR = 0.90;
     private static final Path REPORTS = Path.of("target", "process-coverage");
 
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void everyProcessHasNinetyPercentOfItsFlowNodesCovered() throws IOException {
         Files.createDirectories(REPORTS);
         List<String> coveredHere = jdbc.sql("""
                         select distinct d.key_ || ' ' || a.act_id_ from act_hi_actinst a
-                        join act_re_procdef d on d.id_ = a.proc_def_id_ order by 1""")
-                .query(String.class).list();
+                        join act_re_procdef d on d.id_ = a.proc_def_id_ order by 1""").query(String.class).list();
         Files.write(REPORTS.resolve(System.getProperty("duban.test.phase", "surefire") + ".txt"), coveredHere);
         Set<String> covered = new TreeSet<>();
         try (Stream<Path> reports = Files.list(REPORTS)) {
-            for (Path report : reports.filter(path -> path.toString().endsWith(".txt")).toList()) {
+            for (Path report :
+                    reports.filter(path -> path.toString().endsWith(".txt")).toList()) {
                 covered.addAll(Files.readAllLines(report));
             }
         }
         List<String> below = new ArrayList<>();
         StringBuilder summary = new StringBuilder("Process coverage (flow nodes executed by some test):\n");
         try (Stream<Path> files = Files.list(Path.of("processes"))) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".bpmn")).sorted().toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".bpmn"))
+                    .sorted()
+                    .toList()) {
                 BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-                String key = model.getModelElementsByType(Process.class).iterator().next().getId();
-                List<String> nodes = model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
-                        .sorted().toList();
-                List<String> missed = nodes.stream().filter(node -> !covered.contains(key + " " + node)).toList();
+                String key = model.getModelElementsByType(Process.class)
+                        .iterator()
+                        .next()
+                        .getId();
+                List<String> nodes = model.getModelElementsByType(FlowNode.class).stream()
+                        .map(FlowNode::getId)
+                        .sorted()
+                        .toList();
+                List<String> missed = nodes.stream()
+                        .filter(node -> !covered.contains(key + " " + node))
+                        .toList();
                 double share = (nodes.size() - missed.size()) / (double) nodes.size();
-                summary.append(String.format(Locale.ROOT, "  %-18s %5.1f%% (%d of %d)%s%n", key, share * 100,
-                        nodes.size() - missed.size(), nodes.size(), missed.isEmpty() ? "" : "; not run: " + missed));
+                summary.append(String.format(
+                        Locale.ROOT,
+                        "  %-18s %5.1f%% (%d of %d)%s%n",
+                        key,
+                        share * 100,
+                        nodes.size() - missed.size(),
+                        nodes.size(),
+                        missed.isEmpty() ? "" : "; not run: " + missed));
                 if (share < FLOOR) {
                     below.add(key + " " + Math.round(share * 100) + "%, not run: " + missed);
                 }
@@ -70,6 +86,8 @@ class ProcessCoverageIT {
         }
         Files.writeString(REPORTS.resolve("summary.log"), summary);
         System.out.print(summary);
-        assertThat(below).as("processes below %d%% of their flow nodes", Math.round(FLOOR * 100)).isEmpty();
+        assertThat(below)
+                .as("processes below %d%% of their flow nodes", Math.round(FLOOR * 100))
+                .isEmpty();
     }
 }

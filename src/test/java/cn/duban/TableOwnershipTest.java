@@ -110,26 +110,33 @@ class TableOwnershipTest {
 
     /** {@code duban.<name>} not inside a longer name (such as the package cn.duban.plan) nor a property's prefix. */
     private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w.$])duban\\.([a-z_][a-z0-9_]*)(?![\\w.-])");
+
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:insert\\s+into|update|delete\\s+from)\\s+duban\\.([a-z_][a-z0-9_]*)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern UNQUALIFIED = Pattern.compile(
-            "\\b(?:from|join|into|update)\\s+([a-z_][a-z0-9_]*)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern UNQUALIFIED =
+            Pattern.compile("\\b(?:from|join|into|update)\\s+([a-z_][a-z0-9_]*)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CREATED = Pattern.compile(
             "\\bcreate\\s+(table|view)\\s+(?:if\\s+not\\s+exists\\s+)?(?:duban\\.)?([a-z_][a-z0-9_]*)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DROPPED = Pattern.compile(
-            "\\bdrop\\s+(?:table|view)\\s+(?:if\\s+exists\\s+)?(?:duban\\.)?([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
+            "\\bdrop\\s+(?:table|view)\\s+(?:if\\s+exists\\s+)?(?:duban\\.)?([a-z_][a-z0-9_]*)",
+            Pattern.CASE_INSENSITIVE);
 
     /** Every class of src/main/java by name, with the string constants of its class file. */
     private static Map<String, List<String>> constants;
 
     @BeforeAll
     static void readClassFiles() throws IOException, URISyntaxException {
-        Path classes = Path.of(DubanApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(DubanApplication.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         constants = new TreeMap<>();
         try (Stream<Path> files = Files.walk(classes.resolve("cn/duban"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String name =
+                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 try (InputStream in = Files.newInputStream(file)) {
                     constants.put(name, stringConstants(in));
                 }
@@ -140,16 +147,24 @@ class TableOwnershipTest {
     @Test
     void everyTableAndViewOfTheMigrationsHasOneOwner() throws IOException, URISyntaxException {
         Map<String, String> created = migrations();
-        Set<String> tables = created.entrySet().stream().filter(e -> e.getValue().equals("table"))
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> tables = created.entrySet().stream()
+                .filter(e -> e.getValue().equals("table"))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
         tables.add("flyway_schema_history");
-        Set<String> views = created.entrySet().stream().filter(e -> e.getValue().equals("view"))
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(new TreeSet<>(OWNERS.keySet())).as("the tables of the migrations, each with its owner")
+        Set<String> views = created.entrySet().stream()
+                .filter(e -> e.getValue().equals("view"))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(new TreeSet<>(OWNERS.keySet()))
+                .as("the tables of the migrations, each with its owner")
                 .isEqualTo(tables);
-        assertThat(new TreeSet<>(PUBLISHED.keySet())).as("the views of the migrations, each with its owner")
+        assertThat(new TreeSet<>(PUBLISHED.keySet()))
+                .as("the views of the migrations, each with its owner")
                 .isEqualTo(views);
-        assertThat(modules()).as("every owner is a module").containsAll(OWNERS.values())
+        assertThat(modules())
+                .as("every owner is a module")
+                .containsAll(OWNERS.values())
                 .containsAll(PUBLISHED.values());
     }
 
@@ -157,8 +172,10 @@ class TableOwnershipTest {
     void eachModuleNamesOnlyItsOwnTablesAndThePublishedViews() {
         Map<String, String> violations = violations();
         violations.keySet().removeAll(EXCEPTIONS.keySet());
-        assertThat(violations).as("SQL that names another module's table (class table → owner); go through the "
-                + "owner's API or a view it publishes").isEmpty();
+        assertThat(violations)
+                .as("SQL that names another module's table (class table → owner); go through the "
+                        + "owner's API or a view it publishes")
+                .isEmpty();
     }
 
     @Test
@@ -190,13 +207,16 @@ class TableOwnershipTest {
                 }
             }
         }));
-        assertThat(unqualified).as("SQL naming a table without schema duban (which this test would not see)")
+        assertThat(unqualified)
+                .as("SQL naming a table without schema duban (which this test would not see)")
                 .isEmpty();
     }
 
     @Test
     void everyExceptionIsStillNeeded() {
-        assertThat(violations().keySet()).as("remove the exceptions that are fixed").containsAll(EXCEPTIONS.keySet());
+        assertThat(violations().keySet())
+                .as("remove the exceptions that are fixed")
+                .containsAll(EXCEPTIONS.keySet());
     }
 
     /** "class table" → the table's owner, for every class naming a table of another module. */
@@ -222,29 +242,34 @@ class TableOwnershipTest {
     }
 
     private static Set<String> modules() {
-        return constants.keySet().stream().map(TableOwnershipTest::module).filter(m -> !m.isEmpty())
+        return constants.keySet().stream()
+                .map(TableOwnershipTest::module)
+                .filter(m -> !m.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The tables and views the migrations leave, in version order: name → "table" or "view". */
     private static Map<String, String> migrations() throws IOException, URISyntaxException {
-        Path folder = Path.of(DubanApplication.class.getResource("/db/migration").toURI());
+        Path folder =
+                Path.of(DubanApplication.class.getResource("/db/migration").toURI());
         Map<String, String> objects = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
             files = list.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted((a, b) -> Integer.compare(version(a), version(b))).toList();
+                    .sorted((a, b) -> Integer.compare(version(a), version(b)))
+                    .toList();
         }
         for (Path file : files) {
             String sql = Files.readString(file).replaceAll("--[^\n]*", "");
             Matcher created = CREATED.matcher(sql);
             Matcher dropped = DROPPED.matcher(sql);
             // Statements in file order: a table dropped and created again in one file ends up created.
-            record Step(int at, String name, String kind) {
-            }
+            record Step(int at, String name, String kind) {}
             List<Step> steps = new ArrayList<>();
             while (created.find()) {
-                steps.add(new Step(created.start(), created.group(2).toLowerCase(Locale.ROOT),
+                steps.add(new Step(
+                        created.start(),
+                        created.group(2).toLowerCase(Locale.ROOT),
                         created.group(1).toLowerCase(Locale.ROOT)));
             }
             while (dropped.find()) {

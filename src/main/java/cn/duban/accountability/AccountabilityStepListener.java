@@ -20,9 +20,8 @@ class AccountabilityStepListener implements ExecutionListener {
     static final String REFERRAL_OUTCOME = "referralOutcome";
 
     /** The leader's decisions, by the form's values. */
-    static final Map<String, String> DECISIONS = Map.of(
-            "CIRCULATED_CRITICISM", "通报批评", "ADMONITORY_TALK", "约谈", "REFER", "移交纪检委追责",
-            "NO_ACTION", "不予问责");
+    static final Map<String, String> DECISIONS =
+            Map.of("CIRCULATED_CRITICISM", "通报批评", "ADMONITORY_TALK", "约谈", "REFER", "移交纪检委追责", "NO_ACTION", "不予问责");
 
     private final DeployedFormRules formRules;
 

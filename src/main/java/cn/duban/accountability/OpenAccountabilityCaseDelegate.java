@@ -26,12 +26,17 @@ class OpenAccountabilityCaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object trigger = execution.getVariable(TRIGGER);
-        AccountabilityCases.Trigger opened = trigger == null ? AccountabilityCases.Trigger.ESCALATION
+        AccountabilityCases.Trigger opened = trigger == null
+                ? AccountabilityCases.Trigger.ESCALATION
                 : AccountabilityCases.Trigger.valueOf(trigger.toString());
         String taskCode = (String) execution.getVariable("taskCode");
         if (opened == AccountabilityCases.Trigger.ESCALATION && cases.hasOpenCase(taskCode)) {
             return;
         }
-        cases.open(execution, opened, (String) execution.getVariable(REASON), ClockUtil.getCurrentTime().toInstant());
+        cases.open(
+                execution,
+                opened,
+                (String) execution.getVariable(REASON),
+                ClockUtil.getCurrentTime().toInstant());
     }
 }

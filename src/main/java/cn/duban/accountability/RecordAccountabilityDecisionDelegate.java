@@ -18,11 +18,19 @@ class RecordAccountabilityDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String decision = execution.getVariable(AccountabilityStepListener.DECISION).toString();
-        String reason = execution.getVariable(AccountabilityStepListener.DECISION_REASON).toString().strip();
-        Authentication leader = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        cases.decide(execution.getProcessInstanceId(), decision,
+        String decision =
+                execution.getVariable(AccountabilityStepListener.DECISION).toString();
+        String reason = execution
+                .getVariable(AccountabilityStepListener.DECISION_REASON)
+                .toString()
+                .strip();
+        Authentication leader =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        cases.decide(
+                execution.getProcessInstanceId(),
+                decision,
                 AccountabilityStepListener.DECISIONS.get(decision) + "。" + reason,
-                leader == null ? null : leader.getUserId(), ClockUtil.getCurrentTime().toInstant());
+                leader == null ? null : leader.getUserId(),
+                ClockUtil.getCurrentTime().toInstant());
     }
 }

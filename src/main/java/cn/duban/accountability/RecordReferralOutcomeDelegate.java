@@ -16,7 +16,11 @@ class RecordReferralOutcomeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.recordOutcome(execution.getProcessInstanceId(),
-                execution.getVariable(AccountabilityStepListener.REFERRAL_OUTCOME).toString().strip());
+        cases.recordOutcome(
+                execution.getProcessInstanceId(),
+                execution
+                        .getVariable(AccountabilityStepListener.REFERRAL_OUTCOME)
+                        .toString()
+                        .strip());
     }
 }

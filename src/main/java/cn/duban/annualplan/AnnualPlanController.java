@@ -33,8 +33,8 @@ class AnnualPlanController {
     }
 
     @PostMapping("/api/plans/{code}/annual-plans")
-    ResponseEntity<ImportedPlan> publish(@PathVariable String code, @RequestBody AnnualPlanRequest request,
-            Principal user) {
+    ResponseEntity<ImportedPlan> publish(
+            @PathVariable String code, @RequestBody AnnualPlanRequest request, Principal user) {
         ImportedPlan plan = annualPlans.publish(code, request, user.getName());
         return ResponseEntity.created(URI.create("/api/plans/" + plan.code())).body(plan);
     }

@@ -8,12 +8,21 @@ import java.util.List;
  * open in the year (not closed, started by the year's end, due on or after its start), with a proposed code and a
  * deadline within the year. The office picks tasks and adds each one's yearly target.
  */
-public record AnnualPlanDraft(String parentCode, String parentTitle, int year, String code, String title,
-                              List<Candidate> candidates) {
+public record AnnualPlanDraft(
+        String parentCode, String parentTitle, int year, String code, String title, List<Candidate> candidates) {
 
     /** A task of the parent the annual plan may carry this year. */
-    public record Candidate(String parentTaskCode, String code, String section, String title, String text,
-                            String state, String stateText, LocalDate parentDeadline, LocalDate deadline,
-                            List<String> leadUnits, List<String> supportUnits, List<String> implementingUnits) {
-    }
+    public record Candidate(
+            String parentTaskCode,
+            String code,
+            String section,
+            String title,
+            String text,
+            String state,
+            String stateText,
+            LocalDate parentDeadline,
+            LocalDate deadline,
+            List<String> leadUnits,
+            List<String> supportUnits,
+            List<String> implementingUnits) {}
 }

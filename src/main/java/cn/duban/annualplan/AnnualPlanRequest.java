@@ -8,6 +8,5 @@ import java.util.List;
  */
 public record AnnualPlanRequest(Integer year, String code, String title, List<PickedTask> tasks) {
 
-    public record PickedTask(String parentTaskCode, String yearlyTarget, String deadline) {
-    }
+    public record PickedTask(String parentTaskCode, String yearlyTarget, String deadline) {}
 }

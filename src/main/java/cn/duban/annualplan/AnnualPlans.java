@@ -54,22 +54,37 @@ public class AnnualPlans {
         List<AnnualPlanDraft.Candidate> candidates = new ArrayList<>();
         for (PlanHierarchy.PlanTaskRef task : hierarchy.tasks(parentCode)) {
             Optional<TaskSupervision> state = supervision.find(task.code());
-            boolean closed = state.map(s -> s.state() == SupervisionState.CLOSED).orElse(false);
+            boolean closed =
+                    state.map(s -> s.state() == SupervisionState.CLOSED).orElse(false);
             boolean started = task.startDate() == null || !task.startDate().isAfter(last);
             boolean due = !task.deadline().isBefore(first) || state.isPresent() && !closed;
             if (closed || !started || !due) {
                 continue;
             }
-            LocalDate deadline = task.deadline().isAfter(last) ? last : task.deadline().isBefore(first) ? last
-                    : task.deadline();
+            LocalDate deadline =
+                    task.deadline().isAfter(last) ? last : task.deadline().isBefore(first) ? last : task.deadline();
             String stateName = state.map(s -> s.state().name()).orElse("NOT_DISPATCHED");
-            candidates.add(new AnnualPlanDraft.Candidate(task.code(), task.code() + "-" + year, task.section(),
-                    task.title(), task.text(), stateName, stateText(stateName), task.deadline(), deadline,
-                    named(leads(task), names), named(task.supportUnits(), names),
+            candidates.add(new AnnualPlanDraft.Candidate(
+                    task.code(),
+                    task.code() + "-" + year,
+                    task.section(),
+                    task.title(),
+                    task.text(),
+                    stateName,
+                    stateText(stateName),
+                    task.deadline(),
+                    deadline,
+                    named(leads(task), names),
+                    named(task.supportUnits(), names),
                     named(task.implementingUnits(), names)));
         }
-        return new AnnualPlanDraft(parent.code(), parent.title(), year, parent.code() + "-" + year,
-                annualTitle(parent.title(), year), candidates);
+        return new AnnualPlanDraft(
+                parent.code(),
+                parent.title(),
+                year,
+                parent.code() + "-" + year,
+                annualTitle(parent.title(), year),
+                candidates);
     }
 
     /** Publishes the annual plan: checked and dispatched like an imported plan, then linked to its parent. */
@@ -84,13 +99,17 @@ public class AnnualPlans {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请至少选择上级计划的一项任务纳入年度计划");
         }
         Map<String, AnnualPlanDraft.Candidate> open = draft.candidates().stream()
-                .collect(Collectors.toMap(AnnualPlanDraft.Candidate::parentTaskCode, Function.identity(),
-                        (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        AnnualPlanDraft.Candidate::parentTaskCode,
+                        Function.identity(),
+                        (a, b) -> a,
+                        LinkedHashMap::new));
         Set<String> picked = new HashSet<>();
         List<PlanFile.Task> tasks = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (AnnualPlanRequest.PickedTask pick : request.tasks()) {
-            String code = pick.parentTaskCode() == null ? "" : pick.parentTaskCode().strip();
+            String code =
+                    pick.parentTaskCode() == null ? "" : pick.parentTaskCode().strip();
             AnnualPlanDraft.Candidate candidate = open.get(code);
             if (candidate == null) {
                 problems.add("任务“" + code + "”不是上级计划“" + parentCode + "”在" + year + "年仍未完成的任务");
@@ -104,8 +123,7 @@ public class AnnualPlans {
             if (pick.deadline() != null && !pick.deadline().isBlank()) {
                 Optional<LocalDate> parsed = Dates.parse(pick.deadline());
                 if (parsed.isEmpty()) {
-                    problems.add("任务“" + code + "”的完成时限“" + pick.deadline().strip() + "”无法识别，"
-                            + Dates.HINT);
+                    problems.add("任务“" + code + "”的完成时限“" + pick.deadline().strip() + "”无法识别，" + Dates.HINT);
                     continue;
                 }
                 deadline = parsed.get();
@@ -114,15 +132,25 @@ public class AnnualPlans {
                     continue;
                 }
             }
-            String target = pick.yearlyTarget() == null ? "" : pick.yearlyTarget().strip();
+            String target =
+                    pick.yearlyTarget() == null ? "" : pick.yearlyTarget().strip();
             if (target.length() > 500) {
                 problems.add("任务“" + code + "”的年度目标不能超过500字");
                 continue;
             }
             String text = candidate.text() + (target.isEmpty() ? "" : "\n" + year + "年度目标：" + target);
-            tasks.add(new PlanFile.Task(candidate.code(), candidate.section(), candidate.title(), text,
-                    candidate.leadUnits(), List.of(), candidate.supportUnits(), null, candidate.implementingUnits(),
-                    null, deadline.toString(),
+            tasks.add(new PlanFile.Task(
+                    candidate.code(),
+                    candidate.section(),
+                    candidate.title(),
+                    text,
+                    candidate.leadUnits(),
+                    List.of(),
+                    candidate.supportUnits(),
+                    null,
+                    candidate.implementingUnits(),
+                    null,
+                    deadline.toString(),
                     target.isEmpty() ? List.of() : List.of(new PlanFile.Target(target, null, null, null))));
         }
         if (!problems.isEmpty()) {
@@ -130,26 +158,30 @@ public class AnnualPlans {
         }
         String code = blank(request.code()) ? draft.code() : request.code().strip();
         String title = blank(request.title()) ? draft.title() : request.title().strip();
-        PlanFile file = new PlanFile(code, title, null, null, "ANNUAL", year, year, year + "-12-31", "MONTHLY", null,
-                tasks, List.of());
+        PlanFile file = new PlanFile(
+                code, title, null, null, "ANNUAL", year, year, year + "-12-31", "MONTHLY", null, tasks, List.of());
         ImportedPlan imported = importer.publish(file, null, user);
         hierarchy.linkParent(code, parentCode);
         for (PlanFile.Task task : tasks) {
-            hierarchy.linkParentTask(task.code(), task.code().substring(0, task.code().length() - ("-" + year).length()));
+            hierarchy.linkParentTask(
+                    task.code(), task.code().substring(0, task.code().length() - ("-" + year).length()));
         }
         return imported;
     }
 
     private PlanHierarchy.PlanRef parent(String code) {
-        return hierarchy.plan(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "未找到计划“" + code + "”"));
+        return hierarchy
+                .plan(code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到计划“" + code + "”"));
     }
 
     private static void checkYear(PlanHierarchy.PlanRef parent, int year) {
-        if (parent.periodStart() != null && parent.periodEnd() != null
+        if (parent.periodStart() != null
+                && parent.periodEnd() != null
                 && (year < parent.periodStart() || year > parent.periodEnd())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "年度须在上级计划的实施期" + parent.periodStart()
-                    + "—" + parent.periodEnd() + "年内（收到" + year + "）");
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
+                    "年度须在上级计划的实施期" + parent.periodStart() + "—" + parent.periodEnd() + "年内（收到" + year + "）");
         }
         if (year < 2000 || year > 2100) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "年度须在2000至2100之间（收到" + year + "）");

@@ -12,8 +12,7 @@ final class Dates {
     static final String HINT = "应写成“2026-06-30”或“2026年6月30日”";
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-|年)(\\d{1,2})(?:-|月)(\\d{1,2})日?");
 
-    private Dates() {
-    }
+    private Dates() {}
 
     static Optional<LocalDate> parse(String text) {
         Matcher matcher = DATE.matcher(text.strip());
@@ -21,7 +20,9 @@ final class Dates {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+            return Optional.of(LocalDate.of(
+                    Integer.parseInt(matcher.group(1)),
+                    Integer.parseInt(matcher.group(2)),
                     Integer.parseInt(matcher.group(3))));
         } catch (DateTimeException e) {
             return Optional.empty();

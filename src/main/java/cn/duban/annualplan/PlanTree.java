@@ -31,33 +31,54 @@ public class PlanTree {
         this.jdbc = jdbc;
     }
 
-    public record Node(String code, String title, String kind, Integer periodStart, Integer periodEnd,
-                       Map<String, Long> byState, long total, long closed, List<Node> children) {
-    }
+    public record Node(
+            String code,
+            String title,
+            String kind,
+            Integer periodStart,
+            Integer periodEnd,
+            Map<String, Long> byState,
+            long total,
+            long closed,
+            List<Node> children) {}
 
-    public record ParentTask(String code, String title, String state, List<YearlyPart> yearlyParts) {
-    }
+    public record ParentTask(String code, String title, String state, List<YearlyPart> yearlyParts) {}
 
-    public record YearlyPart(String code, String planCode, String state, String deadline) {
-    }
+    public record YearlyPart(String code, String planCode, String state, String deadline) {}
 
-    public record RolledIndicator(String name, String target, String value, String status, String reportedIn,
-                                  List<IndicatorStandings.Standing> children) {
-    }
+    public record RolledIndicator(
+            String name,
+            String target,
+            String value,
+            String status,
+            String reportedIn,
+            List<IndicatorStandings.Standing> children) {}
 
-    public record View(PlanHierarchy.PlanRef parent, Node plan, Map<String, Long> rolledUpByState, long rolledUpTotal,
-                       long rolledUpClosed, List<ParentTask> tasks, List<RolledIndicator> indicators) {
-    }
+    public record View(
+            PlanHierarchy.PlanRef parent,
+            Node plan,
+            Map<String, Long> rolledUpByState,
+            long rolledUpTotal,
+            long rolledUpClosed,
+            List<ParentTask> tasks,
+            List<RolledIndicator> indicators) {}
 
     public View of(String code) {
-        PlanHierarchy.PlanRef root = hierarchy.plan(code).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "未找到计划“" + code + "”"));
+        PlanHierarchy.PlanRef root = hierarchy
+                .plan(code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到计划“" + code + "”"));
         Node node = node(root, 0);
         Map<String, Long> rolled = new LinkedHashMap<>();
         roll(node, rolled);
         long total = rolled.values().stream().mapToLong(Long::longValue).sum();
-        return new View(hierarchy.parentOf(code).orElse(null), node, rolled, total,
-                rolled.getOrDefault("CLOSED", 0L), parentTasks(code), indicators(node));
+        return new View(
+                hierarchy.parentOf(code).orElse(null),
+                node,
+                rolled,
+                total,
+                rolled.getOrDefault("CLOSED", 0L),
+                parentTasks(code),
+                indicators(node));
     }
 
     private Node node(PlanHierarchy.PlanRef plan, int depth) {
@@ -67,11 +88,22 @@ public class PlanTree {
                 .query(rs -> {
                     byState.put(rs.getString(1), rs.getLong(2));
                 });
-        List<Node> children = depth >= 5 ? List.of()
-                : hierarchy.children(plan.code()).stream().map(child -> node(child, depth + 1)).toList();
+        List<Node> children = depth >= 5
+                ? List.of()
+                : hierarchy.children(plan.code()).stream()
+                        .map(child -> node(child, depth + 1))
+                        .toList();
         long total = byState.values().stream().mapToLong(Long::longValue).sum();
-        return new Node(plan.code(), plan.title(), plan.kind(), plan.periodStart(), plan.periodEnd(), byState, total,
-                byState.getOrDefault("CLOSED", 0L), children);
+        return new Node(
+                plan.code(),
+                plan.title(),
+                plan.kind(),
+                plan.periodStart(),
+                plan.periodEnd(),
+                byState,
+                total,
+                byState.getOrDefault("CLOSED", 0L),
+                children);
     }
 
     private static void roll(Node node, Map<String, Long> rolled) {
@@ -88,18 +120,19 @@ public class PlanTree {
                         left join duban.supervised_task s on s.task_code = c.code
                         where c.parent_task_code in (select t.code from duban.plan_task_directory t
                                                      where t.plan_code = ?)
-                        order by c.deadline, c.code""")
+                        order by c.deadline, c.code""").param(code).query(rs -> {
+            parts.computeIfAbsent(rs.getString(1), key -> new ArrayList<>())
+                    .add(new YearlyPart(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        });
+        jdbc.sql("select task_code, state from duban.supervised_task where plan_code = ?")
                 .param(code)
-                .query(rs -> {
-                    parts.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(new YearlyPart(
-                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-                });
-        jdbc.sql("select task_code, state from duban.supervised_task where plan_code = ?").param(code)
                 .query(rs -> {
                     states.put(rs.getString(1), rs.getString(2));
                 });
         return hierarchy.tasks(code).stream()
-                .map(task -> new ParentTask(task.code(), task.title(),
+                .map(task -> new ParentTask(
+                        task.code(),
+                        task.title(),
                         states.getOrDefault(task.code(), "NOT_DISPATCHED"),
                         parts.getOrDefault(task.code(), List.of())))
                 .toList();
@@ -117,14 +150,21 @@ public class PlanTree {
         for (IndicatorStandings.Standing indicator : own) {
             List<IndicatorStandings.Standing> same = fromChildren.stream()
                     .filter(child -> child.name().equals(indicator.name()))
-                    .sorted(Comparator.comparing((IndicatorStandings.Standing child) ->
-                            periodOf.getOrDefault(child.planCode(), 0)).reversed())
+                    .sorted(Comparator.comparing(
+                                    (IndicatorStandings.Standing child) -> periodOf.getOrDefault(child.planCode(), 0))
+                            .reversed())
                     .toList();
-            IndicatorStandings.Standing latest = same.stream().filter(child -> child.latestValue() != null)
-                    .findFirst().orElse(indicator);
-            rolled.add(new RolledIndicator(indicator.name(), indicator.target(),
+            IndicatorStandings.Standing latest = same.stream()
+                    .filter(child -> child.latestValue() != null)
+                    .findFirst()
+                    .orElse(indicator);
+            rolled.add(new RolledIndicator(
+                    indicator.name(),
+                    indicator.target(),
                     latest.latestValue() != null ? latest.latestValue() : indicator.latestValue(),
-                    (latest.latestValue() != null ? latest : indicator).status().text(), latest.planCode(), same));
+                    (latest.latestValue() != null ? latest : indicator).status().text(),
+                    latest.planCode(),
+                    same));
         }
         return rolled;
     }

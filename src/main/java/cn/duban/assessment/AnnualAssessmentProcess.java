@@ -10,8 +10,7 @@ final class AnnualAssessmentProcess {
     static final String MSG_CLOSE_YEAR = "Msg_CloseAssessmentYear";
     static final String MSG_PUBLISH_RANKING = "Msg_PublishRanking";
 
-    private AnnualAssessmentProcess() {
-    }
+    private AnnualAssessmentProcess() {}
 
     static String businessKey(int year) {
         return "assessment-" + year;

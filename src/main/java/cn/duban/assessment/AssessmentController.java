@@ -37,8 +37,7 @@ class AssessmentController {
     }
 
     /** What the office sends to open a year. */
-    record Opening(Integer year, List<String> planCodes, AssessmentWeights weights) {
-    }
+    record Opening(Integer year, List<String> planCodes, AssessmentWeights weights) {}
 
     @GetMapping("/api/assessments")
     List<AssessmentYear> years(Authentication user) {
@@ -90,9 +89,14 @@ class AssessmentController {
     ResponseEntity<byte[]> rankingWorkbook(@PathVariable int year, Authentication user) {
         requireRanking(year, user);
         byte[] workbook = RankingWorkbook.of(assessments.year(year), assessments.ranking(year));
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(year + "年度考核排名.xlsx", StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(year + "年度考核排名.xlsx", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(workbook);
     }
 
@@ -130,7 +134,8 @@ class AssessmentController {
 
     private static boolean isOffice(Authentication user) {
         List<String> groups = GroupAuthorities.groupIds(user);
-        return groups.contains(PERFORMANCE_OFFICE) || groups.contains(DubanGroups.SUPERVISION_OFFICE)
+        return groups.contains(PERFORMANCE_OFFICE)
+                || groups.contains(DubanGroups.SUPERVISION_OFFICE)
                 || groups.contains(DubanGroups.CAMUNDA_ADMIN);
     }
 }

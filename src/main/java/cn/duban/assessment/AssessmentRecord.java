@@ -35,9 +35,19 @@ class AssessmentRecord {
     }
 
     /** One task of the year as the record holds it. */
-    record YearTask(String taskCode, String processInstanceId, String planCode, String title, LocalDate deadline,
-                    String state, boolean missedDeadline, LocalDate closedOn, int timesUrged, int rectifications,
-                    List<String> leadUnits, List<String> implementingUnits) {
+    record YearTask(
+            String taskCode,
+            String processInstanceId,
+            String planCode,
+            String title,
+            LocalDate deadline,
+            String state,
+            boolean missedDeadline,
+            LocalDate closedOn,
+            int timesUrged,
+            int rectifications,
+            List<String> leadUnits,
+            List<String> implementingUnits) {
 
         boolean closedOnTime() {
             return state.equals("CLOSED") && !missedDeadline;
@@ -56,9 +66,19 @@ class AssessmentRecord {
                 .param("from", LocalDate.of(year, 1, 1))
                 .param("to", LocalDate.of(year, 12, 31))
                 .param("plans", planCodes.toArray(String[]::new))
-                .query((rs, row) -> new YearTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7), rs.getObject(8, LocalDate.class),
-                        rs.getInt(9), rs.getInt(10), strings(rs.getArray(11)), strings(rs.getArray(12))))
+                .query((rs, row) -> new YearTask(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getString(6),
+                        rs.getBoolean(7),
+                        rs.getObject(8, LocalDate.class),
+                        rs.getInt(9),
+                        rs.getInt(10),
+                        strings(rs.getArray(11)),
+                        strings(rs.getArray(12))))
                 .list();
     }
 
@@ -70,10 +90,12 @@ class AssessmentRecord {
     int overdueWorkingDays(YearTask task, LocalDate asOf) {
         if (task.state().equals("CLOSED")) {
             return task.missedDeadline() && task.closedOn() != null
-                    ? calendar.workingDaysBetween(task.deadline(), task.closedOn()) : 0;
+                    ? calendar.workingDaysBetween(task.deadline(), task.closedOn())
+                    : 0;
         }
-        boolean late = task.missedDeadline() || task.state().equals("OVERDUE") || asOf.isAfter(task.deadline())
-                && !task.state().equals("SUBMITTED");
+        boolean late = task.missedDeadline()
+                || task.state().equals("OVERDUE")
+                || asOf.isAfter(task.deadline()) && !task.state().equals("SUBMITTED");
         return late ? calendar.workingDaysBetween(task.deadline(), asOf) : 0;
     }
 
@@ -89,16 +111,37 @@ class AssessmentRecord {
             List<String> missedHere = missed.getOrDefault(task.taskCode(), List.of());
             int overdue = overdueWorkingDays(task, asOf);
             for (String unit : task.leadUnits()) {
-                facts.merge(unit, new AssessmentFacts(1, task.closedOnTime() ? 1 : 0, overdue,
-                        task.timesUrged(), task.rectifications(), cases.getOrDefault(task.taskCode(), 0),
-                        count(missedHere, names.get(unit)), 0, 0), AssessmentFacts::plus);
+                facts.merge(
+                        unit,
+                        new AssessmentFacts(
+                                1,
+                                task.closedOnTime() ? 1 : 0,
+                                overdue,
+                                task.timesUrged(),
+                                task.rectifications(),
+                                cases.getOrDefault(task.taskCode(), 0),
+                                count(missedHere, names.get(unit)),
+                                0,
+                                0),
+                        AssessmentFacts::plus);
             }
             for (String unit : task.implementingUnits()) {
                 if (task.leadUnits().contains(unit)) {
                     continue;
                 }
-                facts.merge(unit, new AssessmentFacts(1, task.closedOnTime() ? 1 : 0, overdue,
-                        0, 0, 0, count(missedHere, names.get(unit)), 0, 0), AssessmentFacts::plus);
+                facts.merge(
+                        unit,
+                        new AssessmentFacts(
+                                1,
+                                task.closedOnTime() ? 1 : 0,
+                                overdue,
+                                0,
+                                0,
+                                0,
+                                count(missedHere, names.get(unit)),
+                                0,
+                                0),
+                        AssessmentFacts::plus);
             }
         }
         for (IndicatorStandings.Standing indicator : indicators.of(planCodes)) {
@@ -108,7 +151,9 @@ class AssessmentRecord {
             boolean on = indicator.status() == IndicatorStatus.ON_TRACK;
             boolean off = indicator.status() == IndicatorStatus.OFF_TRACK;
             if (on || off) {
-                facts.merge(indicator.leadUnitId(), new AssessmentFacts(0, 0, 0, 0, 0, 0, 0, on ? 1 : 0, off ? 1 : 0),
+                facts.merge(
+                        indicator.leadUnitId(),
+                        new AssessmentFacts(0, 0, 0, 0, 0, 0, 0, on ? 1 : 0, off ? 1 : 0),
                         AssessmentFacts::plus);
             }
         }
@@ -156,7 +201,8 @@ class AssessmentRecord {
                         where kind = 'PROGRESS_REPORT_MISSED' and task_code = any(?)""")
                 .param(tasks.stream().map(YearTask::taskCode).toArray(String[]::new))
                 .query(rs -> {
-                    missed.computeIfAbsent(rs.getString(1), code -> new ArrayList<>()).add(rs.getString(2));
+                    missed.computeIfAbsent(rs.getString(1), code -> new ArrayList<>())
+                            .add(rs.getString(2));
                 });
         return missed;
     }
@@ -168,8 +214,8 @@ class AssessmentRecord {
         }
         int count = 0;
         for (String reason : reasons) {
-            String missing = reason.endsWith("未按期报送进展")
-                    ? reason.substring(0, reason.length() - "未按期报送进展".length()) : reason;
+            String missing =
+                    reason.endsWith("未按期报送进展") ? reason.substring(0, reason.length() - "未按期报送进展".length()) : reason;
             if (List.of(missing.split("、")).contains(unitName)) {
                 count++;
             }

@@ -11,13 +11,25 @@ import java.util.Map;
  * (on top of the base of 60), and the points each overdue working day, urge, rectification, accountability case,
  * missed progress report or off-track indicator takes off and each on-track indicator adds.
  */
-public record AssessmentWeights(BigDecimal onTime, BigDecimal overdueDay, BigDecimal urge, BigDecimal rectification,
-                                BigDecimal accountability, BigDecimal missedReport, BigDecimal indicatorOn,
-                                BigDecimal indicatorOff) {
+public record AssessmentWeights(
+        BigDecimal onTime,
+        BigDecimal overdueDay,
+        BigDecimal urge,
+        BigDecimal rectification,
+        BigDecimal accountability,
+        BigDecimal missedReport,
+        BigDecimal indicatorOn,
+        BigDecimal indicatorOff) {
 
-    public static final AssessmentWeights DEFAULTS = new AssessmentWeights(new BigDecimal("40"),
-            new BigDecimal("0.5"), new BigDecimal("2"), new BigDecimal("3"), new BigDecimal("5"), new BigDecimal("1"),
-            new BigDecimal("1"), new BigDecimal("3"));
+    public static final AssessmentWeights DEFAULTS = new AssessmentWeights(
+            new BigDecimal("40"),
+            new BigDecimal("0.5"),
+            new BigDecimal("2"),
+            new BigDecimal("3"),
+            new BigDecimal("5"),
+            new BigDecimal("1"),
+            new BigDecimal("1"),
+            new BigDecimal("3"));
 
     private static final BigDecimal MAX = new BigDecimal("100");
 
@@ -42,7 +54,9 @@ public record AssessmentWeights(BigDecimal onTime, BigDecimal overdueDay, BigDec
             if (weight != null && (weight.signum() < 0 || weight.compareTo(MAX) > 0)) {
                 problems.add("权重“" + name + "”须在0至100之间（收到" + weight.toPlainString() + "）");
             }
-            if (weight != null && weight.scale() > 2 && weight.stripTrailingZeros().scale() > 2) {
+            if (weight != null
+                    && weight.scale() > 2
+                    && weight.stripTrailingZeros().scale() > 2) {
                 problems.add("权重“" + name + "”最多保留两位小数（收到" + weight.toPlainString() + "）");
             }
         });
@@ -51,10 +65,15 @@ public record AssessmentWeights(BigDecimal onTime, BigDecimal overdueDay, BigDec
 
     /** These weights, each missing one replaced by its default. */
     public AssessmentWeights orDefaults() {
-        return new AssessmentWeights(or(onTime, DEFAULTS.onTime), or(overdueDay, DEFAULTS.overdueDay),
-                or(urge, DEFAULTS.urge), or(rectification, DEFAULTS.rectification),
-                or(accountability, DEFAULTS.accountability), or(missedReport, DEFAULTS.missedReport),
-                or(indicatorOn, DEFAULTS.indicatorOn), or(indicatorOff, DEFAULTS.indicatorOff));
+        return new AssessmentWeights(
+                or(onTime, DEFAULTS.onTime),
+                or(overdueDay, DEFAULTS.overdueDay),
+                or(urge, DEFAULTS.urge),
+                or(rectification, DEFAULTS.rectification),
+                or(accountability, DEFAULTS.accountability),
+                or(missedReport, DEFAULTS.missedReport),
+                or(indicatorOn, DEFAULTS.indicatorOn),
+                or(indicatorOff, DEFAULTS.indicatorOff));
     }
 
     private static BigDecimal or(BigDecimal value, BigDecimal fallback) {

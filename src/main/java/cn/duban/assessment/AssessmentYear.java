@@ -4,14 +4,21 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** An assessment year as the office sees it: its state, the plans it covers (none: every plan) and its weights. */
-public record AssessmentYear(int year, String state, String stateText, List<String> planCodes,
-                             AssessmentWeights weights, String openedBy, OffsetDateTime openedAt,
-                             OffsetDateTime scoredAt, String publishedBy, OffsetDateTime publishedAt,
-                             List<TargetCase> accountabilityOpened) {
+public record AssessmentYear(
+        int year,
+        String state,
+        String stateText,
+        List<String> planCodes,
+        AssessmentWeights weights,
+        String openedBy,
+        OffsetDateTime openedAt,
+        OffsetDateTime scoredAt,
+        String publishedBy,
+        OffsetDateTime publishedAt,
+        List<TargetCase> accountabilityOpened) {
 
     /** An accountability case the year-end step opened for a task of the year not closed. */
-    public record TargetCase(String taskCode, String caseProcessInstanceId, String reason) {
-    }
+    public record TargetCase(String taskCode, String caseProcessInstanceId, String reason) {}
 
     static String stateText(String state) {
         return switch (state) {

@@ -51,8 +51,13 @@ public class Assessments {
     private final Notifications notifications;
     private final ZoneId zone;
 
-    Assessments(JdbcClient jdbc, AssessmentRecord record, RuntimeService runtimeService,
-            IdentityService identityService, AccountabilityCases accountability, Notifications notifications,
+    Assessments(
+            JdbcClient jdbc,
+            AssessmentRecord record,
+            RuntimeService runtimeService,
+            IdentityService identityService,
+            AccountabilityCases accountability,
+            Notifications notifications,
             @Value("${duban.time-zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.record = record;
@@ -69,7 +74,9 @@ public class Assessments {
         if (year < 2000 || year > 2100) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "考核年度须在2000至2100之间（收到" + year + "）");
         }
-        List<String> plans = planCodes == null ? List.of() : planCodes.stream().map(String::strip).distinct().toList();
+        List<String> plans = planCodes == null
+                ? List.of()
+                : planCodes.stream().map(String::strip).distinct().toList();
         for (String plan : plans) {
             if (!planKnown(plan)) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "未找到计划“" + plan + "”，请检查计划编号");
@@ -84,19 +91,33 @@ public class Assessments {
                             w_rectification, w_accountability, w_missed_report, w_indicator_on, w_indicator_off,
                             opened_by)
                         values (?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(year, plans.toArray(String[]::new), set.onTime(), set.overdueDay(), set.urge(),
-                        set.rectification(), set.accountability(), set.missedReport(), set.indicatorOn(),
-                        set.indicatorOff(), openedBy)
+                .params(
+                        year,
+                        plans.toArray(String[]::new),
+                        set.onTime(),
+                        set.overdueDay(),
+                        set.urge(),
+                        set.rectification(),
+                        set.accountability(),
+                        set.missedReport(),
+                        set.indicatorOn(),
+                        set.indicatorOff(),
+                        openedBy)
                 .update();
-        Date yearEndsAt = Date.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant());
-        String instance = AsSystem.call(identityService, () -> runtimeService
-                .createProcessInstanceByKey(AnnualAssessmentProcess.KEY)
-                .businessKey(AnnualAssessmentProcess.businessKey(year))
-                .setVariables(Variables.createVariables()
-                        .putValue(AnnualAssessmentProcess.YEAR, year)
-                        .putValue(AnnualAssessmentProcess.YEAR_ENDS_AT, yearEndsAt))
-                .execute().getId());
-        jdbc.sql("update duban.assessment_year set process_instance_id = ? where year = ?").params(instance, year)
+        Date yearEndsAt =
+                Date.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant());
+        String instance = AsSystem.call(
+                identityService,
+                () -> runtimeService
+                        .createProcessInstanceByKey(AnnualAssessmentProcess.KEY)
+                        .businessKey(AnnualAssessmentProcess.businessKey(year))
+                        .setVariables(Variables.createVariables()
+                                .putValue(AnnualAssessmentProcess.YEAR, year)
+                                .putValue(AnnualAssessmentProcess.YEAR_ENDS_AT, yearEndsAt))
+                        .execute()
+                        .getId());
+        jdbc.sql("update duban.assessment_year set process_instance_id = ? where year = ?")
+                .params(instance, year)
                 .update();
         return year(year);
     }
@@ -111,8 +132,16 @@ public class Assessments {
                             w_rectification = ?, w_accountability = ?, w_missed_report = ?, w_indicator_on = ?,
                             w_indicator_off = ?
                         where year = ?""")
-                .params(set.onTime(), set.overdueDay(), set.urge(), set.rectification(), set.accountability(),
-                        set.missedReport(), set.indicatorOn(), set.indicatorOff(), current.year())
+                .params(
+                        set.onTime(),
+                        set.overdueDay(),
+                        set.urge(),
+                        set.rectification(),
+                        set.accountability(),
+                        set.missedReport(),
+                        set.indicatorOn(),
+                        set.indicatorOff(),
+                        current.year())
                 .update();
         return year(year);
     }
@@ -121,10 +150,12 @@ public class Assessments {
     @Transactional
     public AssessmentYear close(int year) {
         lockOpen(year, "结束年度");
-        AsSystem.run(identityService, () -> runtimeService
-                .createMessageCorrelation(AnnualAssessmentProcess.MSG_CLOSE_YEAR)
-                .processInstanceBusinessKey(AnnualAssessmentProcess.businessKey(year))
-                .correlate());
+        AsSystem.run(
+                identityService,
+                () -> runtimeService
+                        .createMessageCorrelation(AnnualAssessmentProcess.MSG_CLOSE_YEAR)
+                        .processInstanceBusinessKey(AnnualAssessmentProcess.businessKey(year))
+                        .correlate());
         return year(year);
     }
 
@@ -133,14 +164,17 @@ public class Assessments {
     public AssessmentYear publish(int year, String publishedBy) {
         AssessmentYear current = lock(year);
         if (!current.state().equals("SCORED")) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, current.state().equals("OPEN")
-                    ? year + "年度考核尚未结束评分，不能发布排名" : year + "年度考核排名已发布");
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    current.state().equals("OPEN") ? year + "年度考核尚未结束评分，不能发布排名" : year + "年度考核排名已发布");
         }
-        AsSystem.run(identityService, () -> runtimeService
-                .createMessageCorrelation(AnnualAssessmentProcess.MSG_PUBLISH_RANKING)
-                .processInstanceBusinessKey(AnnualAssessmentProcess.businessKey(year))
-                .setVariable(AnnualAssessmentProcess.PUBLISHED_BY, publishedBy)
-                .correlate());
+        AsSystem.run(
+                identityService,
+                () -> runtimeService
+                        .createMessageCorrelation(AnnualAssessmentProcess.MSG_PUBLISH_RANKING)
+                        .processInstanceBusinessKey(AnnualAssessmentProcess.businessKey(year))
+                        .setVariable(AnnualAssessmentProcess.PUBLISHED_BY, publishedBy)
+                        .correlate());
         return year(year);
     }
 
@@ -149,20 +183,22 @@ public class Assessments {
                         select year, state, plan_codes, w_on_time, w_overdue_day, w_urge, w_rectification,
                                w_accountability, w_missed_report, w_indicator_on, w_indicator_off, opened_by, opened_at,
                                scored_at, published_by, published_at
-                        from duban.assessment_year where year = ?""")
-                .param(year)
-                .query((rs, row) -> yearOf(rs))
-                .optional();
+                        from duban.assessment_year where year = ?""").param(year).query((rs, row) -> yearOf(rs)).optional();
     }
 
     public List<AssessmentYear> years() {
-        return jdbc.sql("select year from duban.assessment_year order by year desc").query(Integer.class).list()
-                .stream().map(this::year).toList();
+        return jdbc
+                .sql("select year from duban.assessment_year order by year desc")
+                .query(Integer.class)
+                .list()
+                .stream()
+                .map(this::year)
+                .toList();
     }
 
     AssessmentYear year(int year) {
-        return find(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "未找到" + year + "年度考核，请先开启该年度"));
+        return find(year)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到" + year + "年度考核，请先开启该年度"));
     }
 
     /**
@@ -181,10 +217,24 @@ public class Assessments {
                         from duban.assessment_score s join duban.unit_directory u on u.id = s.unit_id
                         where s.year = ? order by s.unit_group, s.rank, s.unit_id""")
                 .param(year)
-                .query((rs, row) -> new UnitAssessment(year, rs.getString(1), rs.getString(2), rs.getString(3),
-                        groupName(rs.getString(3)), rs.getInt(4), rs.getBigDecimal(5).setScale(2),
-                        new AssessmentFacts(rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
-                                rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14)),
+                .query((rs, row) -> new UnitAssessment(
+                        year,
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        groupName(rs.getString(3)),
+                        rs.getInt(4),
+                        rs.getBigDecimal(5).setScale(2),
+                        new AssessmentFacts(
+                                rs.getInt(6),
+                                rs.getInt(7),
+                                rs.getInt(8),
+                                rs.getInt(9),
+                                rs.getInt(10),
+                                rs.getInt(11),
+                                rs.getInt(12),
+                                rs.getInt(13),
+                                rs.getInt(14)),
                         strings(rs.getArray(15))))
                 .list();
     }
@@ -195,15 +245,19 @@ public class Assessments {
         if (current.state().equals("OPEN")) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, year + "年度考核尚未评分，请待绩效办结束年度后查看");
         }
-        return ranking(year).stream().filter(unit -> unitIds.contains(unit.unitId())).toList();
+        return ranking(year).stream()
+                .filter(unit -> unitIds.contains(unit.unitId()))
+                .toList();
     }
 
     /** The process's step 计算各单位考核得分: stores every unit's score, rank and reasons. Repeatable. */
     void scoreYear(int year, Instant at) {
         AssessmentYear current = year(year);
-        List<UnitAssessment> ranking = rank(year, record.facts(year, current.planCodes(),
-                at.atZone(zone).toLocalDate()), current.weights());
-        jdbc.sql("delete from duban.assessment_score where year = ?").param(year).update();
+        List<UnitAssessment> ranking = rank(
+                year, record.facts(year, current.planCodes(), at.atZone(zone).toLocalDate()), current.weights());
+        jdbc.sql("delete from duban.assessment_score where year = ?")
+                .param(year)
+                .update();
         for (UnitAssessment unit : ranking) {
             AssessmentFacts facts = unit.facts();
             jdbc.sql("""
@@ -211,14 +265,27 @@ public class Assessments {
                                 closed_on_time, overdue_working_days, urges, rectifications, accountability_cases,
                                 missed_progress_reports, indicators_on_track, indicators_off_track, reasons)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(year, unit.unitId(), unit.group(), unit.rank(), unit.score(), facts.tasksDue(),
-                            facts.closedOnTime(), facts.overdueWorkingDays(), facts.urges(), facts.rectifications(),
-                            facts.accountabilityCases(), facts.missedProgressReports(), facts.indicatorsOnTrack(),
-                            facts.indicatorsOffTrack(), unit.reasons().toArray(String[]::new))
+                    .params(
+                            year,
+                            unit.unitId(),
+                            unit.group(),
+                            unit.rank(),
+                            unit.score(),
+                            facts.tasksDue(),
+                            facts.closedOnTime(),
+                            facts.overdueWorkingDays(),
+                            facts.urges(),
+                            facts.rectifications(),
+                            facts.accountabilityCases(),
+                            facts.missedProgressReports(),
+                            facts.indicatorsOnTrack(),
+                            facts.indicatorsOffTrack(),
+                            unit.reasons().toArray(String[]::new))
                     .update();
         }
         jdbc.sql("update duban.assessment_year set state = 'SCORED', scored_at = ? where year = ?")
-                .params(at.atOffset(ZoneOffset.UTC), year).update();
+                .params(at.atOffset(ZoneOffset.UTC), year)
+                .update();
     }
 
     /** The process's year-end step: accountability for every task of the year still not closed. Once per task. */
@@ -227,31 +294,44 @@ public class Assessments {
         LocalDate closingDay = at.atZone(zone).toLocalDate();
         for (AssessmentRecord.YearTask task : record.tasks(year, current.planCodes())) {
             // A year closed early charges only the targets already due; the rest are not missed yet.
-            if (task.state().equals("CLOSED") || task.deadline().isAfter(closingDay)
+            if (task.state().equals("CLOSED")
+                    || task.deadline().isAfter(closingDay)
                     || accountability.hasOpenCase(task.taskCode())) {
                 continue;
             }
-            boolean done = jdbc.sql("select count(*) from duban.assessment_target_case where year = ? and task_code = ?")
-                    .params(year, task.taskCode()).query(Long.class).single() > 0;
+            boolean done =
+                    jdbc.sql("select count(*) from duban.assessment_target_case where year = ? and task_code = ?")
+                                    .params(year, task.taskCode())
+                                    .query(Long.class)
+                                    .single()
+                            > 0;
             if (done) {
                 continue;
             }
-            String reason = "年度考核：" + year + "年度目标任务未完成（完成时限" + task.deadline()
-                    + "，至年度考核结束仍未销号）";
-            String caseInstance = AsSystem.call(identityService, () -> accountability.open(task.taskCode(),
-                    task.processInstanceId(), AccountabilityCases.Trigger.ESCALATION, reason, at));
+            String reason = "年度考核：" + year + "年度目标任务未完成（完成时限" + task.deadline() + "，至年度考核结束仍未销号）";
+            String caseInstance = AsSystem.call(
+                    identityService,
+                    () -> accountability.open(
+                            task.taskCode(),
+                            task.processInstanceId(),
+                            AccountabilityCases.Trigger.ESCALATION,
+                            reason,
+                            at));
             jdbc.sql("""
                             insert into duban.assessment_target_case (year, task_code, case_process_instance_id, reason)
-                            values (?, ?, ?, ?)""")
-                    .params(year, task.taskCode(), caseInstance, reason).update();
+                            values (?, ?, ?, ?)""").params(year, task.taskCode(), caseInstance, reason).update();
         }
     }
 
     /** The process's step 向领导发布考核排名. */
     void markPublished(int year, String publishedBy, Instant at) {
-        jdbc.sql("update duban.assessment_year set state = 'PUBLISHED', published_by = ?, published_at = ? where year = ?")
-                .params(publishedBy, at.atOffset(ZoneOffset.UTC), year).update();
-        notifications.notifyGroups("assessment-published:" + year, List.of(DubanGroups.LEADERS),
+        jdbc.sql(
+                        "update duban.assessment_year set state = 'PUBLISHED', published_by = ?, published_at = ? where year = ?")
+                .params(publishedBy, at.atOffset(ZoneOffset.UTC), year)
+                .update();
+        notifications.notifyGroups(
+                "assessment-published:" + year,
+                List.of(DubanGroups.LEADERS),
                 "【考核】" + year + "年度考核排名已发布",
                 year + "年度各单位考核得分与排名已由绩效办发布，请在督办看板“年度考核”中查看。");
     }
@@ -263,20 +343,32 @@ public class Assessments {
             String[] unit = units.getOrDefault(unitId, new String[] {unitId, "DEPARTMENT"});
             Scoring.Result result = Scoring.score(unitFacts, weights);
             String group = LOCAL_KINDS.contains(unit[1]) ? "LOCAL" : "DEPARTMENT";
-            scored.add(new UnitAssessment(year, unitId, unit[0], group, groupName(group), 0, result.score(),
-                    unitFacts, result.reasons()));
+            scored.add(new UnitAssessment(
+                    year, unitId, unit[0], group, groupName(group), 0, result.score(), unitFacts, result.reasons()));
         });
         List<UnitAssessment> ranked = new ArrayList<>();
         for (String group : List.of("DEPARTMENT", "LOCAL")) {
-            List<UnitAssessment> members = scored.stream().filter(unit -> unit.group().equals(group))
-                    .sorted(Comparator.comparing(UnitAssessment::score).reversed()
+            List<UnitAssessment> members = scored.stream()
+                    .filter(unit -> unit.group().equals(group))
+                    .sorted(Comparator.comparing(UnitAssessment::score)
+                            .reversed()
                             .thenComparing(UnitAssessment::unitId))
                     .toList();
             for (UnitAssessment unit : members) {
-                int rank = 1 + (int) members.stream().filter(other -> other.score().compareTo(unit.score()) > 0)
-                        .count();
-                ranked.add(new UnitAssessment(year, unit.unitId(), unit.unitName(), group, unit.groupName(), rank,
-                        unit.score(), unit.facts(), unit.reasons()));
+                int rank = 1
+                        + (int) members.stream()
+                                .filter(other -> other.score().compareTo(unit.score()) > 0)
+                                .count();
+                ranked.add(new UnitAssessment(
+                        year,
+                        unit.unitId(),
+                        unit.unitName(),
+                        group,
+                        unit.groupName(),
+                        rank,
+                        unit.score(),
+                        unit.facts(),
+                        unit.reasons()));
             }
         }
         return ranked;
@@ -302,12 +394,13 @@ public class Assessments {
     private boolean planKnown(String planCode) {
         return jdbc.sql("""
                         select exists (select 1 from duban.plan_directory where code = :code)
-                            or exists (select 1 from duban.supervised_task where plan_code = :code)""")
-                .param("code", planCode).query(Boolean.class).single();
+                            or exists (select 1 from duban.supervised_task where plan_code = :code)""").param("code", planCode).query(Boolean.class).single();
     }
 
     private AssessmentYear lock(int year) {
-        jdbc.sql("select year from duban.assessment_year where year = ? for update").param(year).query(Integer.class)
+        jdbc.sql("select year from duban.assessment_year where year = ? for update")
+                .param(year)
+                .query(Integer.class)
                 .optional();
         return year(year);
     }
@@ -329,14 +422,26 @@ public class Assessments {
                 .query((r, row) -> new AssessmentYear.TargetCase(r.getString(1), r.getString(2), r.getString(3)))
                 .list();
         String state = rs.getString("state");
-        return new AssessmentYear(year, state, AssessmentYear.stateText(state), strings(rs.getArray("plan_codes")),
-                new AssessmentWeights(plain(rs.getBigDecimal("w_on_time")), plain(rs.getBigDecimal("w_overdue_day")),
-                        plain(rs.getBigDecimal("w_urge")), plain(rs.getBigDecimal("w_rectification")),
-                        plain(rs.getBigDecimal("w_accountability")), plain(rs.getBigDecimal("w_missed_report")),
-                        plain(rs.getBigDecimal("w_indicator_on")), plain(rs.getBigDecimal("w_indicator_off"))),
-                rs.getString("opened_by"), rs.getObject("opened_at", OffsetDateTime.class),
-                rs.getObject("scored_at", OffsetDateTime.class), rs.getString("published_by"),
-                rs.getObject("published_at", OffsetDateTime.class), cases);
+        return new AssessmentYear(
+                year,
+                state,
+                AssessmentYear.stateText(state),
+                strings(rs.getArray("plan_codes")),
+                new AssessmentWeights(
+                        plain(rs.getBigDecimal("w_on_time")),
+                        plain(rs.getBigDecimal("w_overdue_day")),
+                        plain(rs.getBigDecimal("w_urge")),
+                        plain(rs.getBigDecimal("w_rectification")),
+                        plain(rs.getBigDecimal("w_accountability")),
+                        plain(rs.getBigDecimal("w_missed_report")),
+                        plain(rs.getBigDecimal("w_indicator_on")),
+                        plain(rs.getBigDecimal("w_indicator_off"))),
+                rs.getString("opened_by"),
+                rs.getObject("opened_at", OffsetDateTime.class),
+                rs.getObject("scored_at", OffsetDateTime.class),
+                rs.getString("published_by"),
+                rs.getObject("published_at", OffsetDateTime.class),
+                cases);
     }
 
     private static BigDecimal plain(BigDecimal number) {
@@ -345,6 +450,8 @@ public class Assessments {
     }
 
     private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.stream((String[]) array.getArray()).collect(Collectors.toList());
+        return array == null
+                ? List.of()
+                : Arrays.stream((String[]) array.getArray()).collect(Collectors.toList());
     }
 }

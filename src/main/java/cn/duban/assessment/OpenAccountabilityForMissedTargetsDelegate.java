@@ -17,7 +17,8 @@ class OpenAccountabilityForMissedTargetsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        assessments.openAccountabilityForMissedTargets((Integer) execution.getVariable(AnnualAssessmentProcess.YEAR),
+        assessments.openAccountabilityForMissedTargets(
+                (Integer) execution.getVariable(AnnualAssessmentProcess.YEAR),
                 ClockUtil.getCurrentTime().toInstant());
     }
 }

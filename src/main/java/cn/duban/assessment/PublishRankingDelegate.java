@@ -17,7 +17,8 @@ class PublishRankingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        assessments.markPublished((Integer) execution.getVariable(AnnualAssessmentProcess.YEAR),
+        assessments.markPublished(
+                (Integer) execution.getVariable(AnnualAssessmentProcess.YEAR),
                 (String) execution.getVariable(AnnualAssessmentProcess.PUBLISHED_BY),
                 ClockUtil.getCurrentTime().toInstant());
     }

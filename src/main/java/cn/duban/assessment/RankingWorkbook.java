@@ -15,14 +15,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** The ranking of an assessment year as .xlsx: a sheet per group (州直部门及单位, 县市园区), one row per unit. */
 final class RankingWorkbook {
 
-    static final List<String> COLUMNS = List.of("排名", "单位", "得分", "到期任务", "按时完成", "逾期工作日", "被催办",
-            "限期整改", "问责案件", "逾期未报进展", "指标正常", "指标偏离", "得分说明");
+    static final List<String> COLUMNS =
+            List.of("排名", "单位", "得分", "到期任务", "按时完成", "逾期工作日", "被催办", "限期整改", "问责案件", "逾期未报进展", "指标正常", "指标偏离", "得分说明");
 
-    private RankingWorkbook() {
-    }
+    private RankingWorkbook() {}
 
     static byte[] of(AssessmentYear year, List<UnitAssessment> ranking) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle header = workbook.createCellStyle();
             Font bold = workbook.createFont();
             bold.setBold(true);
@@ -47,9 +47,17 @@ final class RankingWorkbook {
                     row.createCell(0).setCellValue(unit.rank());
                     row.createCell(1).setCellValue(unit.unitName());
                     row.createCell(2).setCellValue(unit.score().doubleValue());
-                    int[] counts = {facts.tasksDue(), facts.closedOnTime(), facts.overdueWorkingDays(), facts.urges(),
-                            facts.rectifications(), facts.accountabilityCases(), facts.missedProgressReports(),
-                            facts.indicatorsOnTrack(), facts.indicatorsOffTrack()};
+                    int[] counts = {
+                        facts.tasksDue(),
+                        facts.closedOnTime(),
+                        facts.overdueWorkingDays(),
+                        facts.urges(),
+                        facts.rectifications(),
+                        facts.accountabilityCases(),
+                        facts.missedProgressReports(),
+                        facts.indicatorsOnTrack(),
+                        facts.indicatorsOffTrack()
+                    };
                     for (int i = 0; i < counts.length; i++) {
                         row.createCell(3 + i).setCellValue(counts[i]);
                     }

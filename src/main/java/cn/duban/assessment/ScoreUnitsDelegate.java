@@ -17,7 +17,8 @@ class ScoreUnitsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        assessments.scoreYear((Integer) execution.getVariable(AnnualAssessmentProcess.YEAR),
+        assessments.scoreYear(
+                (Integer) execution.getVariable(AnnualAssessmentProcess.YEAR),
                 ClockUtil.getCurrentTime().toInstant());
     }
 }

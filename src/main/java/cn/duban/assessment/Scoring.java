@@ -16,11 +16,9 @@ final class Scoring {
     static final BigDecimal BASE = new BigDecimal("60");
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
-    record Result(BigDecimal score, List<String> reasons) {
-    }
+    record Result(BigDecimal score, List<String> reasons) {}
 
     static Result score(AssessmentFacts facts, AssessmentWeights weights) {
         List<String> reasons = new ArrayList<>();
@@ -41,13 +39,11 @@ final class Scoring {
         score = score.subtract(term(reasons, "逾期", facts.overdueWorkingDays(), "个工作日", weights.overdueDay(), "-"));
         score = score.subtract(term(reasons, "被催办", facts.urges(), "次", weights.urge(), "-"));
         score = score.subtract(term(reasons, "限期整改", facts.rectifications(), "次", weights.rectification(), "-"));
-        score = score.subtract(term(reasons, "问责案件", facts.accountabilityCases(), "件", weights.accountability(),
-                "-"));
-        score = score.subtract(term(reasons, "逾期未报进展", facts.missedProgressReports(), "次",
-                weights.missedReport(), "-"));
+        score = score.subtract(term(reasons, "问责案件", facts.accountabilityCases(), "件", weights.accountability(), "-"));
+        score = score.subtract(
+                term(reasons, "逾期未报进展", facts.missedProgressReports(), "次", weights.missedReport(), "-"));
         score = score.add(term(reasons, "指标正常", facts.indicatorsOnTrack(), "项", weights.indicatorOn(), "+"));
-        score = score.subtract(term(reasons, "指标偏离目标", facts.indicatorsOffTrack(), "项", weights.indicatorOff(),
-                "-"));
+        score = score.subtract(term(reasons, "指标偏离目标", facts.indicatorsOffTrack(), "项", weights.indicatorOff(), "-"));
         if (score.signum() < 0) {
             reasons.add("合计低于0分，按0分计");
             score = BigDecimal.ZERO;
@@ -58,8 +54,8 @@ final class Scoring {
         return new Result(score.setScale(2, RoundingMode.HALF_UP), List.copyOf(reasons));
     }
 
-    private static BigDecimal term(List<String> reasons, String what, int count, String measure, BigDecimal weight,
-            String sign) {
+    private static BigDecimal term(
+            List<String> reasons, String what, int count, String measure, BigDecimal weight, String sign) {
         if (count == 0) {
             return BigDecimal.ZERO;
         }

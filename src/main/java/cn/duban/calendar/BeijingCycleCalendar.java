@@ -31,7 +31,8 @@ class BeijingCycleCalendar extends CycleBusinessCalendar {
         try {
             cron = CronExpression.parse(duedateDescription);
         } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException("Invalid cron expression '" + duedateDescription + "': " + e.getMessage(), e);
+            throw new ProcessEngineException(
+                    "Invalid cron expression '" + duedateDescription + "': " + e.getMessage(), e);
         }
         Date start = startDate == null ? ClockUtil.getCurrentTime() : startDate;
         ZonedDateTime next = cron.next(start.toInstant().atZone(zone));

@@ -38,8 +38,8 @@ class CalendarController {
     }
 
     @PutMapping("/api/calendar/{year}")
-    List<CalendarDay> replaceYear(@PathVariable int year, @RequestBody(required = false) List<CalendarDayCorrection> days,
-            Principal user) {
+    List<CalendarDay> replaceYear(
+            @PathVariable int year, @RequestBody(required = false) List<CalendarDayCorrection> days, Principal user) {
         return correction.replaceYear(year, days, user == null ? null : user.getName());
     }
 

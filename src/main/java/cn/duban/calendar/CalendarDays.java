@@ -36,25 +36,27 @@ class CalendarDays {
         jdbc.sql("""
                         select y.year, d.day, d.working from duban.calendar_year y
                         left join duban.calendar_day d on extract(year from d.day) = y.year and d.day between ? and ?
-                        where y.year between ? and ?""")
-                .params(first, last, first.getYear(), last.getYear())
-                .query(rows -> {
-                    officeYears.add(rows.getInt("year"));
-                    LocalDate day = rows.getObject("day", LocalDate.class);
-                    if (day != null) {
-                        officeDays.put(day, rows.getBoolean("working"));
-                    }
-                });
+                        where y.year between ? and ?""").params(first, last, first.getYear(), last.getYear()).query(rows -> {
+            officeYears.add(rows.getInt("year"));
+            LocalDate day = rows.getObject("day", LocalDate.class);
+            if (day != null) {
+                officeDays.put(day, rows.getBoolean("working"));
+            }
+        });
         return new CalendarExceptions(first, last, officeYears, officeDays, library);
     }
 
     /** The year's exceptions in force, from the office's import of the year or else from the library. */
     List<CalendarDay> ofYear(int year) {
         if (importedYear(year).isPresent()) {
-            return jdbc.sql("select day, working, name, note from duban.calendar_day where day between ? and ? order by day")
+            return jdbc.sql(
+                            "select day, working, name, note from duban.calendar_day where day between ? and ? order by day")
                     .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-                    .query((rows, n) -> new CalendarDay(rows.getObject("day", LocalDate.class),
-                            rows.getBoolean("working"), rows.getString("name"), rows.getString("note"),
+                    .query((rows, n) -> new CalendarDay(
+                            rows.getObject("day", LocalDate.class),
+                            rows.getBoolean("working"),
+                            rows.getString("name"),
+                            rows.getString("note"),
                             CalendarDay.Source.OFFICE))
                     .list();
         }
@@ -69,8 +71,8 @@ class CalendarDays {
     Optional<ImportedYear> importedYear(int year) {
         return jdbc.sql("select year, imported_by, imported_at from duban.calendar_year where year = ?")
                 .param(year)
-                .query((rows, n) -> new ImportedYear(rows.getInt(1), rows.getString(2),
-                        rows.getObject(3, java.time.OffsetDateTime.class)))
+                .query((rows, n) -> new ImportedYear(
+                        rows.getInt(1), rows.getString(2), rows.getObject(3, java.time.OffsetDateTime.class)))
                 .optional();
     }
 
@@ -80,8 +82,7 @@ class CalendarDays {
         deleteDays(year);
         jdbc.sql("""
                         insert into duban.calendar_year (year, imported_by) values (?, ?)
-                        on conflict (year) do update set imported_by = excluded.imported_by, imported_at = now()""")
-                .params(year, importedBy).update();
+                        on conflict (year) do update set imported_by = excluded.imported_by, imported_at = now()""").params(year, importedBy).update();
         for (CalendarDay day : days) {
             jdbc.sql("insert into duban.calendar_day (day, working, name, note) values (?, ?, ?, ?)")
                     .params(day.day(), day.working(), day.name(), day.note())
@@ -97,7 +98,10 @@ class CalendarDays {
     }
 
     private void lock(int year) {
-        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(CORRECTION_LOCK, year).query().singleRow();
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)")
+                .params(CORRECTION_LOCK, year)
+                .query()
+                .singleRow();
     }
 
     private void deleteDays(int year) {
@@ -106,6 +110,5 @@ class CalendarDays {
                 .update();
     }
 
-    record ImportedYear(int year, String importedBy, java.time.OffsetDateTime importedAt) {
-    }
+    record ImportedYear(int year, String importedBy, java.time.OffsetDateTime importedAt) {}
 }

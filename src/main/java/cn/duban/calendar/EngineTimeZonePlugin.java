@@ -21,8 +21,8 @@ class EngineTimeZonePlugin extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         if (!(configuration.getBusinessCalendarManager() instanceof MapBusinessCalendarManager calendars)) {
-            throw new IllegalStateException("Unexpected business calendar manager: "
-                    + configuration.getBusinessCalendarManager());
+            throw new IllegalStateException(
+                    "Unexpected business calendar manager: " + configuration.getBusinessCalendarManager());
         }
         calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new BeijingCycleCalendar(zone));
     }

@@ -62,11 +62,19 @@ public class StatutoryHolidays {
         Set<Integer> years = new TreeSet<>();
         LegalHoliday holiday = first();
         while (holiday != null) {
-            LocalDate day = LocalDate.of(holiday.getDay().getYear(), holiday.getDay().getMonth(),
+            LocalDate day = LocalDate.of(
+                    holiday.getDay().getYear(),
+                    holiday.getDay().getMonth(),
                     holiday.getDay().getDay());
             String name = holiday.getName();
-            days.put(day, new CalendarDay(day, holiday.isWork(), holiday.isWork() ? "调休上班" : name,
-                    holiday.isWork() ? name + "调休" : null, CalendarDay.Source.LIBRARY));
+            days.put(
+                    day,
+                    new CalendarDay(
+                            day,
+                            holiday.isWork(),
+                            holiday.isWork() ? "调休上班" : name,
+                            holiday.isWork() ? name + "调休" : null,
+                            CalendarDay.Source.LIBRARY));
             // A year is covered by its own holidays (the adjusted working days of next New Year may lie in it).
             years.add(holiday.getTarget().getYear());
             holiday = holiday.next(1);
@@ -84,6 +92,5 @@ public class StatutoryHolidays {
         return null;
     }
 
-    private record Table(Map<LocalDate, CalendarDay> days, Set<Integer> years) {
-    }
+    private record Table(Map<LocalDate, CalendarDay> days, Set<Integer> years) {}
 }

@@ -38,7 +38,10 @@ public class WorkingDayCalendar {
 
     /** The years from {@code first} to {@code last} whose holidays are not known, in order. */
     public List<Integer> missingYears(int first, int last) {
-        return IntStream.rangeClosed(first, last).filter(year -> !isYearCovered(year)).boxed().toList();
+        return IntStream.rangeClosed(first, last)
+                .filter(year -> !isYearCovered(year))
+                .boxed()
+                .toList();
     }
 
     /**
@@ -57,7 +60,12 @@ public class WorkingDayCalendar {
     public YearStatus status(int year) {
         var imported = days.importedYear(year);
         if (imported.isPresent()) {
-            return new YearStatus(year, true, "OFFICE", "督查办导入", imported.get().importedBy(),
+            return new YearStatus(
+                    year,
+                    true,
+                    "OFFICE",
+                    "督查办导入",
+                    imported.get().importedBy(),
                     imported.get().importedAt());
         }
         if (library.covers(year)) {
@@ -137,7 +145,11 @@ public class WorkingDayCalendar {
     }
 
     /** Where a year's holidays come from: {@code LIBRARY}, {@code OFFICE} or {@code NONE}. */
-    public record YearStatus(int year, boolean covered, String source, String sourceText, String importedBy,
-                             OffsetDateTime importedAt) {
-    }
+    public record YearStatus(
+            int year,
+            boolean covered,
+            String source,
+            String sourceText,
+            String importedBy,
+            OffsetDateTime importedAt) {}
 }

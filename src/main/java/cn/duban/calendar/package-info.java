@@ -3,7 +3,9 @@
  * /api/calendar}) and the engine's time zone. Owns duban.calendar_day and duban.calendar_year. API: {@link
  * cn.duban.calendar.WorkingDayCalendar}, {@link cn.duban.calendar.StatutoryHolidays}.
  */
-@ApplicationModule(displayName = "Calendar", allowedDependencies = {})
+@ApplicationModule(
+        displayName = "Calendar",
+        allowedDependencies = {})
 package cn.duban.calendar;
 
 import org.springframework.modulith.ApplicationModule;

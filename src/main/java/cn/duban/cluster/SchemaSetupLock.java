@@ -50,7 +50,8 @@ class SchemaSetupLock extends AbstractProcessEnginePlugin {
         if (holder == null) {
             return;
         }
-        try (Connection connection = holder; Statement statement = connection.createStatement()) {
+        try (Connection connection = holder;
+                Statement statement = connection.createStatement()) {
             statement.execute("select pg_advisory_unlock(" + KEY + ")");
         } catch (SQLException e) {
             log.warn("Could not release the engine start-up lock; it goes with its connection", e);

@@ -26,7 +26,10 @@ public class StartupLock {
 
     public void runAlone(Step step) {
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(?)").param(KEY).query((rs, row) -> null).list();
+            jdbc.sql("select pg_advisory_xact_lock(?)")
+                    .param(KEY)
+                    .query((rs, row) -> null)
+                    .list();
             try {
                 step.run();
             } catch (RuntimeException e) {

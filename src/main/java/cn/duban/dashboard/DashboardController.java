@@ -46,8 +46,12 @@ class DashboardController {
     private final ZoneId zone;
     private final cn.duban.instruction.LeaderInstructions instructions;
 
-    DashboardController(DashboardQueries queries, TaskDossiers dossiers, UnitCatalog units,
-            @Value("${duban.time-zone}") ZoneId zone, cn.duban.instruction.LeaderInstructions instructions) {
+    DashboardController(
+            DashboardQueries queries,
+            TaskDossiers dossiers,
+            UnitCatalog units,
+            @Value("${duban.time-zone}") ZoneId zone,
+            cn.duban.instruction.LeaderInstructions instructions) {
         this.instructions = instructions;
         this.queries = queries;
         this.dossiers = dossiers;
@@ -67,17 +71,22 @@ class DashboardController {
             @Parameter(description = "计划编号") @RequestParam(required = false) String plan,
             @Parameter(description = "牵头单位编号") @RequestParam(required = false) String unit,
             @Parameter(description = "问责等级：REMINDER、WARNING、CIRCULATED_CRITICISM、ADMONITORY_TALK、ACCOUNTABILITY")
-            @RequestParam(required = false) String level,
-            @Parameter(description = "排序：overdue（默认）、deadline、level、urges、plan、code")
-            @RequestParam(required = false) String sort,
+                    @RequestParam(required = false)
+                    String level,
+            @Parameter(description = "排序：overdue（默认）、deadline、level、urges、plan、code") @RequestParam(required = false)
+                    String sort,
             @Parameter(description = "asc 或 desc（默认 desc）") @RequestParam(required = false) String order,
             @Parameter(description = "页码，从0开始") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "每页条数，1–200") @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "页码不能为负数，每页条数应在1到" + MAX_PAGE_SIZE + "之间");
         }
-        return queries.overdue(TaskFilter.overdue(blankToNull(plan), unit(unit), level(level)),
-                OverdueOrder.parse(sort), ascending(order), page, size);
+        return queries.overdue(
+                TaskFilter.overdue(blankToNull(plan), unit(unit), level(level)),
+                OverdueOrder.parse(sort),
+                ascending(order),
+                page,
+                size);
     }
 
     @GetMapping("/units")
@@ -96,31 +105,43 @@ class DashboardController {
     @Operation(summary = "筛选项：有督办任务的计划、牵头单位、问责等级与任务状态")
     Filters filters() {
         List<Choice> levels = new ArrayList<>();
-        Arrays.stream(EscalationLevel.values()).filter(level -> level != EscalationLevel.NONE)
+        Arrays.stream(EscalationLevel.values())
+                .filter(level -> level != EscalationLevel.NONE)
                 .forEach(level -> levels.add(new Choice(level.name(), level.chineseName())));
         List<Choice> states = Arrays.stream(SupervisionState.values())
-                .map(state -> new Choice(state.name(), state.chineseName())).toList();
+                .map(state -> new Choice(state.name(), state.chineseName()))
+                .toList();
         return new Filters(queries.plans(), queries.leadUnits(), levels, states);
     }
 
     @GetMapping("/ledger.xlsx")
     @Operation(summary = "导出督办台账（.xlsx）：每个任务一行，筛选条件同逾期清单；第二个工作表为单位绩效")
     @Transactional(readOnly = true)
-    void ledger(@Parameter(description = "计划编号") @RequestParam(required = false) String plan,
+    void ledger(
+            @Parameter(description = "计划编号") @RequestParam(required = false) String plan,
             @Parameter(description = "牵头单位编号") @RequestParam(required = false) String unit,
             @Parameter(description = "问责等级") @RequestParam(required = false) String level,
             @Parameter(description = "任务状态：ON_TRACK、DUE_SOON、OVERDUE、RECTIFYING、SUBMITTED、CLOSED；不填则全部")
-            @RequestParam(required = false) String state,
-            HttpServletResponse response) throws IOException {
+                    @RequestParam(required = false)
+                    String state,
+            HttpServletResponse response)
+            throws IOException {
         TaskFilter filter = new TaskFilter(blankToNull(plan), unit(unit), level(level), state(state));
         LocalDateTime now = LocalDateTime.now(zone);
         response.setContentType(XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("督办台账-" + now.format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx", StandardCharsets.UTF_8)
-                .build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(
+                                "督办台账-" + now.format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx",
+                                StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         try (LedgerWorkbook workbook = new LedgerWorkbook(zone)) {
-            queries.ledger(filter, workbook.taskSheet("督办台账　导出时间："
-                    + now.format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")) + describe(filter)));
+            queries.ledger(
+                    filter,
+                    workbook.taskSheet("督办台账　导出时间：" + now.format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm"))
+                            + describe(filter)));
             workbook.unitSheet(queries.unitScores(filter.planCode()));
             workbook.instructionSheet(instructions.ofPlan(filter.planCode()));
             workbook.writeTo(response.getOutputStream());
@@ -188,11 +209,9 @@ class DashboardController {
     }
 
     /** The choices the dashboard's filters offer. */
-    record Filters(List<DashboardQueries.PlanRef> plans, List<UnitRef> units, List<Choice> levels,
-                   List<Choice> states) {
-    }
+    record Filters(
+            List<DashboardQueries.PlanRef> plans, List<UnitRef> units, List<Choice> levels, List<Choice> states) {}
 
     /** A value and its Chinese name. */
-    record Choice(String value, String name) {
-    }
+    record Choice(String value, String name) {}
 }

@@ -54,11 +54,9 @@ public class DashboardCounts {
                                         select plan_code, state, escalation_level, tasks from summed
                                         on conflict (plan_code, state, escalation_level)
                                         do update set tasks = total.tasks + excluded.tasks)
-                        select coalesce(sum(n), 0) from summed""")
-                .query(Integer.class).single();
+                        select coalesce(sum(n), 0) from summed""").query(Integer.class).single();
     }
 
     /** How many tasks of a plan stand in a state at a level. */
-    public record Count(String planCode, String state, String level, long tasks) {
-    }
+    public record Count(String planCode, String state, String level, long tasks) {}
 }

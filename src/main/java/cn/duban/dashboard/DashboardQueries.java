@@ -1,28 +1,28 @@
 package cn.duban.dashboard;
 
+import cn.duban.calendar.StatutoryHolidays;
+import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.identity.Unit;
 import cn.duban.identity.UnitCatalog;
 import cn.duban.supervision.EscalationLevel;
-import cn.duban.calendar.StatutoryHolidays;
 import cn.duban.supervision.SupervisionState;
-import cn.duban.calendar.WorkingDayCalendar;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.TreeMap;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,8 +43,14 @@ class DashboardQueries {
     private final StatutoryHolidays library;
     private final ZoneId zone;
 
-    DashboardQueries(JdbcClient jdbc, DataSource dataSource, UnitCatalog units, DashboardCounts counts,
-            WorkingDayCalendar calendar, StatutoryHolidays library, @Value("${duban.time-zone}") ZoneId zone) {
+    DashboardQueries(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            UnitCatalog units,
+            DashboardCounts counts,
+            WorkingDayCalendar calendar,
+            StatutoryHolidays library,
+            @Value("${duban.time-zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.counts = counts;
         this.calendar = calendar;
@@ -62,8 +68,8 @@ class DashboardQueries {
         Map<String, Long> byLevel = new LinkedHashMap<>();
         Arrays.stream(EscalationLevel.values()).forEach(level -> byLevel.put(level.name(), 0L));
         counts.read(planCode, count -> {
-            perPlan.computeIfAbsent(count.planCode(), code -> emptyStates()).merge(count.state(), count.tasks(),
-                    Long::sum);
+            perPlan.computeIfAbsent(count.planCode(), code -> emptyStates())
+                    .merge(count.state(), count.tasks(), Long::sum);
             if (SupervisionState.OVERDUE.name().equals(count.state())) {
                 byLevel.merge(count.level(), count.tasks(), Long::sum);
             }
@@ -114,24 +120,36 @@ class DashboardQueries {
 
     Page<OverdueItem> overdue(TaskFilter filter, OverdueOrder order, boolean ascending, int page, int size) {
         TaskFilter.Condition where = filter.condition();
-        long total = filter.unitId() == null ? counted(filter) : jdbc.sql(
-                        "select count(*) from duban.supervised_task s where " + where.sql())
-                .params(where.params()).query(Long.class).single();
+        long total = filter.unitId() == null
+                ? counted(filter)
+                : jdbc.sql("select count(*) from duban.supervised_task s where " + where.sql())
+                        .params(where.params())
+                        .query(Long.class)
+                        .single();
         Map<String, String> unitNames = unitNames();
-        List<OverdueItem> items = jdbc.sql("""
+        List<OverdueItem> items = jdbc.sql(
+                        """
                         select s.task_code, s.task_title, s.plan_code, s.plan_title, s.lead_unit_ids, s.deadline,
                                s.working_days_overdue, s.escalation_level, s.times_urged, s.last_progress,
                                s.last_progress_at
-                        from duban.supervised_task s where\s""" + where.sql()
-                        + " order by " + order.orderBy(ascending) + " limit :limit offset :offset")
+                        from duban.supervised_task s where\s""" + where.sql() + " order by " + order.orderBy(ascending) + " limit :limit offset :offset")
                 .params(where.params())
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query((rs, row) -> {
                     EscalationLevel level = EscalationLevel.valueOf(rs.getString(8));
-                    return new OverdueItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            refs(ids(rs, 5), unitNames), rs.getObject(6, LocalDate.class), rs.getInt(7), level.name(),
-                            level.chineseName(), rs.getInt(9), rs.getString(10),
+                    return new OverdueItem(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            refs(ids(rs, 5), unitNames),
+                            rs.getObject(6, LocalDate.class),
+                            rs.getInt(7),
+                            level.name(),
+                            level.chineseName(),
+                            rs.getInt(9),
+                            rs.getString(10),
                             rs.getObject(11, OffsetDateTime.class));
                 })
                 .list();
@@ -168,9 +186,17 @@ class DashboardQueries {
                     long onTime = rs.getLong(4);
                     long lateOpen = rs.getLong(5);
                     long counted = closed + lateOpen;
-                    return new UnitScore(rs.getString(1), unitNames.getOrDefault(rs.getString(1), rs.getString(1)),
-                            rs.getLong(2), closed, onTime, lateOpen, counted == 0 ? null : (double) onTime / counted,
-                            rs.getLong(6), rs.getLong(7), rs.getLong(8));
+                    return new UnitScore(
+                            rs.getString(1),
+                            unitNames.getOrDefault(rs.getString(1), rs.getString(1)),
+                            rs.getLong(2),
+                            closed,
+                            onTime,
+                            lateOpen,
+                            counted == 0 ? null : (double) onTime / counted,
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            rs.getLong(8));
                 })
                 .list();
     }
@@ -182,7 +208,8 @@ class DashboardQueries {
     void ledger(TaskFilter filter, Consumer<LedgerRow> rows) {
         TaskFilter.Condition where = filter.condition();
         Map<String, String> unitNames = unitNames();
-        streaming.sql("""
+        streaming
+                .sql("""
                         select s.plan_code, s.plan_title, s.task_code, s.task_title, s.lead_unit_ids, s.support_unit_ids,
                                s.implementing_unit_ids, s.deadline, s.state, s.working_days_overdue,
                                s.escalation_level, s.times_urged, s.last_progress, s.last_progress_at, s.closed_on,
@@ -207,13 +234,29 @@ class DashboardQueries {
                         where\s""" + where.sql() + " order by s.plan_code, s.task_code")
                 .params(where.params())
                 .query(rs -> {
-                    rows.accept(new LedgerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            names(ids(rs, 5), unitNames), names(ids(rs, 6), unitNames), names(ids(rs, 7), unitNames),
-                            rs.getObject(8, LocalDate.class), SupervisionState.valueOf(rs.getString(9)),
-                            rs.getInt(10), EscalationLevel.valueOf(rs.getString(11)), rs.getInt(12),
-                            rs.getString(13), rs.getObject(14, OffsetDateTime.class), rs.getObject(15, LocalDate.class),
-                            rs.getBoolean(16), rs.getInt(17), rs.getString(18), rs.getString(19),
-                            rs.getString(20), rs.getString(21), remark(rs.getString(22), rs.getString(23))));
+                    rows.accept(new LedgerRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            names(ids(rs, 5), unitNames),
+                            names(ids(rs, 6), unitNames),
+                            names(ids(rs, 7), unitNames),
+                            rs.getObject(8, LocalDate.class),
+                            SupervisionState.valueOf(rs.getString(9)),
+                            rs.getInt(10),
+                            EscalationLevel.valueOf(rs.getString(11)),
+                            rs.getInt(12),
+                            rs.getString(13),
+                            rs.getObject(14, OffsetDateTime.class),
+                            rs.getObject(15, LocalDate.class),
+                            rs.getBoolean(16),
+                            rs.getInt(17),
+                            rs.getString(18),
+                            rs.getString(19),
+                            rs.getString(20),
+                            rs.getString(21),
+                            remark(rs.getString(22), rs.getString(23))));
                 });
     }
 
@@ -237,13 +280,19 @@ class DashboardQueries {
     /** The units that lead at least one supervised task, for the filters. */
     List<UnitRef> leadUnits() {
         Map<String, String> unitNames = unitNames();
-        return jdbc.sql("select distinct unnest(lead_unit_ids) as id from duban.supervised_task order by id")
-                .query(String.class).list().stream()
-                .map(id -> new UnitRef(id, unitNames.getOrDefault(id, id))).toList();
+        return jdbc
+                .sql("select distinct unnest(lead_unit_ids) as id from duban.supervised_task order by id")
+                .query(String.class)
+                .list()
+                .stream()
+                .map(id -> new UnitRef(id, unitNames.getOrDefault(id, id)))
+                .toList();
     }
 
     List<UnitRef> refs(List<String> ids, Map<String, String> unitNames) {
-        return ids.stream().map(id -> new UnitRef(id, unitNames.getOrDefault(id, id))).toList();
+        return ids.stream()
+                .map(id -> new UnitRef(id, unitNames.getOrDefault(id, id)))
+                .toList();
     }
 
     Map<String, String> unitNames() {
@@ -256,13 +305,16 @@ class DashboardQueries {
         }
         // One row per plan, found through the (plan_code, state) index: the "order by" keeps the planner on it (with
         // a bare "limit 1" it may scan the table for the first match, which for a small plan is far in).
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select c.code, (select s.plan_title from duban.supervised_task s where s.plan_code = c.code
                                         order by s.plan_code, s.state limit 1)
                         from unnest(cast(:codes as varchar[])) as c (code)""")
                 .param("codes", codes.toArray(String[]::new))
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static List<String> names(List<String> ids, Map<String, String> unitNames) {
@@ -284,6 +336,5 @@ class DashboardQueries {
     }
 
     /** A plan as the dashboard names it. */
-    record PlanRef(String code, String title) {
-    }
+    record PlanRef(String code, String title) {}
 }

@@ -25,13 +25,34 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 final class LedgerWorkbook implements AutoCloseable {
 
-    static final List<String> TASK_COLUMNS = List.of("序号", "计划", "任务编号", "任务名称", "任务内容", "牵头单位",
-            "配合单位", "落实单位", "责任人", "联系电话", "完成时限", "状态", "逾期工作日", "问责等级", "催办次数",
-            "最新进展", "最新进展报送时间", "办理情况", "销号日期", "是否按时完成", "整改次数", "备注");
-    static final List<String> UNIT_COLUMNS = List.of("单位", "牵头任务数", "已销号", "按时销号", "逾期未办结",
-            "按时完成率", "当前逾期", "被催办次数", "整改次数");
-    private static final int[] TASK_WIDTHS = {6, 28, 14, 40, 60, 22, 30, 30, 10, 16, 14, 10, 10, 10, 9, 50, 18, 50, 14,
-        12, 9, 40};
+    static final List<String> TASK_COLUMNS = List.of(
+            "序号",
+            "计划",
+            "任务编号",
+            "任务名称",
+            "任务内容",
+            "牵头单位",
+            "配合单位",
+            "落实单位",
+            "责任人",
+            "联系电话",
+            "完成时限",
+            "状态",
+            "逾期工作日",
+            "问责等级",
+            "催办次数",
+            "最新进展",
+            "最新进展报送时间",
+            "办理情况",
+            "销号日期",
+            "是否按时完成",
+            "整改次数",
+            "备注");
+    static final List<String> UNIT_COLUMNS =
+            List.of("单位", "牵头任务数", "已销号", "按时销号", "逾期未办结", "按时完成率", "当前逾期", "被催办次数", "整改次数");
+    private static final int[] TASK_WIDTHS = {
+        6, 28, 14, 40, 60, 22, 30, 30, 10, 16, 14, 10, 10, 10, 9, 50, 18, 50, 14, 12, 9, 40
+    };
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
     private final ZoneId zone;
@@ -91,8 +112,12 @@ final class LedgerWorkbook implements AutoCloseable {
         text(row, column++, task.level().chineseName());
         number(row, column++, task.timesUrged());
         text(row, column++, task.lastProgress());
-        dateTime(row, column++, task.lastProgressAt() == null ? null
-                : task.lastProgressAt().atZoneSameInstant(zone).toLocalDateTime());
+        dateTime(
+                row,
+                column++,
+                task.lastProgressAt() == null
+                        ? null
+                        : task.lastProgressAt().atZoneSameInstant(zone).toLocalDateTime());
         text(row, column++, task.result());
         date(row, column++, task.closedOn());
         text(row, column++, task.timeliness());
@@ -133,8 +158,7 @@ final class LedgerWorkbook implements AutoCloseable {
         }
     }
 
-    static final List<String> INSTRUCTION_COLUMNS = List.of("任务编号", "批示领导", "批示时间", "批示内容", "签收人",
-            "签收时间", "落实意见");
+    static final List<String> INSTRUCTION_COLUMNS = List.of("任务编号", "批示领导", "批示时间", "批示内容", "签收人", "签收时间", "落实意见");
 
     /** 领导批示 on the ledger's tasks, with the lead units' acknowledgements. */
     void instructionSheet(List<cn.duban.instruction.LeaderInstruction> instructions) {
@@ -154,7 +178,10 @@ final class LedgerWorkbook implements AutoCloseable {
             text(row, 3, instruction.instruction());
             text(row, 4, instruction.acknowledged() ? instruction.acknowledgedBy() : "未签收");
             if (instruction.acknowledged()) {
-                dateTime(row, 5, instruction.acknowledgedAt().atZoneSameInstant(zone).toLocalDateTime());
+                dateTime(
+                        row,
+                        5,
+                        instruction.acknowledgedAt().atZoneSameInstant(zone).toLocalDateTime());
             }
             text(row, 6, instruction.acknowledgement());
         }

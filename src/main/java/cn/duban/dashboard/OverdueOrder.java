@@ -6,7 +6,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The orders the overdue list can be sorted in; each ends on the task code, so pages never overlap. */
 enum OverdueOrder {
-
     OVERDUE("s.working_days_overdue"),
     DEADLINE("s.deadline"),
     LEVEL("s.level_rank"),
@@ -32,8 +31,8 @@ enum OverdueOrder {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "无法按“" + value + "”排序：可选 overdue、deadline、level、urges、plan、code");
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "无法按“" + value + "”排序：可选 overdue、deadline、level、urges、plan、code");
         }
     }
 }

@@ -9,10 +9,13 @@ import java.util.Map;
  * {@code calendarNotices} name every year whose holidays are not known although open tasks fall due in it, or it is
  * this year or (from 1 December) the coming one: "2027年：该年度节假日安排未导入，…".
  */
-record Overview(long total, Map<String, Long> byState, Map<String, Long> overdueByLevel, List<PlanCounts> plans,
-                List<String> calendarNotices) {
+record Overview(
+        long total,
+        Map<String, Long> byState,
+        Map<String, Long> overdueByLevel,
+        List<PlanCounts> plans,
+        List<String> calendarNotices) {
 
     /** One plan's tasks by state. */
-    record PlanCounts(String planCode, String planTitle, long total, Map<String, Long> byState) {
-    }
+    record PlanCounts(String planCode, String planTitle, long total, Map<String, Long> byState) {}
 }

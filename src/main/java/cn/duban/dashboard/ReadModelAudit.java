@@ -40,8 +40,13 @@ class ReadModelAudit {
     private final ZoneId zone;
     private final DashboardCounts counts;
 
-    ReadModelAudit(JdbcClient jdbc, HistoryService historyService, RuntimeService runtimeService,
-            IdentityService identityService, @Value("${duban.time-zone}") ZoneId zone, DashboardCounts counts) {
+    ReadModelAudit(
+            JdbcClient jdbc,
+            HistoryService historyService,
+            RuntimeService runtimeService,
+            IdentityService identityService,
+            @Value("${duban.time-zone}") ZoneId zone,
+            DashboardCounts counts) {
         this.jdbc = jdbc;
         this.counts = counts;
         this.historyService = historyService;
@@ -56,17 +61,23 @@ class ReadModelAudit {
         jdbc.sql("""
                         select task_code, process_instance_id, state, deadline, array_to_string(lead_unit_ids, ','),
                                times_urged
-                        from duban.supervised_task where plan_code = ?""")
-                .param(planCode)
-                .query(rs -> {
-                    rows.put(rs.getString(1), new Row(rs.getString(2), SupervisionState.valueOf(rs.getString(3)),
-                            rs.getObject(4, LocalDate.class), rs.getString(5), rs.getInt(6)));
-                });
+                        from duban.supervised_task where plan_code = ?""").param(planCode).query(rs -> {
+            rows.put(
+                    rs.getString(1),
+                    new Row(
+                            rs.getString(2),
+                            SupervisionState.valueOf(rs.getString(3)),
+                            rs.getObject(4, LocalDate.class),
+                            rs.getString(5),
+                            rs.getInt(6)));
+        });
         return AsSystem.call(identityService, () -> {
             List<String> disagreements = new ArrayList<>();
-            List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+            List<HistoricProcessInstance> instances = historyService
+                    .createHistoricProcessInstanceQuery()
                     .processDefinitionKey(PlanTaskProcess.KEY)
-                    .variableValueEquals(PlanTaskVariables.PLAN_CODE, planCode).list();
+                    .variableValueEquals(PlanTaskVariables.PLAN_CODE, planCode)
+                    .list();
             for (HistoricProcessInstance instance : instances) {
                 Row row = rows.remove(instance.getBusinessKey());
                 if (row == null) {
@@ -88,7 +99,8 @@ class ReadModelAudit {
         }
         boolean ended = instance.getEndTime() != null;
         if (ended != (row.state() == SupervisionState.CLOSED)) {
-            disagreements.add(code + "：流程" + (ended ? "已结束" : "未结束") + "，看板状态为" + row.state().chineseName());
+            disagreements.add(code + "：流程" + (ended ? "已结束" : "未结束") + "，看板状态为"
+                    + row.state().chineseName());
         }
         if (ended) {
             return;
@@ -98,9 +110,12 @@ class ReadModelAudit {
         if (withOffice != (row.state() == SupervisionState.SUBMITTED)) {
             disagreements.add(code + "：当前环节为" + active + "，看板状态为" + row.state().chineseName());
         }
-        Map<String, Object> variables = runtimeService.getVariables(instance.getId(), List.of(
-                PlanTaskVariables.DEADLINE, PlanTaskVariables.LEAD_UNITS, PlanTaskVariables.TIMES_URGED));
-        LocalDate deadline = ((Date) variables.get(PlanTaskVariables.DEADLINE)).toInstant().atZone(zone)
+        Map<String, Object> variables = runtimeService.getVariables(
+                instance.getId(),
+                List.of(PlanTaskVariables.DEADLINE, PlanTaskVariables.LEAD_UNITS, PlanTaskVariables.TIMES_URGED));
+        LocalDate deadline = ((Date) variables.get(PlanTaskVariables.DEADLINE))
+                .toInstant()
+                .atZone(zone)
                 .toLocalDate();
         if (!deadline.equals(row.deadline())) {
             disagreements.add(code + "：完成时限不一致（引擎" + deadline + "，看板" + row.deadline() + "）");
@@ -123,11 +138,9 @@ class ReadModelAudit {
         Map<String, Long> rows = new HashMap<>();
         jdbc.sql("""
                         select state || '/' || escalation_level, count(*) from duban.supervised_task
-                        where plan_code = ? group by 1""")
-                .param(planCode)
-                .query(rs -> {
-                    rows.put(rs.getString(1), rs.getLong(2));
-                });
+                        where plan_code = ? group by 1""").param(planCode).query(rs -> {
+            rows.put(rs.getString(1), rs.getLong(2));
+        });
         if (!counted.equals(rows)) {
             disagreements.add(planCode + "：统计数与任务记录不一致（统计" + counted + "，记录" + rows + "）");
         }
@@ -138,11 +151,11 @@ class ReadModelAudit {
     }
 
     private static List<String> sorted(String ids) {
-        return ids == null || ids.isBlank() ? List.of()
+        return ids == null || ids.isBlank()
+                ? List.of()
                 : Arrays.stream(ids.split(",")).map(String::strip).sorted().toList();
     }
 
-    private record Row(String processInstanceId, SupervisionState state, LocalDate deadline, String leadUnitIds,
-                       int timesUrged) {
-    }
+    private record Row(
+            String processInstanceId, SupervisionState state, LocalDate deadline, String leadUnitIds, int timesUrged) {}
 }

@@ -10,8 +10,21 @@ import java.time.LocalDate;
  * extensions and rectifications ({@code deadline}), the working days the task is overdue against it, and how often
  * its result was sent back.
  */
-record TaskCard(String taskId, String planTitle, String taskCode, LocalDate due, String dueText, boolean overdue,
-                int workingDaysLeft, int workingDaysOverdue, String state, String stateName, String level,
-                String levelName, int timesUrged, LocalDate originalDeadline, LocalDate deadline,
-                int taskWorkingDaysOverdue, int rectifications) {
-}
+record TaskCard(
+        String taskId,
+        String planTitle,
+        String taskCode,
+        LocalDate due,
+        String dueText,
+        boolean overdue,
+        int workingDaysLeft,
+        int workingDaysOverdue,
+        String state,
+        String stateName,
+        String level,
+        String levelName,
+        int timesUrged,
+        LocalDate originalDeadline,
+        LocalDate deadline,
+        int taskWorkingDaysOverdue,
+        int rectifications) {}

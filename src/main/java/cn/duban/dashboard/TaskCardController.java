@@ -26,7 +26,11 @@ class TaskCardController {
     @GetMapping("/api/task-cards")
     @Operation(summary = "任务列表卡片：所属计划、截止日期、剩余或逾期工作日、问责等级、催办次数（仅限本人可见的任务）")
     List<TaskCard> cards(@Parameter(description = "任务ID，逗号分隔，最多100个") @RequestParam List<String> ids) {
-        List<String> wanted = ids.stream().map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
+        List<String> wanted = ids.stream()
+                .map(String::strip)
+                .filter(id -> !id.isEmpty())
+                .distinct()
+                .toList();
         if (wanted.size() > MAX_IDS) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "一次最多查询" + MAX_IDS + "个任务");
         }

@@ -1,10 +1,10 @@
 package cn.duban.dashboard;
 
+import cn.duban.accountability.AccountabilityCases;
 import cn.duban.plantask.Contributions;
 import cn.duban.plantask.LocalReports;
 import cn.duban.plantask.PlanTaskVariables;
 import cn.duban.plantask.ProgressReports;
-import cn.duban.accountability.AccountabilityCases;
 import cn.duban.supervision.SupervisionEvent;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,14 +20,32 @@ import java.util.Map;
  * and the implementing units' reports. {@code calendarNotice} says when the deadline lies in a year whose holidays
  * are not known ("2027年：该年度节假日安排未导入，工作日暂按周一至周五计算"), else null.
  */
-record TaskDossier(String taskCode, String taskTitle, String planCode, String planTitle, String text,
-                   List<UnitRef> leadUnits, List<UnitRef> supportUnits, List<UnitRef> implementingUnits,
-                   LocalDate deadline, String state, String stateName, String level, String levelName,
-                   int workingDaysOverdue, int timesUrged, int rectifications, LocalDate closedOn,
-                   List<TimelineEntry> timeline, List<Contributions.Contribution> contributions,
-                   List<LocalReports.LocalReport> localReports, List<ProgressReports.ProgressReport> progressReports,
-                   List<SupervisionEvent> urges, List<SupervisionEvent> escalations,
-                   List<AccountabilityCases.AccountabilityCase> accountabilityCases, String calendarNotice) {
+record TaskDossier(
+        String taskCode,
+        String taskTitle,
+        String planCode,
+        String planTitle,
+        String text,
+        List<UnitRef> leadUnits,
+        List<UnitRef> supportUnits,
+        List<UnitRef> implementingUnits,
+        LocalDate deadline,
+        String state,
+        String stateName,
+        String level,
+        String levelName,
+        int workingDaysOverdue,
+        int timesUrged,
+        int rectifications,
+        LocalDate closedOn,
+        List<TimelineEntry> timeline,
+        List<Contributions.Contribution> contributions,
+        List<LocalReports.LocalReport> localReports,
+        List<ProgressReports.ProgressReport> progressReports,
+        List<SupervisionEvent> urges,
+        List<SupervisionEvent> escalations,
+        List<AccountabilityCases.AccountabilityCase> accountabilityCases,
+        String calendarNotice) {
 
     static final Comparator<TimelineEntry> OLDEST_FIRST = Comparator.comparing(TimelineEntry::at);
 

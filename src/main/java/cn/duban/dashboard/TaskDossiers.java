@@ -1,16 +1,16 @@
 package cn.duban.dashboard;
 
+import cn.duban.accountability.AccountabilityCases;
+import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.identity.AsSystem;
 import cn.duban.plantask.Contributions;
 import cn.duban.plantask.LocalReports;
 import cn.duban.plantask.PlanTaskVariables;
 import cn.duban.plantask.ProgressReports;
-import cn.duban.accountability.AccountabilityCases;
 import cn.duban.supervision.EscalationLevel;
 import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;
 import cn.duban.supervision.SupervisionState;
-import cn.duban.calendar.WorkingDayCalendar;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -51,10 +51,18 @@ class TaskDossiers {
     private final WorkingDayCalendar calendar;
     private final cn.duban.instruction.LeaderInstructions instructions;
 
-    TaskDossiers(JdbcClient jdbc, DashboardQueries queries, HistoryService historyService,
-            IdentityService identityService, SupervisionRecord supervision, Contributions contributions,
-            LocalReports localReports, ProgressReports progressReports, AccountabilityCases accountability,
-            @Value("${duban.time-zone}") ZoneId zone, WorkingDayCalendar calendar,
+    TaskDossiers(
+            JdbcClient jdbc,
+            DashboardQueries queries,
+            HistoryService historyService,
+            IdentityService identityService,
+            SupervisionRecord supervision,
+            Contributions contributions,
+            LocalReports localReports,
+            ProgressReports progressReports,
+            AccountabilityCases accountability,
+            @Value("${duban.time-zone}") ZoneId zone,
+            WorkingDayCalendar calendar,
             cn.duban.instruction.LeaderInstructions instructions) {
         this.instructions = instructions;
         this.calendar = calendar;
@@ -78,12 +86,22 @@ class TaskDossiers {
                                times_urged, rectifications, closed_on, process_instance_id
                         from duban.supervised_task where task_code = ?""")
                 .param(taskCode)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        SqlArrays.strings(rs.getArray(5)), SqlArrays.strings(rs.getArray(6)),
+                .query((rs, n) -> new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        SqlArrays.strings(rs.getArray(5)),
+                        SqlArrays.strings(rs.getArray(6)),
                         SqlArrays.strings(rs.getArray(7)),
-                        rs.getObject(8, LocalDate.class), SupervisionState.valueOf(rs.getString(9)),
-                        EscalationLevel.valueOf(rs.getString(10)), rs.getInt(11), rs.getInt(12), rs.getInt(13),
-                        rs.getObject(14, LocalDate.class), rs.getString(15)))
+                        rs.getObject(8, LocalDate.class),
+                        SupervisionState.valueOf(rs.getString(9)),
+                        EscalationLevel.valueOf(rs.getString(10)),
+                        rs.getInt(11),
+                        rs.getInt(12),
+                        rs.getInt(13),
+                        rs.getObject(14, LocalDate.class),
+                        rs.getString(15)))
                 .optional()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为“" + taskCode + "”的任务"));
         List<SupervisionEvent> events = supervision.events(taskCode);
@@ -95,31 +113,66 @@ class TaskDossiers {
             List<TimelineEntry> timeline = new ArrayList<>();
             workflowSteps(row.processInstanceId(), "", timeline);
             cases.forEach(c -> workflowSteps(c.processInstanceId(), "问责：", timeline));
-            events.forEach(event -> timeline.add(new TimelineEntry(event.happenedAt(), event.kind().name(),
-                    event.kind().chineseName(), event.reason(), event.actor(), null)));
-            contributed.forEach(c -> timeline.add(new TimelineEntry(c.reportedAt(), "CONTRIBUTED",
-                    c.declined() ? c.unitName() + "说明无法配合" : c.unitName() + "报送配合意见", c.content(),
-                    c.reportedBy(), null)));
+            events.forEach(event -> timeline.add(new TimelineEntry(
+                    event.happenedAt(),
+                    event.kind().name(),
+                    event.kind().chineseName(),
+                    event.reason(),
+                    event.actor(),
+                    null)));
+            contributed.forEach(c -> timeline.add(new TimelineEntry(
+                    c.reportedAt(),
+                    "CONTRIBUTED",
+                    c.declined() ? c.unitName() + "说明无法配合" : c.unitName() + "报送配合意见",
+                    c.content(),
+                    c.reportedBy(),
+                    null)));
             // 领导批示 and its acknowledgement (the leader-instruction process's own steps are not the plan task's).
             instructions.of(taskCode).forEach(i -> {
-                timeline.add(new TimelineEntry(i.issuedAt(), "INSTRUCTED", "领导批示", i.instruction(), i.leaderId(),
-                        null));
+                timeline.add(
+                        new TimelineEntry(i.issuedAt(), "INSTRUCTED", "领导批示", i.instruction(), i.leaderId(), null));
                 if (i.acknowledged()) {
-                    timeline.add(new TimelineEntry(i.acknowledgedAt(), "INSTRUCTION_ACKNOWLEDGED", "牵头单位签收领导批示",
-                            i.acknowledgement(), i.acknowledgedBy(), null));
+                    timeline.add(new TimelineEntry(
+                            i.acknowledgedAt(),
+                            "INSTRUCTION_ACKNOWLEDGED",
+                            "牵头单位签收领导批示",
+                            i.acknowledgement(),
+                            i.acknowledgedBy(),
+                            null));
                 }
             });
-            reportedLocally.forEach(r -> timeline.add(new TimelineEntry(r.reportedAt(), "LOCAL_REPORTED",
-                    r.unitName() + "报送落实情况", r.progress(), r.reportedBy(), null)));
+            reportedLocally.forEach(r -> timeline.add(new TimelineEntry(
+                    r.reportedAt(), "LOCAL_REPORTED", r.unitName() + "报送落实情况", r.progress(), r.reportedBy(), null)));
             List<TimelineEntry> named = withActorNames(timeline);
-            return new TaskDossier(row.taskCode(), row.taskTitle(), row.planCode(), row.planTitle(),
-                    TaskDossier.text(variables), queries.refs(row.leads(), unitNames),
-                    queries.refs(row.supports(), unitNames), queries.refs(row.implementers(), unitNames),
-                    row.deadline(), row.state().name(), row.state().chineseName(), row.level().name(),
-                    row.level().chineseName(), overdueDays(row), row.urged(), row.rectifications(), row.closedOn(),
-                    named, contributed, reportedLocally, progressReports.of(taskCode),
-                    events.stream().filter(e -> e.kind() == SupervisionEvent.Kind.URGED).toList(),
-                    events.stream().filter(e -> e.kind() == SupervisionEvent.Kind.ESCALATED).toList(), cases,
+            return new TaskDossier(
+                    row.taskCode(),
+                    row.taskTitle(),
+                    row.planCode(),
+                    row.planTitle(),
+                    TaskDossier.text(variables),
+                    queries.refs(row.leads(), unitNames),
+                    queries.refs(row.supports(), unitNames),
+                    queries.refs(row.implementers(), unitNames),
+                    row.deadline(),
+                    row.state().name(),
+                    row.state().chineseName(),
+                    row.level().name(),
+                    row.level().chineseName(),
+                    overdueDays(row),
+                    row.urged(),
+                    row.rectifications(),
+                    row.closedOn(),
+                    named,
+                    contributed,
+                    reportedLocally,
+                    progressReports.of(taskCode),
+                    events.stream()
+                            .filter(e -> e.kind() == SupervisionEvent.Kind.URGED)
+                            .toList(),
+                    events.stream()
+                            .filter(e -> e.kind() == SupervisionEvent.Kind.ESCALATED)
+                            .toList(),
+                    cases,
                     calendar.noticeFor(row.deadline()));
         });
     }
@@ -129,12 +182,21 @@ class TaskDossiers {
      * reported (待核验销号, 已销号) the read model stops counting, so how late the last result came is what it keeps.
      */
     private int overdueDays(Row row) {
-        if (row.overdue() > 0 || (row.state() != SupervisionState.SUBMITTED && row.state() != SupervisionState.CLOSED)) {
+        if (row.overdue() > 0
+                || (row.state() != SupervisionState.SUBMITTED && row.state() != SupervisionState.CLOSED)) {
             return row.overdue();
         }
-        HistoricActivityInstance lastReport = historyService.createHistoricActivityInstanceQuery()
-                .processInstanceId(row.processInstanceId()).activityId("UserTask_ReportResult").finished()
-                .orderByHistoricActivityInstanceEndTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+        HistoricActivityInstance lastReport = historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(row.processInstanceId())
+                .activityId("UserTask_ReportResult")
+                .finished()
+                .orderByHistoricActivityInstanceEndTime()
+                .desc()
+                .listPage(0, 1)
+                .stream()
+                .findFirst()
+                .orElse(null);
         if (lastReport == null) {
             return 0;
         }
@@ -144,40 +206,67 @@ class TaskDossiers {
 
     /** The dispatch and every user task of a process instance, with who did it. */
     private void workflowSteps(String processInstanceId, String prefix, List<TimelineEntry> timeline) {
-        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).singleResult();
+        HistoricProcessInstance instance = historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult();
         if (instance == null) {
             return;
         }
-        timeline.add(new TimelineEntry(TaskDossier.at(instance.getStartTime(), zone), "STARTED",
-                prefix.isEmpty() ? "任务下达" : prefix + "立案", null, instance.getStartUserId(), null));
+        timeline.add(new TimelineEntry(
+                TaskDossier.at(instance.getStartTime(), zone),
+                "STARTED",
+                prefix.isEmpty() ? "任务下达" : prefix + "立案",
+                null,
+                instance.getStartUserId(),
+                null));
         Map<String, Map<String, Object>> submitted = submittedValues(processInstanceId);
-        for (HistoricActivityInstance step : historyService.createHistoricActivityInstanceQuery()
-                .processInstanceId(processInstanceId).activityType("userTask")
-                .orderByHistoricActivityInstanceStartTime().asc().list()) {
+        for (HistoricActivityInstance step : historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .activityType("userTask")
+                .orderByHistoricActivityInstanceStartTime()
+                .asc()
+                .list()) {
             if (step.getEndTime() == null) {
-                timeline.add(new TimelineEntry(TaskDossier.at(step.getStartTime(), zone), "OPEN",
-                        prefix + step.getActivityName(), "办理中", step.getAssignee(), null));
+                timeline.add(new TimelineEntry(
+                        TaskDossier.at(step.getStartTime(), zone),
+                        "OPEN",
+                        prefix + step.getActivityName(),
+                        "办理中",
+                        step.getAssignee(),
+                        null));
             } else if (!step.isCanceled() && !StepOutcomes.SHOWN_BY_THEIR_RECORDS.contains(step.getActivityId())) {
-                String outcome = StepOutcomes.describe(step.getActivityId(),
-                        submitted.getOrDefault(step.getId(), Map.of()));
-                timeline.add(new TimelineEntry(TaskDossier.at(step.getEndTime(), zone), "DONE",
-                        prefix + step.getActivityName(), outcome == null ? "已办理" : outcome, step.getAssignee(),
+                String outcome =
+                        StepOutcomes.describe(step.getActivityId(), submitted.getOrDefault(step.getId(), Map.of()));
+                timeline.add(new TimelineEntry(
+                        TaskDossier.at(step.getEndTime(), zone),
+                        "DONE",
+                        prefix + step.getActivityName(),
+                        outcome == null ? "已办理" : outcome,
+                        step.getAssignee(),
                         null));
             }
         }
         if (instance.getEndTime() != null && prefix.isEmpty()) {
-            timeline.add(new TimelineEntry(TaskDossier.at(instance.getEndTime(), zone), "ENDED", "流程结束", null,
-                    null, null));
+            timeline.add(
+                    new TimelineEntry(TaskDossier.at(instance.getEndTime(), zone), "ENDED", "流程结束", null, null, null));
         }
     }
 
     /** What was submitted at each step (by activity instance): the values each completion wrote. */
     private Map<String, Map<String, Object>> submittedValues(String processInstanceId) {
         Map<String, Map<String, Object>> values = new HashMap<>();
-        historyService.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates()
-                .orderByTime().asc().list().forEach(detail -> {
-                    if (detail instanceof HistoricVariableUpdate update && update.getActivityInstanceId() != null
+        historyService
+                .createHistoricDetailQuery()
+                .processInstanceId(processInstanceId)
+                .variableUpdates()
+                .orderByTime()
+                .asc()
+                .list()
+                .forEach(detail -> {
+                    if (detail instanceof HistoricVariableUpdate update
+                            && update.getActivityInstanceId() != null
                             && update.getValue() != null) {
                         values.computeIfAbsent(update.getActivityInstanceId(), id -> new HashMap<>())
                                 .put(update.getVariableName(), update.getValue());
@@ -187,26 +276,42 @@ class TaskDossiers {
     }
 
     private List<TimelineEntry> withActorNames(List<TimelineEntry> timeline) {
-        Set<String> actors = timeline.stream().map(TimelineEntry::actorId).filter(Objects::nonNull)
+        Set<String> actors = timeline.stream()
+                .map(TimelineEntry::actorId)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<String, String> names = new HashMap<>();
         if (!actors.isEmpty()) {
-            for (User user : identityService.createUserQuery().userIdIn(actors.toArray(String[]::new)).list()) {
-                names.put(user.getId(), Stream.of(user.getFirstName(), user.getLastName()).filter(Objects::nonNull)
-                        .collect(Collectors.joining()));
+            for (User user : identityService
+                    .createUserQuery()
+                    .userIdIn(actors.toArray(String[]::new))
+                    .list()) {
+                names.put(
+                        user.getId(),
+                        Stream.of(user.getFirstName(), user.getLastName())
+                                .filter(Objects::nonNull)
+                                .collect(Collectors.joining()));
             }
         }
-        return timeline.stream().filter(entry -> entry.at() != null).sorted(TaskDossier.OLDEST_FIRST)
-                .map(entry -> new TimelineEntry(entry.at(), entry.kind(), entry.title(), entry.detail(),
-                        entry.actorId(), entry.actorId() == null ? null
-                        : names.getOrDefault(entry.actorId(), entry.actorId())))
+        return timeline.stream()
+                .filter(entry -> entry.at() != null)
+                .sorted(TaskDossier.OLDEST_FIRST)
+                .map(entry -> new TimelineEntry(
+                        entry.at(),
+                        entry.kind(),
+                        entry.title(),
+                        entry.detail(),
+                        entry.actorId(),
+                        entry.actorId() == null ? null : names.getOrDefault(entry.actorId(), entry.actorId())))
                 .toList();
     }
 
     private Map<String, Object> variables(String processInstanceId) {
         Map<String, Object> values = new HashMap<>();
-        for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-                .processInstanceId(processInstanceId).variableName(PlanTaskVariables.TASK_TEXT)
+        for (HistoricVariableInstance variable : historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .variableName(PlanTaskVariables.TASK_TEXT)
                 .list()) {
             if (variable.getValue() != null) {
                 values.put(variable.getName(), variable.getValue());
@@ -215,9 +320,20 @@ class TaskDossiers {
         return values;
     }
 
-    private record Row(String taskCode, String taskTitle, String planCode, String planTitle, List<String> leads,
-                       List<String> supports, List<String> implementers, LocalDate deadline, SupervisionState state,
-                       EscalationLevel level, int overdue, int urged, int rectifications, LocalDate closedOn,
-                       String processInstanceId) {
-    }
+    private record Row(
+            String taskCode,
+            String taskTitle,
+            String planCode,
+            String planTitle,
+            List<String> leads,
+            List<String> supports,
+            List<String> implementers,
+            LocalDate deadline,
+            SupervisionState state,
+            EscalationLevel level,
+            int overdue,
+            int urged,
+            int rectifications,
+            LocalDate closedOn,
+            String processInstanceId) {}
 }

@@ -42,6 +42,5 @@ record TaskFilter(String planCode, String unitId, EscalationLevel level, Supervi
         return new Condition(String.join(" and ", terms), params);
     }
 
-    record Condition(String sql, Map<String, Object> params) {
-    }
+    record Condition(String sql, Map<String, Object> params) {}
 }

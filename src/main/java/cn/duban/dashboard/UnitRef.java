@@ -1,5 +1,4 @@
 package cn.duban.dashboard;
 
 /** A unit as the dashboard names it. */
-record UnitRef(String id, String name) {
-}
+record UnitRef(String id, String name) {}

@@ -8,6 +8,14 @@ package cn.duban.dashboard;
  * rectification deadline counts) are on time. Open tasks still within their deadline do not count yet. Null when no
  * task counts.
  */
-record UnitScore(String unitId, String unitName, long tasksLed, long closed, long closedOnTime, long lateOpen,
-                 Double onTimeRate, long overdueNow, long urgesReceived, long rectifications) {
-}
+record UnitScore(
+        String unitId,
+        String unitName,
+        long tasksLed,
+        long closed,
+        long closedOnTime,
+        long lateOpen,
+        Double onTimeRate,
+        long overdueNow,
+        long urgesReceived,
+        long rectifications) {}

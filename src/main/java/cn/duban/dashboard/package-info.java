@@ -4,7 +4,8 @@
  * duban.task_state_count and duban.task_state_delta (fed by a trigger on supervision's table, V13). API: {@link
  * cn.duban.dashboard.DashboardCounts} (the counts by plan, state and level).
  */
-@ApplicationModule(displayName = "Dashboard",
+@ApplicationModule(
+        displayName = "Dashboard",
         allowedDependencies = {"accountability", "calendar", "identity", "instruction", "plantask", "supervision"})
 package cn.duban.dashboard;
 

@@ -35,7 +35,9 @@ class EmbeddedPostgresConfiguration {
             builder.setPort(properties.port());
         }
         EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL listening on port {} (data: {})", postgres.getPort(),
+        log.info(
+                "Embedded PostgreSQL listening on port {} (data: {})",
+                postgres.getPort(),
                 properties.keepsData() ? properties.dataDirectory() : "temporary");
         return new SpringManagedPostgres(postgres);
     }

@@ -1,7 +1,9 @@
 /**
  * The embedded PostgreSQL of a machine without a database server. No tables, no API.
  */
-@ApplicationModule(displayName = "Database", allowedDependencies = {})
+@ApplicationModule(
+        displayName = "Database",
+        allowedDependencies = {})
 package cn.duban.database;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,5 @@
 package cn.duban.dispatch;
 
-import cn.duban.taskform.ChineseDates;
 import static cn.duban.plantask.PlanTaskVariables.DEADLINE;
 import static cn.duban.plantask.PlanTaskVariables.DEADLINE_TEXT;
 import static cn.duban.plantask.PlanTaskVariables.IMPLEMENTING_UNITS;
@@ -19,9 +18,10 @@ import static cn.duban.plantask.PlanTaskVariables.TASK_TITLE;
 import cn.duban.identity.AsSystem;
 import cn.duban.identity.Unit;
 import cn.duban.plantask.DueDates;
-import cn.duban.taskform.LongText;
 import cn.duban.plantask.PlanTaskProcess;
 import cn.duban.plantask.PlanTaskVariables;
+import cn.duban.taskform.ChineseDates;
+import cn.duban.taskform.LongText;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -39,8 +39,7 @@ public class PlanTaskDispatcher {
 
     private final IdentityService identityService;
 
-    PlanTaskDispatcher(RuntimeService runtimeService, DueDates dueDates,
-            IdentityService identityService) {
+    PlanTaskDispatcher(RuntimeService runtimeService, DueDates dueDates, IdentityService identityService) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.dueDates = dueDates;
@@ -53,12 +52,14 @@ public class PlanTaskDispatcher {
      * and records.
      */
     public String dispatch(TaskDispatchOrder order) {
-        String processInstanceId = AsSystem.call(identityService, () -> runtimeService
-                .createProcessInstanceByKey(PlanTaskProcess.KEY)
-                .businessKey(order.taskCode())
-                .setVariables(variables(order))
-                .execute()
-                .getId());
+        String processInstanceId = AsSystem.call(
+                identityService,
+                () -> runtimeService
+                        .createProcessInstanceByKey(PlanTaskProcess.KEY)
+                        .businessKey(order.taskCode())
+                        .setVariables(variables(order))
+                        .execute()
+                        .getId());
         return processInstanceId;
     }
 
@@ -82,10 +83,13 @@ public class PlanTaskDispatcher {
                 .putValue(SUPPORT_UNITS, ids(order.supportUnits()))
                 .putValue(SUPPORT_UNIT_NAMES, order.supportUnits().isEmpty() ? "无" : names(order.supportUnits()))
                 .putValue(IMPLEMENTING_UNITS, ids(order.implementingUnits()))
-                .putValue(IMPLEMENTING_UNIT_NAMES,
+                .putValue(
+                        IMPLEMENTING_UNIT_NAMES,
                         order.implementingUnits().isEmpty() ? "无" : names(order.implementingUnits()))
                 .putValue(DEADLINE, dueDates.endOf(order.deadline()))
-                .putValue(PlanTaskVariables.PROGRESS_REPORT_CYCLE, order.reportCycle().cron())
+                .putValue(
+                        PlanTaskVariables.PROGRESS_REPORT_CYCLE,
+                        order.reportCycle().cron())
                 .putValue(DEADLINE_TEXT, ChineseDates.of(order.deadline()))
                 // Always written, so that every rule of the escalation ladder can be reached (约束性 or not).
                 .putValue(PlanTaskVariables.BINDING, order.binding());

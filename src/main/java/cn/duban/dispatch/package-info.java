@@ -3,7 +3,8 @@
  * cn.duban.dispatch.PlanTaskDispatcher}, {@link cn.duban.dispatch.TaskDispatchOrder}, {@link
  * cn.duban.dispatch.ReportCycle}.
  */
-@ApplicationModule(displayName = "Dispatch",
+@ApplicationModule(
+        displayName = "Dispatch",
         allowedDependencies = {"identity", "plantask", "supervision", "taskform"})
 package cn.duban.dispatch;
 

@@ -31,8 +31,15 @@ class DocumentController {
 
     @GetMapping("/api/plan-tasks/{code}/documents")
     List<Listed> ofTask(@PathVariable String code) {
-        return documents.ofTask(code).stream().map(d -> new Listed(d.id(), d.kind().name(), d.title(),
-                d.documentNumber(), d.issuedAt().toString(), "/api/documents/" + d.id() + ".docx")).toList();
+        return documents.ofTask(code).stream()
+                .map(d -> new Listed(
+                        d.id(),
+                        d.kind().name(),
+                        d.title(),
+                        d.documentNumber(),
+                        d.issuedAt().toString(),
+                        "/api/documents/" + d.id() + ".docx"))
+                .toList();
     }
 
     @GetMapping("/api/documents/{id}.docx")
@@ -40,16 +47,20 @@ class DocumentController {
         if (!id.matches("[0-9]{1,18}")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "文书编号应为数字");
         }
-        IssuedDocument document = documents.find(Long.parseLong(id)).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这份文书"));
+        IssuedDocument document = documents
+                .find(Long.parseLong(id))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这份文书"));
         String name = document.title() + "-" + document.taskCode() + "-" + document.documentNumber() + ".docx";
-        return ResponseEntity.ok().contentType(DOCX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"document.docx\"; filename*=UTF-8''"
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+        return ResponseEntity.ok()
+                .contentType(DOCX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"document.docx\"; filename*=UTF-8''"
+                                + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
                 .body(documents.docx(document));
     }
 
     /** One line of a task's document list. */
-    record Listed(long id, String kind, String title, String documentNumber, String issuedAt, String href) {
-    }
+    record Listed(long id, String kind, String title, String documentNumber, String issuedAt, String href) {}
 }

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class DocumentNumbers {
 
-    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -33,24 +33,29 @@ class DocumentNumbers {
     }
 
     /** The document for {@code sourceKey}, issued now with the next number of {@code year} if it has none yet. */
-    IssuedDocument issue(DocumentKind kind, String sourceKey, String taskCode, int year,
-            Supplier<Map<String, String>> fields) {
+    IssuedDocument issue(
+            DocumentKind kind, String sourceKey, String taskCode, int year, Supplier<Map<String, String>> fields) {
         return transaction.execute(status -> {
             Optional<IssuedDocument> existing = bySource(sourceKey);
             if (existing.isPresent()) {
                 return existing.get();
             }
             jdbc.sql("insert into duban.document_counter (year, last_number) values (?, 0) on conflict do nothing")
-                    .param(year).update();
+                    .param(year)
+                    .update();
             int last = jdbc.sql("select last_number from duban.document_counter where year = ? for update")
-                    .param(year).query(Integer.class).single();
+                    .param(year)
+                    .query(Integer.class)
+                    .single();
             // Another node may have issued it while this one waited for the counter.
             existing = bySource(sourceKey);
             if (existing.isPresent()) {
                 return existing.get();
             }
             int number = last + 1;
-            jdbc.sql("update duban.document_counter set last_number = ? where year = ?").params(number, year).update();
+            jdbc.sql("update duban.document_counter set last_number = ? where year = ?")
+                    .params(number, year)
+                    .update();
             jdbc.sql("""
                             insert into duban.document (kind, source_key, task_code, year, number, fields)
                             values (?, ?, ?, ?, ?, ?::jsonb)""")
@@ -61,7 +66,10 @@ class DocumentNumbers {
     }
 
     Optional<IssuedDocument> bySource(String sourceKey) {
-        return jdbc.sql(SELECT + " where source_key = ?").param(sourceKey).query(this::row).optional();
+        return jdbc.sql(SELECT + " where source_key = ?")
+                .param(sourceKey)
+                .query(this::row)
+                .optional();
     }
 
     Optional<IssuedDocument> byId(long id) {
@@ -69,7 +77,10 @@ class DocumentNumbers {
     }
 
     java.util.List<IssuedDocument> ofTask(String taskCode) {
-        return jdbc.sql(SELECT + " where task_code = ? order by issued_at, id").param(taskCode).query(this::row).list();
+        return jdbc.sql(SELECT + " where task_code = ? order by issued_at, id")
+                .param(taskCode)
+                .query(this::row)
+                .list();
     }
 
     private static final String SELECT =
@@ -77,8 +88,15 @@ class DocumentNumbers {
 
     private IssuedDocument row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         DocumentKind kind = DocumentKind.valueOf(rs.getString(2));
-        return new IssuedDocument(rs.getLong(1), kind, kind.title(), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                IssuedDocument.documentNumber(rs.getInt(4), rs.getInt(5)), rs.getObject(6, OffsetDateTime.class),
+        return new IssuedDocument(
+                rs.getLong(1),
+                kind,
+                kind.title(),
+                rs.getString(3),
+                rs.getInt(4),
+                rs.getInt(5),
+                IssuedDocument.documentNumber(rs.getInt(4), rs.getInt(5)),
+                rs.getObject(6, OffsetDateTime.class),
                 read(rs.getString(7)));
     }
 

@@ -38,8 +38,12 @@ public class Documents {
     private final IdentityService identityService;
     private final ZoneId zone;
 
-    Documents(JdbcClient jdbc, DocumentNumbers numbers, HistoryService historyService,
-            IdentityService identityService, @Value("${duban.time-zone}") ZoneId zone) {
+    Documents(
+            JdbcClient jdbc,
+            DocumentNumbers numbers,
+            HistoryService historyService,
+            IdentityService identityService,
+            @Value("${duban.time-zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.numbers = numbers;
         this.historyService = historyService;
@@ -54,8 +58,11 @@ public class Documents {
 
     /** The task's documents, oldest first, after issuing any that are due. */
     public List<IssuedDocument> ofTask(String taskCode) {
-        boolean known = jdbc.sql("select count(*) from duban.supervised_task where task_code = ?").param(taskCode)
-                .query(Long.class).single() > 0;
+        boolean known = jdbc.sql("select count(*) from duban.supervised_task where task_code = ?")
+                        .param(taskCode)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (!known) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为“" + taskCode + "”的任务");
         }
@@ -101,7 +108,11 @@ public class Documents {
     }
 
     private List<String> due(String sql, String onlyTask) {
-        return jdbc.sql(sql).param("task", onlyTask).param("batch", BATCH).query(String.class).list();
+        return jdbc.sql(sql)
+                .param("task", onlyTask)
+                .param("batch", BATCH)
+                .query(String.class)
+                .list();
     }
 
     private List<Event> dueEvents(String onlyTask) {
@@ -115,9 +126,10 @@ public class Documents {
                           and exists (select 1 from duban.supervised_task s where s.task_code = e.task_code)
                           and not exists (select 1 from duban.document d where d.source_key = 'EVENT:' || e.id)
                         order by e.id limit :batch""")
-                .param("task", onlyTask).param("batch", BATCH)
-                .query((rs, row) -> new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5)))
+                .param("task", onlyTask)
+                .param("batch", BATCH)
+                .query((rs, row) ->
+                        new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list();
     }
 
@@ -126,8 +138,11 @@ public class Documents {
     }
 
     private Map<String, String> taskFields(String code) {
-        Map<String, String> unitNames = jdbc.sql("select id, name from duban.unit_directory").query((rs, row) ->
-                Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+        Map<String, String> unitNames = jdbc
+                .sql("select id, name from duban.unit_directory")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return jdbc.sql("""
                         select s.task_code, s.task_title, s.plan_title, s.lead_unit_ids, s.support_unit_ids, s.deadline,
@@ -144,7 +159,10 @@ public class Documents {
                     fields.put("leadUnits", names(rs.getArray(4), unitNames));
                     fields.put("supportUnits", names(rs.getArray(5), unitNames));
                     fields.put("deadline", ChineseDates.of(rs.getObject(6, LocalDate.class)));
-                    fields.put("state", cn.duban.supervision.SupervisionState.valueOf(rs.getString(7)).chineseName());
+                    fields.put(
+                            "state",
+                            cn.duban.supervision.SupervisionState.valueOf(rs.getString(7))
+                                    .chineseName());
                     fields.put("overdueDays", String.valueOf(rs.getInt(8)));
                     fields.put("timesUrged", String.valueOf(rs.getInt(9)));
                     fields.put("rectifications", String.valueOf(rs.getInt(10)));
@@ -179,17 +197,30 @@ public class Documents {
     private Map<String, String> closureFields(String code) {
         Map<String, String> fields = taskFields(code);
         String instance = fields.remove("processInstanceId");
-        String result = AsSystem.call(identityService, () -> historyService.createHistoricVariableInstanceQuery()
-                .processInstanceId(instance).variableName("resultDescription").list().stream()
-                .map(HistoricVariableInstance::getValue).filter(value -> value != null).map(Object::toString)
-                .findFirst().orElse(""));
+        String result = AsSystem.call(
+                identityService,
+                () -> historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance)
+                        .variableName("resultDescription")
+                        .list()
+                        .stream()
+                        .map(HistoricVariableInstance::getValue)
+                        .filter(value -> value != null)
+                        .map(Object::toString)
+                        .findFirst()
+                        .orElse(""));
         fields.put("result", result);
         return fields;
     }
 
     private static String names(Array ids, Map<String, String> unitNames) throws SQLException {
-        String names = ids == null ? "" : Arrays.stream((Object[]) ids.getArray()).map(String::valueOf)
-                .map(id -> unitNames.getOrDefault(id, id)).collect(Collectors.joining("、"));
+        String names = ids == null
+                ? ""
+                : Arrays.stream((Object[]) ids.getArray())
+                        .map(String::valueOf)
+                        .map(id -> unitNames.getOrDefault(id, id))
+                        .collect(Collectors.joining("、"));
         return names.isEmpty() ? "无" : names;
     }
 
@@ -197,6 +228,5 @@ public class Documents {
         return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
     }
 
-    private record Event(long id, String taskCode, String kind, String reason, int ordinal) {
-    }
+    private record Event(long id, String taskCode, String kind, String reason, int ordinal) {}
 }

@@ -25,12 +25,11 @@ final class DocxFiller {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z]+)\\s*}}");
 
-    private DocxFiller() {
-    }
+    private DocxFiller() {}
 
     static byte[] fill(String template, Map<String, String> fields) {
         try (InputStream in = new ClassPathResource("documents/" + template).getInputStream();
-             XWPFDocument document = new XWPFDocument(in)) {
+                XWPFDocument document = new XWPFDocument(in)) {
             fillParagraphs(document.getParagraphs(), fields);
             fillTables(document.getTables(), fields);
             document.getHeaderList().forEach(header -> {

@@ -1,5 +1,6 @@
 package cn.duban.identity;
 
+import static cn.duban.identity.AuthorizationGrants.ANY;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
@@ -20,8 +21,6 @@ import static org.camunda.bpm.engine.authorization.Resources.USER;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
-
-import static cn.duban.identity.AuthorizationGrants.ANY;
 
 /**
  * Who may do what, granted per group at start-up. A unit's users see and work only on tasks for which their unit
@@ -55,7 +54,11 @@ class AccessRules {
         // Plan tasks are dispatched only by an import or a published draft, which check the plan and record it, and
         // their variables (deadline, lead units, …) change only through the steps that record why (an extension a
         // leader approved, an inspection, a reassignment). Earlier versions granted both on every process.
-        grants.revoke(office, PROCESS_DEFINITION, ANY, CREATE_INSTANCE,
+        grants.revoke(
+                office,
+                PROCESS_DEFINITION,
+                ANY,
+                CREATE_INSTANCE,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE);
         grants.grant(office, PROCESS_INSTANCE, ANY, READ, CREATE);
         grants.grant(office, DEPLOYMENT, ANY, READ);

@@ -22,7 +22,8 @@ class AuthorizationGrants {
     }
 
     public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
+        Authorization authorization = authorizationService
+                .createAuthorizationQuery()
                 .groupIdIn(groupId)
                 .resourceType(resource)
                 .resourceId(resourceId)
@@ -44,7 +45,8 @@ class AuthorizationGrants {
 
     /** Takes permissions back from a group's grant, if it has them; changes nothing else. */
     public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
+        Authorization authorization = authorizationService
+                .createAuthorizationQuery()
                 .groupIdIn(groupId)
                 .resourceType(resource)
                 .resourceId(resourceId)

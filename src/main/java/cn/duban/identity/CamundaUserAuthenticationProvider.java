@@ -26,7 +26,9 @@ public class CamundaUserAuthenticationProvider implements AuthenticationProvider
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null
+        if (userId == null
+                || userId.isBlank()
+                || credentials == null
                 || !identityService.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("用户名或密码错误");
         }
@@ -34,7 +36,9 @@ public class CamundaUserAuthenticationProvider implements AuthenticationProvider
     }
 
     public List<String> groupIds(String userId) {
-        return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        return identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .toList();
     }
 
     @Override

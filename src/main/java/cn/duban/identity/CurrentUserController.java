@@ -27,16 +27,25 @@ class CurrentUserController {
     @Operation(summary = "当前登录用户：姓名、所属组、是否为督查办、领导或管理员")
     CurrentUser me(Authentication authentication) {
         String id = authentication.getName();
-        User user = AsSystem.call(identityService, () -> identityService.createUserQuery().userId(id).singleResult());
-        String name = user == null ? id : Stream.of(user.getFirstName(), user.getLastName()).filter(Objects::nonNull)
-                .collect(Collectors.joining());
+        User user = AsSystem.call(
+                identityService,
+                () -> identityService.createUserQuery().userId(id).singleResult());
+        String name = user == null
+                ? id
+                : Stream.of(user.getFirstName(), user.getLastName())
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.joining());
         List<String> groups = GroupAuthorities.groupIds(authentication);
-        return new CurrentUser(id, name, groups, groups.contains(DubanGroups.SUPERVISION_OFFICE),
-                groups.contains(DubanGroups.LEADERS), groups.contains(DubanGroups.CAMUNDA_ADMIN));
+        return new CurrentUser(
+                id,
+                name,
+                groups,
+                groups.contains(DubanGroups.SUPERVISION_OFFICE),
+                groups.contains(DubanGroups.LEADERS),
+                groups.contains(DubanGroups.CAMUNDA_ADMIN));
     }
 
     /** The signed-in user. */
-    record CurrentUser(String id, String name, List<String> groups, boolean supervisionOffice, boolean leader,
-                       boolean admin) {
-    }
+    record CurrentUser(
+            String id, String name, List<String> groups, boolean supervisionOffice, boolean leader, boolean admin) {}
 }

@@ -25,7 +25,10 @@ class DemoUsers implements ApplicationRunner {
     private final IdentityService identityService;
     private final String password;
 
-    DemoUsers(UnitCatalog units, IdentityService identityService, @Value("${duban.demo.password}") String password,
+    DemoUsers(
+            UnitCatalog units,
+            IdentityService identityService,
+            @Value("${duban.demo.password}") String password,
             StartupLock startupLock) {
         this.startupLock = startupLock;
         this.units = units;

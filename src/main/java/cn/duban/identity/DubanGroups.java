@@ -12,6 +12,5 @@ public final class DubanGroups {
     /** 运维监控: reads /actuator (health details, Prometheus metrics), nothing else. */
     public static final String MONITORING = "monitoring";
 
-    private DubanGroups() {
-    }
+    private DubanGroups() {}
 }

@@ -15,9 +15,8 @@ public final class FilterExpressions {
     public static final String IN_FIVE_DAYS = "${dateTime().plusDays(5).toDate()}";
 
     /** Exactly these texts, nothing built around them. */
-    public static final Set<String> STORED_FILTERS_MAY_USE = Set.of(CURRENT_USER, CURRENT_USER_GROUPS, NOW,
-            IN_FIVE_DAYS);
+    public static final Set<String> STORED_FILTERS_MAY_USE =
+            Set.of(CURRENT_USER, CURRENT_USER_GROUPS, NOW, IN_FIVE_DAYS);
 
-    private FilterExpressions() {
-    }
+    private FilterExpressions() {}
 }

@@ -11,15 +11,16 @@ public final class GroupAuthorities {
 
     public static final String PREFIX = "GROUP_";
 
-    private GroupAuthorities() {
-    }
+    private GroupAuthorities() {}
 
     public static String of(String groupId) {
         return PREFIX + groupId;
     }
 
     public static List<GrantedAuthority> of(Collection<String> groupIds) {
-        return groupIds.stream().<GrantedAuthority>map(id -> new SimpleGrantedAuthority(of(id))).toList();
+        return groupIds.stream()
+                .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(of(id)))
+                .toList();
     }
 
     public static List<String> groupIds(Authentication authentication) {

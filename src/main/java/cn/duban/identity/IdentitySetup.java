@@ -27,8 +27,14 @@ class IdentitySetup implements ApplicationRunner {
     private final IdentityService identityService;
     private final AdminAccountProperties admin;
 
-    IdentitySetup(UnitGroupSynchronizer groups, UnitCatalog units, AccessRules accessRules, TasklistFilters filters,
-            IdentityService identityService, AdminAccountProperties admin, StartupLock startupLock) {
+    IdentitySetup(
+            UnitGroupSynchronizer groups,
+            UnitCatalog units,
+            AccessRules accessRules,
+            TasklistFilters filters,
+            IdentityService identityService,
+            AdminAccountProperties admin,
+            StartupLock startupLock) {
         this.startupLock = startupLock;
         this.groups = groups;
         this.units = units;
@@ -63,7 +69,11 @@ class IdentitySetup implements ApplicationRunner {
         }
         if (admin.configured()) {
             ensureAdministrator();
-        } else if (identityService.createUserQuery().memberOfGroup(DubanGroups.CAMUNDA_ADMIN).count() == 0) {
+        } else if (identityService
+                        .createUserQuery()
+                        .memberOfGroup(DubanGroups.CAMUNDA_ADMIN)
+                        .count()
+                == 0) {
             log.warn("No administrator exists: set DUBAN_ADMIN_USER and DUBAN_ADMIN_PASSWORD to create the first one");
         }
     }

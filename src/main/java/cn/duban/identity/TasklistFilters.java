@@ -35,6 +35,7 @@ class TasklistFilters {
             Map.of("name", "deadlineText", "label", "完成时限"));
     /** Raised whenever the ready filters' query or properties change: a filter stored earlier is then rewritten. */
     static final int DEFINITION_VERSION = 2;
+
     private static final String VERSION_PROPERTY = "dubanVersion";
 
     private final FilterService filterService;
@@ -50,47 +51,109 @@ class TasklistFilters {
     /** Creates the filters every unit's users see that are missing, and returns their ids. */
     List<String> ensureFilters() {
         return List.of(
-                ensure(UNIT_UNCLAIMED, -10, "本单位尚未签收的任务",
-                        taskService.createTaskQuery().taskCandidateGroupInExpression(MY_UNITS)
-                                .taskUnassigned().orderByDueDate().asc().orderByTaskCreateTime().asc()),
-                ensure(MY_TASKS, -9, "我已签收、正在办理的任务",
-                        taskService.createTaskQuery().taskAssigneeExpression(FilterExpressions.CURRENT_USER)
-                                .orderByDueDate().asc().orderByTaskCreateTime().asc()),
+                ensure(
+                        UNIT_UNCLAIMED,
+                        -10,
+                        "本单位尚未签收的任务",
+                        taskService
+                                .createTaskQuery()
+                                .taskCandidateGroupInExpression(MY_UNITS)
+                                .taskUnassigned()
+                                .orderByDueDate()
+                                .asc()
+                                .orderByTaskCreateTime()
+                                .asc()),
+                ensure(
+                        MY_TASKS,
+                        -9,
+                        "我已签收、正在办理的任务",
+                        taskService
+                                .createTaskQuery()
+                                .taskAssigneeExpression(FilterExpressions.CURRENT_USER)
+                                .orderByDueDate()
+                                .asc()
+                                .orderByTaskCreateTime()
+                                .asc()),
                 // Filters cannot count working days: 5 calendar days cover 3 working days but for long holidays.
-                ensure(DUE_SOON, -8, "本单位5日内到期的任务",
-                        taskService.createTaskQuery().taskCandidateGroupInExpression(MY_UNITS).includeAssignedTasks()
-                                .dueAfterExpression(FilterExpressions.NOW).dueBeforeExpression(FilterExpressions.IN_FIVE_DAYS)
-                                .orderByDueDate().asc().orderByTaskCreateTime().asc()),
-                ensure(OVERDUE, -7, "本单位已超过期限的任务",
-                        taskService.createTaskQuery().taskCandidateGroupInExpression(MY_UNITS).includeAssignedTasks()
-                                .dueBeforeExpression(FilterExpressions.NOW).orderByDueDate().asc()
-                                .orderByTaskCreateTime().asc()));
+                ensure(
+                        DUE_SOON,
+                        -8,
+                        "本单位5日内到期的任务",
+                        taskService
+                                .createTaskQuery()
+                                .taskCandidateGroupInExpression(MY_UNITS)
+                                .includeAssignedTasks()
+                                .dueAfterExpression(FilterExpressions.NOW)
+                                .dueBeforeExpression(FilterExpressions.IN_FIVE_DAYS)
+                                .orderByDueDate()
+                                .asc()
+                                .orderByTaskCreateTime()
+                                .asc()),
+                ensure(
+                        OVERDUE,
+                        -7,
+                        "本单位已超过期限的任务",
+                        taskService
+                                .createTaskQuery()
+                                .taskCandidateGroupInExpression(MY_UNITS)
+                                .includeAssignedTasks()
+                                .dueBeforeExpression(FilterExpressions.NOW)
+                                .orderByDueDate()
+                                .asc()
+                                .orderByTaskCreateTime()
+                                .asc()));
     }
 
     /** The supervision office's own filters: results waiting for inspection, and every overdue task. */
     List<String> ensureOfficeFilters() {
         return List.of(
-                ensure(TO_VERIFY, -6, "等待督查核验的办理结果",
-                        taskService.createTaskQuery().taskCandidateGroup(DubanGroups.SUPERVISION_OFFICE)
-                                .includeAssignedTasks().taskDefinitionKey("UserTask_VerifyResult")
-                                .orderByDueDate().asc().orderByTaskCreateTime().asc()),
+                ensure(
+                        TO_VERIFY,
+                        -6,
+                        "等待督查核验的办理结果",
+                        taskService
+                                .createTaskQuery()
+                                .taskCandidateGroup(DubanGroups.SUPERVISION_OFFICE)
+                                .includeAssignedTasks()
+                                .taskDefinitionKey("UserTask_VerifyResult")
+                                .orderByDueDate()
+                                .asc()
+                                .orderByTaskCreateTime()
+                                .asc()),
                 ensureAllOverdue());
     }
 
     /** The leaders' own filters: closures waiting for approval, and every overdue task. */
     List<String> ensureLeaderFilters() {
         return List.of(
-                ensure(TO_APPROVE_CLOSURE, -6, "等待销号审批的任务",
-                        taskService.createTaskQuery().taskCandidateGroup(DubanGroups.LEADERS)
-                                .includeAssignedTasks().taskDefinitionKey("UserTask_ApproveClosure")
-                                .orderByDueDate().asc().orderByTaskCreateTime().asc()),
+                ensure(
+                        TO_APPROVE_CLOSURE,
+                        -6,
+                        "等待销号审批的任务",
+                        taskService
+                                .createTaskQuery()
+                                .taskCandidateGroup(DubanGroups.LEADERS)
+                                .includeAssignedTasks()
+                                .taskDefinitionKey("UserTask_ApproveClosure")
+                                .orderByDueDate()
+                                .asc()
+                                .orderByTaskCreateTime()
+                                .asc()),
                 ensureAllOverdue());
     }
 
     private String ensureAllOverdue() {
-        return ensure(ALL_OVERDUE, -5, "全部逾期任务（各单位）",
-                taskService.createTaskQuery().dueBeforeExpression(FilterExpressions.NOW).orderByDueDate().asc()
-                        .orderByTaskCreateTime().asc());
+        return ensure(
+                ALL_OVERDUE,
+                -5,
+                "全部逾期任务（各单位）",
+                taskService
+                        .createTaskQuery()
+                        .dueBeforeExpression(FilterExpressions.NOW)
+                        .orderByDueDate()
+                        .asc()
+                        .orderByTaskCreateTime()
+                        .asc());
     }
 
     void shareWith(String groupId, List<String> filterIds) {
@@ -108,18 +171,24 @@ class TasklistFilters {
         Filter filter = (existing != null ? existing : filterService.newTaskFilter(name))
                 .setQuery(query)
                 .setProperties(Map.of(
-                        "priority", priority,
-                        "description", description,
-                        "refresh", true,
-                        "variables", CARD_VARIABLES,
-                        VERSION_PROPERTY, DEFINITION_VERSION));
+                        "priority",
+                        priority,
+                        "description",
+                        description,
+                        "refresh",
+                        true,
+                        "variables",
+                        CARD_VARIABLES,
+                        VERSION_PROPERTY,
+                        DEFINITION_VERSION));
         filterService.saveFilter(filter);
         return filter.getId();
     }
 
     private static boolean isCurrent(Filter filter) {
         Map<String, Object> properties = filter.getProperties();
-        return properties != null && properties.get(VERSION_PROPERTY) instanceof Number version
+        return properties != null
+                && properties.get(VERSION_PROPERTY) instanceof Number version
                 && version.intValue() >= DEFINITION_VERSION;
     }
 }

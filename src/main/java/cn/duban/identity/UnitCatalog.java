@@ -20,7 +20,9 @@ public class UnitCatalog {
     }
 
     public List<Unit> all() {
-        return jdbc.sql("select id, name, kind from duban.unit order by sort_order, id").query(Unit.class).list();
+        return jdbc.sql("select id, name, kind from duban.unit order by sort_order, id")
+                .query(Unit.class)
+                .list();
     }
 
     /** Every name of every unit, for resolving many names at once. */
@@ -32,14 +34,18 @@ public class UnitCatalog {
             byName.put(unit.id(), List.of(unit));
             byName.put(unit.name(), List.of(unit));
         }
-        jdbc.sql("select alias, unit_id from duban.unit_alias").query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list().forEach(alias -> byName.putIfAbsent(alias.getKey(), List.of(byId.get(alias.getValue()))));
+        jdbc.sql("select alias, unit_id from duban.unit_alias")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .forEach(alias -> byName.putIfAbsent(alias.getKey(), List.of(byId.get(alias.getValue()))));
         Map<String, List<Unit>> collectives = new LinkedHashMap<>();
         jdbc.sql("""
                         select c.name, c.unit_id from duban.unit_collective c join duban.unit u on u.id = c.unit_id
                         order by c.name, u.sort_order, u.id""")
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list().forEach(member -> collectives.computeIfAbsent(member.getKey(), key -> new ArrayList<>())
+                .list()
+                .forEach(member -> collectives
+                        .computeIfAbsent(member.getKey(), key -> new ArrayList<>())
                         .add(byId.get(member.getValue())));
         collectives.forEach(byName::putIfAbsent);
         return new UnitDirectory(byName);
@@ -69,9 +75,6 @@ public class UnitCatalog {
                         select u.id, u.name, u.kind from duban.unit u
                         where u.id = :key or u.name = :key
                            or u.id = (select a.unit_id from duban.unit_alias a where a.alias = :key)
-                        """)
-                .param("key", key)
-                .query(Unit.class)
-                .optional();
+                        """).param("key", key).query(Unit.class).optional();
     }
 }

@@ -28,10 +28,10 @@ class UnitController {
     @PostMapping("/api/units")
     ResponseEntity<Unit> register(@RequestBody NewUnit unit) {
         Unit registered = registration.register(unit.id(), unit.name(), unit.kind());
-        return ResponseEntity.created(URI.create("/api/units/" + registered.id())).body(registered);
+        return ResponseEntity.created(URI.create("/api/units/" + registered.id()))
+                .body(registered);
     }
 
     /** What a new unit needs: a Chinese name; an id and a kind are optional. */
-    record NewUnit(String id, String name, String kind) {
-    }
+    record NewUnit(String id, String name, String kind) {}
 }

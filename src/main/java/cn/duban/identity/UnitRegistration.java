@@ -17,8 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 public class UnitRegistration {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+([._-][a-z0-9]+)*");
-    private static final List<String> KINDS = List.of("DEPARTMENT", "COUNTY", "CITY", "PARK", "COLLECTIVE", "OFFICE",
-            "EXTERNAL");
+    private static final List<String> KINDS =
+            List.of("DEPARTMENT", "COUNTY", "CITY", "PARK", "COLLECTIVE", "OFFICE", "EXTERNAL");
 
     private final JdbcClient jdbc;
     private final UnitCatalog units;
@@ -27,8 +27,13 @@ public class UnitRegistration {
     private final TasklistFilters filters;
     private final IdentityService identityService;
 
-    UnitRegistration(JdbcClient jdbc, UnitCatalog units, UnitGroupSynchronizer groups, AccessRules accessRules,
-            TasklistFilters filters, IdentityService identityService) {
+    UnitRegistration(
+            JdbcClient jdbc,
+            UnitCatalog units,
+            UnitGroupSynchronizer groups,
+            AccessRules accessRules,
+            TasklistFilters filters,
+            IdentityService identityService) {
         this.identityService = identityService;
         this.jdbc = jdbc;
         this.units = units;
@@ -50,22 +55,24 @@ public class UnitRegistration {
         if (!units.resolveAll(unitName).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "“" + unitName + "”已是单位库中的单位或其别名");
         }
-        String kind = requestedKind == null || requestedKind.isBlank() ? "DEPARTMENT"
+        String kind = requestedKind == null || requestedKind.isBlank()
+                ? "DEPARTMENT"
                 : requestedKind.strip().toUpperCase(Locale.ROOT);
         if (!KINDS.contains(kind)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "单位类型应为 " + String.join("、", KINDS) + " 之一");
         }
         String id = requestedId == null || requestedId.isBlank()
-                ? "unit-" + UUID.randomUUID().toString().substring(0, 8) : requestedId.strip();
+                ? "unit-" + UUID.randomUUID().toString().substring(0, 8)
+                : requestedId.strip();
         if (!ID.matcher(id).matches() || id.length() > 64) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "单位编号“" + id + "”只能用小写字母、数字和“-”“_”“.”，最长64个字符");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "单位编号“" + id + "”只能用小写字母、数字和“-”“_”“.”，最长64个字符");
         }
         if (units.resolve(id).isPresent()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "单位编号“" + id + "”已被使用");
         }
         jdbc.sql("insert into duban.unit (id, name, kind, sort_order) values (?, ?, ?, 1000)")
-                .params(id, unitName, kind).update();
+                .params(id, unitName, kind)
+                .update();
         // Who may register units was checked at the door (supervision office); the group, its permissions and
         // filters are set up by the system, as at start-up, not with the caller's own engine permissions.
         AsSystem.run(identityService, () -> {

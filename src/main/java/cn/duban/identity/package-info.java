@@ -3,7 +3,9 @@
  * duban.unit_alias and duban.unit_collective; publishes the view duban.unit_directory. API: {@link
  * cn.duban.identity.UnitCatalog}, {@link cn.duban.identity.Unit}, {@link cn.duban.identity.AsSystem}, …
  */
-@ApplicationModule(displayName = "Identity", allowedDependencies = {"cluster", "taskform"})
+@ApplicationModule(
+        displayName = "Identity",
+        allowedDependencies = {"cluster", "taskform"})
 package cn.duban.identity;
 
 import org.springframework.modulith.ApplicationModule;

@@ -34,6 +34,7 @@ class DemoIndicatorLeads implements ApplicationRunner {
             Map.entry("地下水", "ecology-environment"),
             Map.entry("村庄", "ecology-environment"),
             Map.entry("生活污水", "ecology-environment"));
+
     private static final String OTHERWISE = "ecology-environment";
 
     private static final Logger log = LoggerFactory.getLogger(DemoIndicatorLeads.class);
@@ -54,7 +55,9 @@ class DemoIndicatorLeads implements ApplicationRunner {
     }
 
     private void setUp() {
-        List<Indicator> unassigned = store.ofPlan(PLAN_CODE).stream().filter(i -> i.leadUnitId() == null).toList();
+        List<Indicator> unassigned = store.ofPlan(PLAN_CODE).stream()
+                .filter(i -> i.leadUnitId() == null)
+                .toList();
         for (Indicator indicator : unassigned) {
             assignments.assign(indicator.id(), leadOf(indicator.name()), "demo");
         }
@@ -64,7 +67,10 @@ class DemoIndicatorLeads implements ApplicationRunner {
     }
 
     static String leadOf(String indicatorName) {
-        return LEADS.stream().filter(lead -> indicatorName.contains(lead.getKey())).map(Map.Entry::getValue)
-                .findFirst().orElse(OTHERWISE);
+        return LEADS.stream()
+                .filter(lead -> indicatorName.contains(lead.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(OTHERWISE);
     }
 }

@@ -9,10 +9,26 @@ import java.time.OffsetDateTime;
  * report cycle, the unit that reports it (null until the supervision office names one) and the latest value reported
  * (the one of the latest as-of date; of two for the same date, the later report).
  */
-record Indicator(long id, String planCode, String planTitle, Integer periodStart, Integer periodEnd,
-                 String reportCycle, int position, String category, String name, String unit, String baseline,
-                 String target, boolean binding, String source, String leadUnitId, String leadUnitName,
-                 BigDecimal latestValue, LocalDate latestAsOf, OffsetDateTime latestReportedAt) {
+record Indicator(
+        long id,
+        String planCode,
+        String planTitle,
+        Integer periodStart,
+        Integer periodEnd,
+        String reportCycle,
+        int position,
+        String category,
+        String name,
+        String unit,
+        String baseline,
+        String target,
+        boolean binding,
+        String source,
+        String leadUnitId,
+        String leadUnitName,
+        BigDecimal latestValue,
+        LocalDate latestAsOf,
+        OffsetDateTime latestReportedAt) {
 
     OffTrackRule.Facts facts() {
         return new OffTrackRule.Facts(target, baseline, unit, periodStart, periodEnd);

@@ -48,8 +48,12 @@ class IndicatorAssignments {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
 
-    IndicatorAssignments(IndicatorStore store, UnitCatalog units, IndicatorRounds rounds,
-            RuntimeService runtimeService, IdentityService identityService) {
+    IndicatorAssignments(
+            IndicatorStore store,
+            UnitCatalog units,
+            IndicatorRounds rounds,
+            RuntimeService runtimeService,
+            IdentityService identityService) {
         this.store = store;
         this.units = units;
         this.rounds = rounds;
@@ -67,13 +71,15 @@ class IndicatorAssignments {
         if (unit.id().equals(current.leadUnitId()) && running != null) {
             return current;
         }
-        store.assign(indicatorId, unit.id(), assignedBy, ClockUtil.getCurrentTime().toInstant());
+        store.assign(
+                indicatorId, unit.id(), assignedBy, ClockUtil.getCurrentTime().toInstant());
         Indicator assigned = store.find(indicatorId).orElseThrow();
         AsSystem.run(identityService, () -> {
             if (running != null) {
                 end(running, "牵头单位调整为" + unit.name());
             }
-            runtimeService.createProcessInstanceByKey(IndicatorReportProcess.KEY)
+            runtimeService
+                    .createProcessInstanceByKey(IndicatorReportProcess.KEY)
                     .businessKey(String.valueOf(indicatorId))
                     .setVariables(variables(assigned))
                     .execute();
@@ -102,28 +108,32 @@ class IndicatorAssignments {
         if (unitRef == null || unitRef.isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请指定牵头单位（unitId），如“ecology-environment”");
         }
-        Unit unit = units.resolve(unitRef).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "未知单位“" + unitRef.strip() + "”：请使用单位编号或名称，如“ecology-environment”或“州生态环境局”"));
+        Unit unit = units.resolve(unitRef)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.BAD_REQUEST,
+                        "未知单位“" + unitRef.strip() + "”：请使用单位编号或名称，如“ecology-environment”或“州生态环境局”"));
         if ("COLLECTIVE".equals(unit.kind())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "“" + unit.name() + "”是多个单位的统称，请指定一个具体单位报送指标");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "“" + unit.name() + "”是多个单位的统称，请指定一个具体单位报送指标");
         }
         if (DubanGroups.SUPERVISION_OFFICE.equals(unit.id()) || DubanGroups.LEADERS.equals(unit.id())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "指标应由业务主管单位报送，不能指定“" + unit.name() + "”");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "指标应由业务主管单位报送，不能指定“" + unit.name() + "”");
         }
         return unit;
     }
 
     private ProcessInstance running(long indicatorId) {
-        return AsSystem.call(identityService, () -> runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(IndicatorReportProcess.KEY)
-                .processInstanceBusinessKey(String.valueOf(indicatorId))
-                .singleResult());
+        return AsSystem.call(
+                identityService,
+                () -> runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(IndicatorReportProcess.KEY)
+                        .processInstanceBusinessKey(String.valueOf(indicatorId))
+                        .singleResult());
     }
 
     private void end(ProcessInstance running, String reason) {
-        runtimeService.createMessageCorrelation(IndicatorReportProcess.MSG_REPORTING_WITHDRAWN)
+        runtimeService
+                .createMessageCorrelation(IndicatorReportProcess.MSG_REPORTING_WITHDRAWN)
                 .processInstanceId(running.getId())
                 .setVariable(WITHDRAW_REASON, reason)
                 .correlate();

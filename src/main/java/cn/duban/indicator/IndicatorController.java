@@ -30,8 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/indicators")
 class IndicatorController {
 
-    private static final Set<String> OVERSEERS = Set.of(DubanGroups.SUPERVISION_OFFICE, DubanGroups.LEADERS,
-            DubanGroups.CAMUNDA_ADMIN);
+    private static final Set<String> OVERSEERS =
+            Set.of(DubanGroups.SUPERVISION_OFFICE, DubanGroups.LEADERS, DubanGroups.CAMUNDA_ADMIN);
 
     private final IndicatorStore store;
     private final IndicatorAssignments assignments;
@@ -86,16 +86,29 @@ class IndicatorController {
     }
 
     /** The body of {@code PUT /api/indicators/{id}/lead-unit}: a unit's id (or its name). */
-    record LeadUnit(String unitId) {
-    }
+    record LeadUnit(String unitId) {}
 
     /** One reported value. */
-    record ReportedValueView(long id, BigDecimal value, LocalDate asOf, String note, String unitId, String unitName,
-                             String reportedBy, OffsetDateTime reportedAt) {
+    record ReportedValueView(
+            long id,
+            BigDecimal value,
+            LocalDate asOf,
+            String note,
+            String unitId,
+            String unitName,
+            String reportedBy,
+            OffsetDateTime reportedAt) {
 
         static ReportedValueView of(IndicatorStore.ReportedRow row) {
-            return new ReportedValueView(row.id(), IndicatorView.plain(row.value()), row.asOf(), row.note(),
-                    row.unitId(), row.unitName(), row.reportedBy(), row.reportedAt());
+            return new ReportedValueView(
+                    row.id(),
+                    IndicatorView.plain(row.value()),
+                    row.asOf(),
+                    row.note(),
+                    row.unitId(),
+                    row.unitName(),
+                    row.reportedBy(),
+                    row.reportedAt());
         }
     }
 }

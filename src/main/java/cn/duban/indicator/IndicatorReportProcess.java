@@ -11,6 +11,5 @@ public final class IndicatorReportProcess {
     public static final String REPORTING_WITHDRAWN = "EndEvent_ReportingWithdrawn";
     public static final String MSG_REPORTING_WITHDRAWN = "Msg_IndicatorReportingWithdrawn";
 
-    private IndicatorReportProcess() {
-    }
+    private IndicatorReportProcess() {}
 }

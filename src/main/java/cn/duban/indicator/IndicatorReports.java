@@ -44,8 +44,8 @@ class IndicatorReports implements TaskListener, ExecutionListener {
         Object name = task.getVariable(INDICATOR_NAME);
         if (name != null) {
             String shown = name.toString();
-            task.setName(task.getName() + "：" + (shown.length() > NAME_SHOWN ? shown.substring(0, NAME_SHOWN) + "…"
-                    : shown));
+            task.setName(task.getName() + "："
+                    + (shown.length() > NAME_SHOWN ? shown.substring(0, NAME_SHOWN) + "…" : shown));
         }
     }
 
@@ -58,12 +58,21 @@ class IndicatorReports implements TaskListener, ExecutionListener {
         Object periodStart = execution.getVariable(PERIOD_START);
         String unit = (String) execution.getVariable(IndicatorVariables.UNIT_TEXT);
         String indicatorUnit = "—".equals(unit) ? null : unit;
-        ReportedValue reported = ReportedValue.check(execution.getVariable(VALUE), execution.getVariable(AS_OF),
-                execution.getVariable(NOTE), indicatorUnit,
-                periodStart instanceof Number year ? year.intValue() : null, rounds.today(), rounds.zone());
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        store.recordValue(((Number) execution.getVariable(INDICATOR_ID)).longValue(), reported,
-                (String) execution.getVariable(LEAD_UNIT), user == null ? null : user.getUserId(),
+        ReportedValue reported = ReportedValue.check(
+                execution.getVariable(VALUE),
+                execution.getVariable(AS_OF),
+                execution.getVariable(NOTE),
+                indicatorUnit,
+                periodStart instanceof Number year ? year.intValue() : null,
+                rounds.today(),
+                rounds.zone());
+        Authentication user =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        store.recordValue(
+                ((Number) execution.getVariable(INDICATOR_ID)).longValue(),
+                reported,
+                (String) execution.getVariable(LEAD_UNIT),
+                user == null ? null : user.getUserId(),
                 ClockUtil.getCurrentTime().toInstant());
         execution.getProcessInstance().setVariable(LAST_REPORT, reported.summary(indicatorUnit));
     }

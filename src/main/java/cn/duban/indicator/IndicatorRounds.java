@@ -22,7 +22,8 @@ public class IndicatorRounds {
     private final ZoneId zone;
     private final String configuredCycle;
 
-    IndicatorRounds(@Value("${duban.time-zone}") ZoneId zone,
+    IndicatorRounds(
+            @Value("${duban.time-zone}") ZoneId zone,
             @Value("${duban.indicators.report-cycle:}") String configuredCycle) {
         this.zone = zone;
         this.configuredCycle = configuredCycle == null ? "" : configuredCycle.strip();
@@ -33,8 +34,10 @@ public class IndicatorRounds {
 
     /** The cron expression of the rounds for a plan whose report cycle is {@code planCycle} (MONTHLY, QUARTERLY). */
     String cronFor(String planCycle) {
-        return cron(configuredCycle.isEmpty() ? (planCycle == null ? ReportCycle.QUARTERLY.name() : planCycle)
-                : configuredCycle);
+        return cron(
+                configuredCycle.isEmpty()
+                        ? (planCycle == null ? ReportCycle.QUARTERLY.name() : planCycle)
+                        : configuredCycle);
     }
 
     /** How a form says the cycle. */

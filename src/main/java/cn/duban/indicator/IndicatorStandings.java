@@ -20,15 +20,29 @@ public class IndicatorStandings {
                 .filter(indicator -> planCodes.isEmpty() || planCodes.contains(indicator.planCode()))
                 .map(indicator -> {
                     IndicatorView view = IndicatorView.of(indicator);
-                    return new Standing(view.id(), view.planCode(), view.name(), view.leadUnitId(), view.status(),
-                            view.latestValue() == null ? null : view.latestValue().toPlainString(), view.target(),
+                    return new Standing(
+                            view.id(),
+                            view.planCode(),
+                            view.name(),
+                            view.leadUnitId(),
+                            view.status(),
+                            view.latestValue() == null
+                                    ? null
+                                    : view.latestValue().toPlainString(),
+                            view.target(),
                             view.statusReason());
                 })
                 .toList();
     }
 
     /** One indicator: who reports it (null: nobody named yet), its status, latest value and target as written. */
-    public record Standing(long id, String planCode, String name, String leadUnitId, IndicatorStatus status,
-                           String latestValue, String target, String reason) {
-    }
+    public record Standing(
+            long id,
+            String planCode,
+            String name,
+            String leadUnitId,
+            IndicatorStatus status,
+            String latestValue,
+            String target,
+            String reason) {}
 }

@@ -2,7 +2,6 @@ package cn.duban.indicator;
 
 /** Where an indicator stands against its target, with the word the dashboard shows. */
 public enum IndicatorStatus {
-
     ON_TRACK("正常"),
     OFF_TRACK("偏离目标"),
     NO_DATA("未报送"),

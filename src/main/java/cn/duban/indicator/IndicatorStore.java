@@ -37,19 +37,31 @@ class IndicatorStore {
     }
 
     Optional<Indicator> find(long id) {
-        return jdbc.sql(SELECT + " where i.id = ?").param(id).query(Indicator.class).optional();
+        return jdbc.sql(SELECT + " where i.id = ?")
+                .param(id)
+                .query(Indicator.class)
+                .optional();
     }
 
     List<Indicator> all() {
-        return jdbc.sql(SELECT + " order by i.plan_code, i.position").query(Indicator.class).list();
+        return jdbc.sql(SELECT + " order by i.plan_code, i.position")
+                .query(Indicator.class)
+                .list();
     }
 
     List<Indicator> ofPlan(String planCode) {
-        return jdbc.sql(SELECT + " where i.plan_code = ? order by i.position").param(planCode).query(Indicator.class).list();
+        return jdbc.sql(SELECT + " where i.plan_code = ? order by i.position")
+                .param(planCode)
+                .query(Indicator.class)
+                .list();
     }
 
     boolean planExists(String planCode) {
-        return jdbc.sql("select count(*) from duban.plan_directory where code = ?").param(planCode).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from duban.plan_directory where code = ?")
+                        .param(planCode)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -58,10 +70,15 @@ class IndicatorStore {
      * indicator. The indicator's row is the plan's (read through its published view), so it is not locked itself.
      */
     boolean lock(long id) {
-        jdbc.sql("select pg_advisory_xact_lock(?, hashint8(?))").params(ONE_INDICATOR, id)
-                .query((rs, row) -> null).list();
-        return jdbc.sql("select id from duban.plan_indicator_directory where id = ?").param(id).query(Long.class)
-                .optional().isPresent();
+        jdbc.sql("select pg_advisory_xact_lock(?, hashint8(?))")
+                .params(ONE_INDICATOR, id)
+                .query((rs, row) -> null)
+                .list();
+        return jdbc.sql("select id from duban.plan_indicator_directory where id = ?")
+                .param(id)
+                .query(Long.class)
+                .optional()
+                .isPresent();
     }
 
     void assign(long id, String unitId, String assignedBy, Instant at) {
@@ -70,12 +87,13 @@ class IndicatorStore {
                         values (?, ?, ?, ?)
                         on conflict (indicator_id) do update
                         set unit_id = excluded.unit_id, assigned_by = excluded.assigned_by,
-                            assigned_at = excluded.assigned_at""")
-                .params(id, unitId, assignedBy, Timestamp.from(at)).update();
+                            assigned_at = excluded.assigned_at""").params(id, unitId, assignedBy, Timestamp.from(at)).update();
     }
 
     void unassign(long id) {
-        jdbc.sql("delete from duban.indicator_assignment where indicator_id = ?").param(id).update();
+        jdbc.sql("delete from duban.indicator_assignment where indicator_id = ?")
+                .param(id)
+                .update();
     }
 
     void recordValue(long id, ReportedValue reported, String unitId, String reportedBy, Instant at) {
@@ -83,8 +101,7 @@ class IndicatorStore {
                         insert into duban.indicator_value (indicator_id, value, as_of, note, unit_id, reported_by,
                                                            reported_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, reported.value(), reported.asOf(), reported.note(), unitId, reportedBy,
-                        Timestamp.from(at))
+                .params(id, reported.value(), reported.asOf(), reported.note(), unitId, reportedBy, Timestamp.from(at))
                 .update();
     }
 
@@ -94,14 +111,17 @@ class IndicatorStore {
                         select v.id, v.value, v.as_of, v.note, v.unit_id, u.name as unit_name, v.reported_by,
                                v.reported_at
                         from duban.indicator_value v left join duban.unit_directory u on u.id = v.unit_id
-                        where v.indicator_id = ? order by v.as_of desc, v.reported_at desc, v.id desc""")
-                .param(id)
-                .query(ReportedRow.class)
-                .list();
+                        where v.indicator_id = ? order by v.as_of desc, v.reported_at desc, v.id desc""").param(id).query(ReportedRow.class).list();
     }
 
     /** One value as reported, for {@code GET /api/indicators/{id}/values}. */
-    record ReportedRow(long id, BigDecimal value, LocalDate asOf, String note, String unitId, String unitName,
-                       String reportedBy, OffsetDateTime reportedAt) {
-    }
+    record ReportedRow(
+            long id,
+            BigDecimal value,
+            LocalDate asOf,
+            String note,
+            String unitId,
+            String unitName,
+            String reportedBy,
+            OffsetDateTime reportedAt) {}
 }

@@ -27,21 +27,28 @@ record IndicatorTarget(Direction direction, BigDecimal value) {
     /** "About 30" means 27 to 33. */
     static final BigDecimal ABOUT_TOLERANCE = new BigDecimal("0.10");
 
-    enum Direction { AT_LEAST, AT_MOST, ABOUT, BELOW_BASELINE, QUALITATIVE }
+    enum Direction {
+        AT_LEAST,
+        AT_MOST,
+        ABOUT,
+        BELOW_BASELINE,
+        QUALITATIVE
+    }
 
     static final IndicatorTarget QUALITATIVE = new IndicatorTarget(Direction.QUALITATIVE, null);
 
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final Pattern ABOUT = Pattern.compile("左右|上下|约\\s*\\d");
     private static final List<String> AT_LEAST_FIRST = List.of("≥", "不低于", "不少于", "以上", "至少");
-    private static final List<String> AT_MOST = List.of("≤", "不高于", "不超过", "不大于", "以内", "以下", "控制在",
-            "降至", "降到", "下降到", "下降至", "减少到", "减少至", "降低到", "降低至", "低于", "小于", "<");
-    private static final List<String> AT_LEAST = List.of("达到", "超过", "高于", "大于", "提高到", "提高至", "提升到",
-            "提升至", "增加到", "增加至", ">");
+    private static final List<String> AT_MOST = List.of(
+            "≤", "不高于", "不超过", "不大于", "以内", "以下", "控制在", "降至", "降到", "下降到", "下降至", "减少到", "减少至", "降低到", "降低至", "低于",
+            "小于", "<");
+    private static final List<String> AT_LEAST =
+            List.of("达到", "超过", "高于", "大于", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", ">");
     private static final List<String> CUT = List.of("减少", "下降", "降低", "削减", "减量");
     private static final List<String> RISE = List.of("增长", "提高", "提升", "增加");
-    private static final List<String> STEADY = List.of("不降低", "不下降", "不减少", "不恶化", "保持稳定", "稳定", "稳中向好",
-            "持续改善", "只增不减");
+    private static final List<String> STEADY =
+            List.of("不降低", "不下降", "不减少", "不恶化", "保持稳定", "稳定", "稳中向好", "持续改善", "只增不减");
 
     /** The target as written ({@code target}), given the indicator's numeric baseline (null when it has none). */
     static IndicatorTarget read(String target, BigDecimal baseline, String unit) {
@@ -118,7 +125,11 @@ record IndicatorTarget(Direction direction, BigDecimal value) {
                 plain.append(c);
             }
         }
-        return plain.toString().replace(">=", "≥").replace("<=", "≤").replace("＞＝", "≥").replace("＜＝", "≤");
+        return plain.toString()
+                .replace(">=", "≥")
+                .replace("<=", "≤")
+                .replace("＞＝", "≥")
+                .replace("＜＝", "≤");
     }
 
     private static boolean containsAny(String text, List<String> words) {

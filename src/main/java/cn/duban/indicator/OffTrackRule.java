@@ -35,12 +35,10 @@ import java.time.temporal.ChronoUnit;
  */
 final class OffTrackRule {
 
-    private OffTrackRule() {
-    }
+    private OffTrackRule() {}
 
     /** The verdict with the value that was expected (null when none applies) and the reason in Chinese. */
-    record Judgement(IndicatorStatus status, BigDecimal expected, String reason) {
-    }
+    record Judgement(IndicatorStatus status, BigDecimal expected, String reason) {}
 
     /** What is known of an indicator: its target and baseline as written, its unit and its plan's period. */
     record Facts(String target, String baseline, String unit, Integer periodStart, Integer periodEnd) {
@@ -69,22 +67,26 @@ final class OffTrackRule {
         BigDecimal baseline = facts.numericBaseline();
         IndicatorTarget target = IndicatorTarget.read(facts.target(), baseline, facts.unit());
         return switch (target.direction()) {
-            case QUALITATIVE -> new Judgement(IndicatorStatus.UNKNOWN, null,
-                    "目标“" + facts.target() + "”为定性要求，无法按数值判断");
+            case QUALITATIVE -> new Judgement(IndicatorStatus.UNKNOWN, null, "目标“" + facts.target() + "”为定性要求，无法按数值判断");
             case BELOW_BASELINE -> belowBaseline(facts, baseline, value, asOf);
             case ABOUT -> about(facts, target.value(), baseline, value, asOf);
-            case AT_LEAST, AT_MOST -> bound(facts, target.direction() == IndicatorTarget.Direction.AT_LEAST,
-                    target.value(), baseline, value, asOf);
+            case AT_LEAST, AT_MOST ->
+                bound(
+                        facts,
+                        target.direction() == IndicatorTarget.Direction.AT_LEAST,
+                        target.value(),
+                        baseline,
+                        value,
+                        asOf);
         };
     }
 
-    private static Judgement bound(Facts facts, boolean atLeast, BigDecimal target, BigDecimal baseline,
-            BigDecimal value, LocalDate asOf) {
+    private static Judgement bound(
+            Facts facts, boolean atLeast, BigDecimal target, BigDecimal baseline, BigDecimal value, LocalDate asOf) {
         String bound = atLeast ? "不低于" : "不高于";
         boolean meets = better(atLeast, value, target) >= 0;
         if (!facts.hasPeriod()) {
-            return meets ? onTrack(target, "已达到目标值" + plain(target))
-                    : unknown("计划未写明规划期，无法按进度判断");
+            return meets ? onTrack(target, "已达到目标值" + plain(target)) : unknown("计划未写明规划期，无法按进度判断");
         }
         if (baseline == null) {
             if (meets) {
@@ -100,8 +102,8 @@ final class OffTrackRule {
         return better(atLeast, value, expected) >= 0 ? onTrack(expected, reason) : offTrack(expected, reason);
     }
 
-    private static Judgement about(Facts facts, BigDecimal target, BigDecimal baseline, BigDecimal value,
-            LocalDate asOf) {
+    private static Judgement about(
+            Facts facts, BigDecimal target, BigDecimal baseline, BigDecimal value, LocalDate asOf) {
         BigDecimal tolerance = target.multiply(IndicatorTarget.ABOUT_TOLERANCE);
         BigDecimal low = target.subtract(tolerance);
         BigDecimal high = target.add(tolerance);
@@ -132,8 +134,8 @@ final class OffTrackRule {
     }
 
     /** The value on the straight line from the baseline at the period's start to the target at its end. */
-    private static BigDecimal expected(Facts facts, boolean atLeast, BigDecimal baseline, BigDecimal target,
-            LocalDate asOf) {
+    private static BigDecimal expected(
+            Facts facts, boolean atLeast, BigDecimal baseline, BigDecimal target, LocalDate asOf) {
         if (better(atLeast, baseline, target) >= 0) {
             return target;
         }

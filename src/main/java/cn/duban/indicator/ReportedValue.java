@@ -33,8 +33,8 @@ record ReportedValue(BigDecimal value, LocalDate asOf, String note) {
      * @param unit        the indicator's unit ("%" allows 0 to 100)
      * @param periodStart the first year of the plan's period, null when unknown
      */
-    static ReportedValue check(Object value, Object asOf, Object note, String unit, Integer periodStart,
-            LocalDate today, ZoneId zone) {
+    static ReportedValue check(
+            Object value, Object asOf, Object note, String unit, Integer periodStart, LocalDate today, ZoneId zone) {
         return new ReportedValue(number(value, unit), date(asOf, periodStart, today, zone), note(note));
     }
 
@@ -44,20 +44,22 @@ record ReportedValue(BigDecimal value, LocalDate asOf, String note) {
             throw new SubmissionRejectedException(IndicatorVariables.VALUE, "请填写“" + VALUE_LABEL + "”");
         }
         boolean finite = submitted instanceof Number number
-                ? !(number instanceof Double d && !Double.isFinite(d)) && !(number instanceof Float f && !Float.isFinite(f))
+                ? !(number instanceof Double d && !Double.isFinite(d))
+                        && !(number instanceof Float f && !Float.isFinite(f))
                 : DECIMAL.matcher(text).matches();
         if (!finite) {
-            throw new SubmissionRejectedException(IndicatorVariables.VALUE,
-                    "“" + VALUE_LABEL + "”应为数字，如98.5（不带单位）");
+            throw new SubmissionRejectedException(IndicatorVariables.VALUE, "“" + VALUE_LABEL + "”应为数字，如98.5（不带单位）");
         }
         // A form's number arrives as a Double, whose text may be "1.0E10"; BigDecimal reads that too.
         BigDecimal number = new BigDecimal(text).setScale(4, RoundingMode.HALF_UP);
         boolean percent = unit != null && unit.strip().equals("%");
         BigDecimal max = percent ? MAX_PERCENT : MAX_AMOUNT;
         if (number.signum() < 0 || number.compareTo(max) > 0) {
-            throw new SubmissionRejectedException(IndicatorVariables.VALUE, percent
-                    ? "“" + VALUE_LABEL + "”是百分比，应在0至100之间"
-                    : "“" + VALUE_LABEL + "”应在0至" + MAX_AMOUNT.toPlainString() + "之间");
+            throw new SubmissionRejectedException(
+                    IndicatorVariables.VALUE,
+                    percent
+                            ? "“" + VALUE_LABEL + "”是百分比，应在0至100之间"
+                            : "“" + VALUE_LABEL + "”应在0至" + MAX_AMOUNT.toPlainString() + "之间");
         }
         return number;
     }
@@ -74,17 +76,18 @@ record ReportedValue(BigDecimal value, LocalDate asOf, String note) {
             try {
                 day = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
             } catch (DateTimeParseException e) {
-                throw new SubmissionRejectedException(IndicatorVariables.AS_OF,
-                        "“" + AS_OF_LABEL + "”格式不正确，应如 2025-12-31");
+                throw new SubmissionRejectedException(
+                        IndicatorVariables.AS_OF, "“" + AS_OF_LABEL + "”格式不正确，应如 2025-12-31");
             }
         }
         if (day.isAfter(today)) {
-            throw new SubmissionRejectedException(IndicatorVariables.AS_OF,
-                    "“" + AS_OF_LABEL + "”不能晚于今天（" + ChineseDates.of(today) + "）");
+            throw new SubmissionRejectedException(
+                    IndicatorVariables.AS_OF, "“" + AS_OF_LABEL + "”不能晚于今天（" + ChineseDates.of(today) + "）");
         }
         if (periodStart != null && day.isBefore(LocalDate.of(periodStart, 1, 1))) {
-            throw new SubmissionRejectedException(IndicatorVariables.AS_OF, "“" + AS_OF_LABEL + "”不能早于规划期开始（"
-                    + ChineseDates.of(LocalDate.of(periodStart, 1, 1)) + "）");
+            throw new SubmissionRejectedException(
+                    IndicatorVariables.AS_OF,
+                    "“" + AS_OF_LABEL + "”不能早于规划期开始（" + ChineseDates.of(LocalDate.of(periodStart, 1, 1)) + "）");
         }
         return day;
     }
@@ -92,8 +95,8 @@ record ReportedValue(BigDecimal value, LocalDate asOf, String note) {
     private static String note(Object submitted) {
         String text = submitted == null ? "" : submitted.toString().strip();
         if (text.length() > NOTE_LIMIT) {
-            throw new SubmissionRejectedException(IndicatorVariables.NOTE,
-                    "“" + NOTE_LABEL + "”不能超过" + NOTE_LIMIT + "个字");
+            throw new SubmissionRejectedException(
+                    IndicatorVariables.NOTE, "“" + NOTE_LABEL + "”不能超过" + NOTE_LIMIT + "个字");
         }
         return text.isEmpty() ? null : text;
     }

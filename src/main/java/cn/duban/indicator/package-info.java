@@ -3,7 +3,8 @@
  * Owns duban.indicator_assignment and duban.indicator_value; reads plan's published duban.plan_indicator_directory and
  * duban.plan_directory. No API for other modules.
  */
-@ApplicationModule(displayName = "Indicator",
+@ApplicationModule(
+        displayName = "Indicator",
         allowedDependencies = {"cluster", "dispatch", "identity", "plantask", "taskform"})
 package cn.duban.indicator;
 

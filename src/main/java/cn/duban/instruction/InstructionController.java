@@ -25,8 +25,8 @@ class InstructionController {
     }
 
     @PostMapping("/api/plan-tasks/{code}/instructions")
-    ResponseEntity<LeaderInstruction> instruct(@PathVariable String code, @RequestBody Instruction instruction,
-            Principal user) {
+    ResponseEntity<LeaderInstruction> instruct(
+            @PathVariable String code, @RequestBody Instruction instruction, Principal user) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(instructions.instruct(code, instruction.text(), user.getName(), Instant.now()));
     }
@@ -37,6 +37,5 @@ class InstructionController {
     }
 
     /** What the leader writes. */
-    record Instruction(String text) {
-    }
+    record Instruction(String text) {}
 }

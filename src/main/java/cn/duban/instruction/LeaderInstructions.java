@@ -37,7 +37,10 @@ public class LeaderInstructions {
     private final IdentityService identityService;
     private final ZoneId zone;
 
-    LeaderInstructions(JdbcClient jdbc, RuntimeService runtimeService, IdentityService identityService,
+    LeaderInstructions(
+            JdbcClient jdbc,
+            RuntimeService runtimeService,
+            IdentityService identityService,
             @Value("${duban.time-zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
@@ -64,28 +67,39 @@ public class LeaderInstructions {
         }
         String leaderName = AsSystem.call(identityService, () -> {
             User user = identityService.createUserQuery().userId(leaderId).singleResult();
-            String name = user == null ? null : Stream.of(user.getFirstName(), user.getLastName())
-                    .filter(Objects::nonNull).collect(Collectors.joining());
+            String name = user == null
+                    ? null
+                    : Stream.of(user.getFirstName(), user.getLastName())
+                            .filter(Objects::nonNull)
+                            .collect(Collectors.joining());
             return name == null || name.isBlank() ? leaderId : name;
         });
         OffsetDateTime issuedAt = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         long id = jdbc.sql("""
                         insert into duban.leader_instruction (task_code, instruction, leader_id, leader_name, issued_at)
                         values (?, ?, ?, ?, ?) returning id""")
-                .params(taskCode, instruction, leaderId, leaderName, issuedAt).query(Long.class).single();
+                .params(taskCode, instruction, leaderId, leaderName, issuedAt)
+                .query(Long.class)
+                .single();
         // The leader may not start processes in the engine; the instruction is Duban's to deliver.
-        String instance = AsSystem.call(identityService, () -> runtimeService.startProcessInstanceByKey(PROCESS,
-                taskCode, Variables.createVariables()
-                        .putValue("instructionId", id)
-                        .putValue("taskCode", taskCode)
-                        .putValue("taskTitle", task.title())
-                        .putValue("planTitle", task.planTitle())
-                        .putValue("leadUnitGroups", task.leadUnits())
-                        .putValue("instruction", instruction)
-                        .putValue("leaderName", leaderName)
-                        .putValue("issuedAtText", SHOWN.format(at.atZone(zone))))
-                .getId());
-        jdbc.sql("update duban.leader_instruction set process_instance_id = ? where id = ?").params(instance, id)
+        String instance = AsSystem.call(
+                identityService,
+                () -> runtimeService
+                        .startProcessInstanceByKey(
+                                PROCESS,
+                                taskCode,
+                                Variables.createVariables()
+                                        .putValue("instructionId", id)
+                                        .putValue("taskCode", taskCode)
+                                        .putValue("taskTitle", task.title())
+                                        .putValue("planTitle", task.planTitle())
+                                        .putValue("leadUnitGroups", task.leadUnits())
+                                        .putValue("instruction", instruction)
+                                        .putValue("leaderName", leaderName)
+                                        .putValue("issuedAtText", SHOWN.format(at.atZone(zone))))
+                        .getId());
+        jdbc.sql("update duban.leader_instruction set process_instance_id = ? where id = ?")
+                .params(instance, id)
                 .update();
         return find(id);
     }
@@ -94,12 +108,16 @@ public class LeaderInstructions {
         jdbc.sql("""
                         update duban.leader_instruction set acknowledged_by = ?, acknowledgement = ?, acknowledged_at = ?
                         where id = ? and acknowledged_at is null""")
-                .params(by, acknowledgement, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), id).update();
+                .params(by, acknowledgement, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), id)
+                .update();
     }
 
     /** The task's instructions, oldest first. */
     public List<LeaderInstruction> of(String taskCode) {
-        return jdbc.sql(SELECT + " where task_code = ? order by issued_at, id").param(taskCode).query(this::row).list();
+        return jdbc.sql(SELECT + " where task_code = ? order by issued_at, id")
+                .param(taskCode)
+                .query(this::row)
+                .list();
     }
 
     /** The instructions on a plan's tasks (every plan's when null), for the ledger, by task and oldest first. */
@@ -107,8 +125,7 @@ public class LeaderInstructions {
         return jdbc.sql(SELECT + """
                          where cast(:plan as varchar) is null or task_code in
                             (select task_code from duban.supervised_task where plan_code = :plan)
-                        order by task_code, issued_at, id limit 100000""")
-                .param("plan", planCode).query(this::row).list();
+                        order by task_code, issued_at, id limit 100000""").param("plan", planCode).query(this::row).list();
     }
 
     LeaderInstruction find(long id) {
@@ -120,11 +137,17 @@ public class LeaderInstructions {
                    acknowledged_at from duban.leader_instruction""";
 
     private LeaderInstruction row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new LeaderInstruction(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getString(8),
+        return new LeaderInstruction(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getObject(6, OffsetDateTime.class),
+                rs.getString(7),
+                rs.getString(8),
                 rs.getObject(9, OffsetDateTime.class));
     }
 
-    private record Task(String title, String planTitle, String leadUnits, String state) {
-    }
+    private record Task(String title, String planTitle, String leadUnits, String state) {}
 }

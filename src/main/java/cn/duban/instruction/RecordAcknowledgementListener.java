@@ -23,13 +23,19 @@ class RecordAcknowledgementListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Object text = task.getVariable(ACKNOWLEDGEMENT);
-        String problem = FieldRule.required(ACKNOWLEDGEMENT, "落实意见", LeaderInstructions.MAX_TEXT).problemWith(text);
+        String problem = FieldRule.required(ACKNOWLEDGEMENT, "落实意见", LeaderInstructions.MAX_TEXT)
+                .problemWith(text);
         if (problem != null) {
             throw new SubmissionRejectedException(ACKNOWLEDGEMENT, problem);
         }
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication current =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String by = task.getAssignee() != null ? task.getAssignee() : current == null ? null : current.getUserId();
         Number id = (Number) task.getVariable("instructionId");
-        instructions.acknowledged(id.longValue(), by, text.toString().strip(), ClockUtil.getCurrentTime().toInstant());
+        instructions.acknowledged(
+                id.longValue(),
+                by,
+                text.toString().strip(),
+                ClockUtil.getCurrentTime().toInstant());
     }
 }

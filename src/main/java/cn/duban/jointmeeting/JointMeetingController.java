@@ -25,7 +25,8 @@ class JointMeetingController {
     @PostMapping("/api/joint-meetings")
     ResponseEntity<JointMeeting> record(@RequestBody JointMeetingRecord meeting, Principal user) {
         JointMeeting recorded = meetings.record(meeting, user.getName());
-        return ResponseEntity.created(URI.create("/api/joint-meetings/" + recorded.code())).body(recorded);
+        return ResponseEntity.created(URI.create("/api/joint-meetings/" + recorded.code()))
+                .body(recorded);
     }
 
     @GetMapping("/api/joint-meetings")
@@ -35,7 +36,7 @@ class JointMeetingController {
 
     @GetMapping("/api/joint-meetings/{code}")
     JointMeeting meeting(@PathVariable String code) {
-        return meetings.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "未找到联席会议“" + code + "”"));
+        return meetings.find(code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到联席会议“" + code + "”"));
     }
 }

@@ -46,7 +46,11 @@ public class JointMeetings {
     private final SupervisionRecord supervision;
     private final ZoneId zone;
 
-    JointMeetings(JdbcClient jdbc, UnitCatalog units, PlanTaskDispatcher dispatcher, SupervisionRecord supervision,
+    JointMeetings(
+            JdbcClient jdbc,
+            UnitCatalog units,
+            PlanTaskDispatcher dispatcher,
+            SupervisionRecord supervision,
             @Value("${duban.time-zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.units = units;
@@ -66,8 +70,12 @@ public class JointMeetings {
         if (heldOn != null && heldOn.isAfter(today())) {
             problems.add("会议日期“" + heldOn + "”晚于今天：请在会议召开后记录");
         }
-        List<String> participants = meeting.participants() == null ? List.of()
-                : meeting.participants().stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+        List<String> participants = meeting.participants() == null
+                ? List.of()
+                : meeting.participants().stream()
+                        .filter(p -> p != null && !p.isBlank())
+                        .map(String::strip)
+                        .toList();
         if (participants.isEmpty()) {
             problems.add("请填写参会单位或人员");
         }
@@ -81,7 +89,8 @@ public class JointMeetings {
             JointMeetingRecord.Decision decision = decisions.get(i);
             String label = "议定事项" + (i + 1);
             String decisionTitle = required(decision.title(), label + "的名称", 200, problems);
-            String text = decision.text() == null || decision.text().isBlank() ? decisionTitle
+            String text = decision.text() == null || decision.text().isBlank()
+                    ? decisionTitle
                     : decision.text().strip();
             List<Unit> leads = units(decision.leadUnits(), label + "的牵头单位", problems);
             if (decision.leadUnits() == null || decision.leadUnits().isEmpty()) {
@@ -97,43 +106,71 @@ public class JointMeetings {
         if (!problems.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "会议未记录：" + String.join("；", problems));
         }
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('duban.joint_meeting'))").query((rs, row) -> 1).list();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('duban.joint_meeting'))")
+                .query((rs, row) -> 1)
+                .list();
         String prefix = "LXHY-" + heldOn.format(DateTimeFormatter.BASIC_ISO_DATE) + "-";
-        int n = jdbc.sql("select count(*) from duban.joint_meeting where code like ?").param(prefix + "%")
-                .query(Integer.class).single() + 1;
+        int n = jdbc.sql("select count(*) from duban.joint_meeting where code like ?")
+                        .param(prefix + "%")
+                        .query(Integer.class)
+                        .single()
+                + 1;
         String code = prefix + n;
         Long id = jdbc.sql("""
                         insert into duban.joint_meeting (code, title, held_on, participants, minutes, recorded_by)
                         values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(code, title, heldOn, participants.toArray(String[]::new), minutes, recordedBy)
-                .query(Long.class).single();
-        String planTitle = "联席会议议定事项（" + heldOn.getYear() + "年" + heldOn.getMonthValue() + "月"
-                + heldOn.getDayOfMonth() + "日" + title + "）";
+                .query(Long.class)
+                .single();
+        String planTitle = "联席会议议定事项（" + heldOn.getYear() + "年" + heldOn.getMonthValue() + "月" + heldOn.getDayOfMonth()
+                + "日" + title + "）";
         for (int i = 0; i < resolved.size(); i++) {
             Resolved decision = resolved.get(i);
             String taskCode = code + "-" + String.format("%02d", i + 1);
-            String instance = dispatcher.dispatch(new TaskDispatchOrder(code, planTitle, taskCode, "会议议定事项",
-                    decision.title(), decision.text(), decision.leads(), decision.supports(), List.of(),
-                    decision.deadline(), ReportCycle.MONTHLY));
+            String instance = dispatcher.dispatch(new TaskDispatchOrder(
+                    code,
+                    planTitle,
+                    taskCode,
+                    "会议议定事项",
+                    decision.title(),
+                    decision.text(),
+                    decision.leads(),
+                    decision.supports(),
+                    List.of(),
+                    decision.deadline(),
+                    ReportCycle.MONTHLY));
             jdbc.sql("""
                             insert into duban.joint_meeting_decision (meeting_id, position, task_code, title, text,
                                 lead_unit_ids, support_unit_ids, deadline, process_instance_id)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, i + 1, taskCode, decision.title(), decision.text(), ids(decision.leads()),
-                            ids(decision.supports()), decision.deadline(), instance)
+                    .params(
+                            id,
+                            i + 1,
+                            taskCode,
+                            decision.title(),
+                            decision.text(),
+                            ids(decision.leads()),
+                            ids(decision.supports()),
+                            decision.deadline(),
+                            instance)
                     .update();
         }
         return find(code).orElseThrow();
     }
 
     public List<JointMeeting> all() {
-        return jdbc.sql("select code from duban.joint_meeting order by held_on desc, id desc").query(String.class)
-                .list().stream().map(code -> find(code).orElseThrow()).toList();
+        return jdbc
+                .sql("select code from duban.joint_meeting order by held_on desc, id desc")
+                .query(String.class)
+                .list()
+                .stream()
+                .map(code -> find(code).orElseThrow())
+                .toList();
     }
 
     public Optional<JointMeeting> find(String code) {
-        Map<String, String> names = units.all().stream().collect(Collectors.toMap(Unit::id, Unit::name, (a, b) -> a,
-                HashMap::new));
+        Map<String, String> names =
+                units.all().stream().collect(Collectors.toMap(Unit::id, Unit::name, (a, b) -> a, HashMap::new));
         List<JointMeeting.Decision> decisions = jdbc.sql("""
                         select d.position, d.task_code, d.title, d.text, d.lead_unit_ids, d.support_unit_ids,
                                d.deadline, d.process_instance_id
@@ -143,24 +180,35 @@ public class JointMeetings {
                 .query((rs, row) -> {
                     String taskCode = rs.getString(2);
                     var state = supervision.find(taskCode).map(s -> s.state());
-                    return new JointMeeting.Decision(rs.getInt(1), taskCode, rs.getString(3), rs.getString(4),
-                            names(rs.getArray(5), names), names(rs.getArray(6), names),
-                            rs.getObject(7, LocalDate.class), rs.getString(8),
-                            state.map(Enum::name).orElse(null), state.map(s -> s.chineseName()).orElse(null));
+                    return new JointMeeting.Decision(
+                            rs.getInt(1),
+                            taskCode,
+                            rs.getString(3),
+                            rs.getString(4),
+                            names(rs.getArray(5), names),
+                            names(rs.getArray(6), names),
+                            rs.getObject(7, LocalDate.class),
+                            rs.getString(8),
+                            state.map(Enum::name).orElse(null),
+                            state.map(s -> s.chineseName()).orElse(null));
                 })
                 .list();
         return jdbc.sql("""
                         select code, title, held_on, participants, minutes, recorded_by from duban.joint_meeting
                         where code = ?""")
                 .param(code)
-                .query((rs, row) -> new JointMeeting(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, LocalDate.class), strings(rs.getArray(4)), rs.getString(5), rs.getString(6),
+                .query((rs, row) -> new JointMeeting(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, LocalDate.class),
+                        strings(rs.getArray(4)),
+                        rs.getString(5),
+                        rs.getString(6),
                         decisions))
                 .optional();
     }
 
-    private record Resolved(String title, String text, List<Unit> leads, List<Unit> supports, LocalDate deadline) {
-    }
+    private record Resolved(String title, String text, List<Unit> leads, List<Unit> supports, LocalDate deadline) {}
 
     private LocalDate today() {
         return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
@@ -192,7 +240,9 @@ public class JointMeetings {
         Matcher matcher = DATE.matcher(text.strip());
         if (matcher.matches()) {
             try {
-                return LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                return LocalDate.of(
+                        Integer.parseInt(matcher.group(1)),
+                        Integer.parseInt(matcher.group(2)),
                         Integer.parseInt(matcher.group(3)));
             } catch (DateTimeException e) {
                 // reported below
@@ -218,7 +268,9 @@ public class JointMeetings {
     }
 
     private static List<String> names(Array array, Map<String, String> names) throws SQLException {
-        return Arrays.stream((String[]) array.getArray()).map(id -> names.getOrDefault(id, id)).toList();
+        return Arrays.stream((String[]) array.getArray())
+                .map(id -> names.getOrDefault(id, id))
+                .toList();
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -2,6 +2,7 @@ package cn.duban.majorproject;
 
 import cn.duban.identity.DubanGroups;
 import cn.duban.identity.GroupAuthorities;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
@@ -39,24 +39,23 @@ class MajorProjectController {
         this.projects = projects;
     }
 
-    record Progress(String content, BigDecimal investmentSpent, Integer milestoneDone) {
-    }
+    record Progress(String content, BigDecimal investmentSpent, Integer milestoneDone) {}
 
     @PostMapping(path = "/api/major-projects", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MajorProject> add(@RequestBody MajorProjectEntry entry, Authentication user) {
         if (entry == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请提交重大工程");
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(projects.add(List.of(entry), user.getName(), null).get(0));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(projects.add(List.of(entry), user.getName(), null).get(0));
     }
 
     @PostMapping("/api/major-projects/import")
-    ResponseEntity<List<MajorProject>> importTable(HttpServletRequest request, Authentication user)
-            throws IOException {
-        MultipartFile file = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("file") : null;
+    ResponseEntity<List<MajorProject>> importTable(HttpServletRequest request, Authentication user) throws IOException {
+        MultipartFile file =
+                request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("file") : null;
         if (file == null) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "请以multipart/form-data上传重大工程表格（.xlsx，字段名file）");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请以multipart/form-data上传重大工程表格（.xlsx，字段名file）");
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(projects.add(ProjectTable.read(file.getBytes()), user.getName(), "第"));
@@ -66,8 +65,14 @@ class MajorProjectController {
     MajorProject report(@PathVariable String code, @RequestBody Progress progress, Authentication user) {
         List<String> groups = GroupAuthorities.groupIds(user);
         boolean office = groups.contains(DubanGroups.SUPERVISION_OFFICE) || groups.contains(DubanGroups.CAMUNDA_ADMIN);
-        return projects.report(code, progress.content(), progress.investmentSpent(), progress.milestoneDone(),
-                user.getName(), groups, office);
+        return projects.report(
+                code,
+                progress.content(),
+                progress.investmentSpent(),
+                progress.milestoneDone(),
+                user.getName(),
+                groups,
+                office);
     }
 
     @GetMapping("/api/dashboard/major-projects")
@@ -77,9 +82,14 @@ class MajorProjectController {
 
     @GetMapping("/api/dashboard/major-projects.xlsx")
     ResponseEntity<byte[]> ledger() {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("重大工程台账.xlsx", StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("重大工程台账.xlsx", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(ProjectTable.ledger(projects.all()));
     }
 }

@@ -28,13 +28,24 @@ import org.springframework.web.server.ResponseStatusException;
  */
 final class ProjectTable {
 
-    static final List<String> IMPORT_COLUMNS = List.of("编号", "项目名称", "业主单位", "建设地点", "计划投资（万元）",
-            "开工日期", "完工日期", "关联任务");
-    static final List<String> LEDGER_COLUMNS = List.of("编号", "项目名称", "业主单位", "建设地点", "计划投资（万元）",
-            "完成投资（万元）", "投资完成率", "开工日期", "完工日期", "节点", "逾期节点", "关联任务", "最新进展");
+    static final List<String> IMPORT_COLUMNS =
+            List.of("编号", "项目名称", "业主单位", "建设地点", "计划投资（万元）", "开工日期", "完工日期", "关联任务");
+    static final List<String> LEDGER_COLUMNS = List.of(
+            "编号",
+            "项目名称",
+            "业主单位",
+            "建设地点",
+            "计划投资（万元）",
+            "完成投资（万元）",
+            "投资完成率",
+            "开工日期",
+            "完工日期",
+            "节点",
+            "逾期节点",
+            "关联任务",
+            "最新进展");
 
-    private ProjectTable() {
-    }
+    private ProjectTable() {}
 
     static List<MajorProjectEntry> read(byte[] file) {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file))) {
@@ -43,7 +54,9 @@ final class ProjectTable {
             List<MajorProjectEntry> entries = new ArrayList<>();
             for (int i = 1; i <= sheet.getLastRowNum(); i++) {
                 Row row = sheet.getRow(i);
-                if (row == null || text(row, 0, formatter).isBlank() && text(row, 1, formatter).isBlank()) {
+                if (row == null
+                        || text(row, 0, formatter).isBlank()
+                                && text(row, 1, formatter).isBlank()) {
                     continue;
                 }
                 String investment = text(row, 4, formatter).replace(",", "");
@@ -54,24 +67,34 @@ final class ProjectTable {
                     planned = new BigDecimal(-1);
                 }
                 String tasks = text(row, 7, formatter);
-                entries.add(new MajorProjectEntry(text(row, 0, formatter), text(row, 1, formatter),
-                        text(row, 2, formatter), text(row, 3, formatter), planned, date(row, 5, formatter),
-                        date(row, 6, formatter), List.of(),
-                        tasks.isBlank() ? List.of() : Arrays.stream(tasks.split("[、,，;；\\s]+"))
-                                .filter(code -> !code.isBlank()).toList()));
+                entries.add(new MajorProjectEntry(
+                        text(row, 0, formatter),
+                        text(row, 1, formatter),
+                        text(row, 2, formatter),
+                        text(row, 3, formatter),
+                        planned,
+                        date(row, 5, formatter),
+                        date(row, 6, formatter),
+                        List.of(),
+                        tasks.isBlank()
+                                ? List.of()
+                                : Arrays.stream(tasks.split("[、,，;；\\s]+"))
+                                        .filter(code -> !code.isBlank())
+                                        .toList()));
             }
             return entries;
         } catch (IOException | RuntimeException e) {
             if (e instanceof ResponseStatusException refusal) {
                 throw refusal;
             }
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "无法读取表格：请上传.xlsx文件，第一行为表头（" + String.join("、", IMPORT_COLUMNS) + "）");
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "无法读取表格：请上传.xlsx文件，第一行为表头（" + String.join("、", IMPORT_COLUMNS) + "）");
         }
     }
 
     static byte[] ledger(List<MajorProject> projects) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("重大工程台账");
             Row head = sheet.createRow(0);
             for (int c = 0; c < LEDGER_COLUMNS.size(); c++) {

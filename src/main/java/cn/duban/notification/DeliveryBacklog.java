@@ -29,11 +29,14 @@ public class DeliveryBacklog {
     }
 
     private Map<String, Long> counts(String condition) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select channel, count(*) from duban.notification where sent_at is null and channel <> 'INBOX'
                         and\s""" + condition + " group by channel")
                 .param("max", maxAttempts)
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -48,7 +48,8 @@ class DingTalkChannel implements NotificationChannel {
 
     @Override
     public void send(String unitId, String subject, String body) throws Exception {
-        UnitReach reach = reaches.find(unitId).filter(r -> r.dingtalkWebhook() != null)
+        UnitReach reach = reaches.find(unitId)
+                .filter(r -> r.dingtalkWebhook() != null)
                 .orElseThrow(() -> new IllegalStateException("单位" + unitId + "未设置钉钉机器人"));
         // DingTalk mentions only those whose number also stands in the text.
         String mentions = reach.mobiles().stream().map(mobile -> "@" + mobile).collect(Collectors.joining(" "));
@@ -58,7 +59,8 @@ class DingTalkChannel implements NotificationChannel {
         message.put("msgtype", "markdown");
         message.put("markdown", Map.of("title", subject, "text", WeComChannel.clip(text, 4000)));
         message.put("at", Map.of("atMobiles", reach.mobiles(), "isAtAll", false));
-        webhooks.post(signed(reach.dingtalkWebhook(), reach.dingtalkSecret(), clock.millis()), webhooks.toJson(message));
+        webhooks.post(
+                signed(reach.dingtalkWebhook(), reach.dingtalkSecret(), clock.millis()), webhooks.toJson(message));
     }
 
     static String signed(String webhook, String secret, long timestamp) throws Exception {
@@ -67,8 +69,8 @@ class DingTalkChannel implements NotificationChannel {
         }
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String sign = Base64.getEncoder().encodeToString(
-                mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
+        String sign = Base64.getEncoder()
+                .encodeToString(mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
         return webhook + (webhook.contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign="
                 + URLEncoder.encode(sign, StandardCharsets.UTF_8);
     }

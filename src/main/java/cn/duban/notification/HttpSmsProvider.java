@@ -16,7 +16,9 @@ class HttpSmsProvider implements SmsProvider {
     private final String url;
     private final String template;
 
-    HttpSmsProvider(Webhooks webhooks, @Value("${duban.notification.sms.url:}") String url,
+    HttpSmsProvider(
+            Webhooks webhooks,
+            @Value("${duban.notification.sms.url:}") String url,
             @Value("${duban.notification.sms.template}") String template) {
         this.webhooks = webhooks;
         this.url = url;

@@ -44,27 +44,42 @@ class Inbox {
                         left join duban.supervised_task s on s.task_code = e.task_code
                         where n.recipient = ? and n.channel = 'INBOX' order by n.created_at desc, n.id desc limit 100""")
                 .param(user.getName())
-                .query((rs, row) -> new Row(new Message(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class), rs.getBoolean(5), null), rs.getString(6),
+                .query((rs, row) -> new Row(
+                        new Message(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getObject(4, OffsetDateTime.class),
+                                rs.getBoolean(5),
+                                null),
+                        rs.getString(6),
                         rs.getString(7)))
                 .list();
         Map<String, String> openTasks = openTasks(rows);
-        List<Message> messages = rows.stream().map(row -> row.message().withLink(link(row, openTasks))).toList();
+        List<Message> messages = rows.stream()
+                .map(row -> row.message().withLink(link(row, openTasks)))
+                .toList();
         long unread = jdbc.sql("""
                         select count(*) from duban.notification
-                        where recipient = ? and channel = 'INBOX' and read_at is null""")
-                .param(user.getName()).query(Long.class).single();
+                        where recipient = ? and channel = 'INBOX' and read_at is null""").param(user.getName()).query(Long.class).single();
         return Map.of("unread", unread, "messages", messages);
     }
 
     /** The open task of each instance the reader may see (the request runs with the reader's authorizations). */
     private Map<String, String> openTasks(List<Row> rows) {
-        String[] instances = rows.stream().map(Row::processInstanceId).filter(id -> id != null).distinct()
+        String[] instances = rows.stream()
+                .map(Row::processInstanceId)
+                .filter(id -> id != null)
+                .distinct()
                 .toArray(String[]::new);
         Map<String, String> open = new HashMap<>();
         if (instances.length > 0) {
-            for (Task task : taskService.createTaskQuery().processInstanceIdIn(instances).orderByTaskCreateTime()
-                    .asc().list()) {
+            for (Task task : taskService
+                    .createTaskQuery()
+                    .processInstanceIdIn(instances)
+                    .orderByTaskCreateTime()
+                    .asc()
+                    .list()) {
                 open.putIfAbsent(task.getProcessInstanceId(), task.getId());
             }
         }
@@ -86,9 +101,9 @@ class Inbox {
     ResponseEntity<Void> markRead(@PathVariable long id, Principal user) {
         int updated = jdbc.sql("""
                         update duban.notification set read_at = coalesce(read_at, now())
-                        where id = ? and recipient = ? and channel = 'INBOX'""")
-                .params(id, user.getName()).update();
-        return ResponseEntity.status(updated == 1 ? HttpStatus.NO_CONTENT : HttpStatus.NOT_FOUND).build();
+                        where id = ? and recipient = ? and channel = 'INBOX'""").params(id, user.getName()).update();
+        return ResponseEntity.status(updated == 1 ? HttpStatus.NO_CONTENT : HttpStatus.NOT_FOUND)
+                .build();
     }
 
     /** One inbox entry; {@code link} opens the task it is about (null when there is none to open). */
@@ -99,6 +114,5 @@ class Inbox {
         }
     }
 
-    private record Row(Message message, String eventKey, String processInstanceId) {
-    }
+    private record Row(Message message, String eventKey, String processInstanceId) {}
 }

@@ -24,8 +24,7 @@ public interface NotificationChannel {
     }
 
     /** One place a unit is reached: {@code recipient} keys the outbox row (once per event), {@code address} is sent to. */
-    record UnitAddress(String recipient, String address) {
-    }
+    record UnitAddress(String recipient, String address) {}
 
     /** Delivers one message; an exception means "try again later". */
     void send(String address, String subject, String body) throws Exception;

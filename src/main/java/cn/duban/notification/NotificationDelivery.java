@@ -29,7 +29,10 @@ public class NotificationDelivery {
     private final Map<String, NotificationChannel> channels;
     private final int maxAttempts;
 
-    NotificationDelivery(JdbcClient jdbc, TransactionTemplate transaction, List<NotificationChannel> channels,
+    NotificationDelivery(
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            List<NotificationChannel> channels,
             @Value("${duban.notification.max-attempts}") int maxAttempts) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -45,7 +48,8 @@ public class NotificationDelivery {
     public int deliverDue() {
         int delivered = 0;
         for (int i = 0; i < BATCH; i++) {
-            Outcome outcome = transaction.execute(status -> claimNext().map(this::deliver).orElse(Outcome.NOTHING_DUE));
+            Outcome outcome =
+                    transaction.execute(status -> claimNext().map(this::deliver).orElse(Outcome.NOTHING_DUE));
             if (outcome == Outcome.NOTHING_DUE) {
                 break;
             }
@@ -64,7 +68,8 @@ public class NotificationDelivery {
             return Outcome.RETRY_LATER;
         }
         jdbc.sql("update duban.notification set sent_at = now(), attempts = attempts + 1 where id = ?")
-                .param(pending.id()).update();
+                .param(pending.id())
+                .update();
         return Outcome.SENT;
     }
 
@@ -76,8 +81,13 @@ public class NotificationDelivery {
                         order by id limit 1 for update skip locked""")
                 .param("channels", channels.keySet().toArray(String[]::new))
                 .param("max", maxAttempts)
-                .query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6)))
+                .query((rs, row) -> new Pending(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6)))
                 .optional();
     }
 
@@ -89,12 +99,19 @@ public class NotificationDelivery {
                                next_attempt_at = now() + make_interval(secs => ?) where id = ?""")
                 .params(error.length() > 1000 ? error.substring(0, 1000) : error, pause.toSeconds(), pending.id())
                 .update();
-        log.warn("Notification {} via {} not delivered (attempt {}): {}", pending.id(), pending.channel(),
-                pending.attempts() + 1, error);
+        log.warn(
+                "Notification {} via {} not delivered (attempt {}): {}",
+                pending.id(),
+                pending.channel(),
+                pending.attempts() + 1,
+                error);
     }
 
-    private enum Outcome { SENT, RETRY_LATER, NOTHING_DUE }
-
-    private record Pending(long id, String channel, String address, String subject, String body, int attempts) {
+    private enum Outcome {
+        SENT,
+        RETRY_LATER,
+        NOTHING_DUE
     }
+
+    private record Pending(long id, String channel, String address, String subject, String body, int attempts) {}
 }

@@ -27,8 +27,8 @@ public class Notifications {
 
     private final UnitReaches reaches;
 
-    Notifications(JdbcClient jdbc, IdentityService identityService, List<NotificationChannel> channels,
-            UnitReaches reaches) {
+    Notifications(
+            JdbcClient jdbc, IdentityService identityService, List<NotificationChannel> channels, UnitReaches reaches) {
         this.jdbc = jdbc;
         this.identityService = identityService;
         this.channels = channels;
@@ -74,7 +74,10 @@ public class Notifications {
         return AsSystem.call(identityService, () -> {
             Map<String, User> users = new LinkedHashMap<>();
             for (String groupId : groupIds) {
-                identityService.createUserQuery().memberOfGroup(groupId).list()
+                identityService
+                        .createUserQuery()
+                        .memberOfGroup(groupId)
+                        .list()
                         .forEach(user -> users.putIfAbsent(user.getId(), user));
             }
             return users.values();
@@ -82,8 +85,13 @@ public class Notifications {
     }
 
     /** Every recipient's row in one statement: one round trip to the database, however many people are told. */
-    private void insert(String eventKey, List<String> recipients, List<String> channelNames, List<String> addresses,
-            String subject, String body) {
+    private void insert(
+            String eventKey,
+            List<String> recipients,
+            List<String> channelNames,
+            List<String> addresses,
+            String subject,
+            String body) {
         jdbc.sql("""
                         insert into duban.notification (event_key, recipient, channel, address, subject, body)
                         select :eventKey, recipient, channel, address, :subject, :body

@@ -35,11 +35,15 @@ class SmsChannel implements NotificationChannel {
         if (!reach.smsEnabled() || !provider.configured()) {
             return List.of();
         }
-        return reach.mobiles().stream().map(mobile -> new UnitAddress("sms:" + mobile, mobile)).toList();
+        return reach.mobiles().stream()
+                .map(mobile -> new UnitAddress("sms:" + mobile, mobile))
+                .toList();
     }
 
     @Override
     public void send(String mobile, String subject, String body) throws Exception {
-        provider.send(mobile, WeComChannel.clip(subject + "。" + body.replace("\n", " ").strip(), MAX_CHARS));
+        provider.send(
+                mobile,
+                WeComChannel.clip(subject + "。" + body.replace("\n", " ").strip(), MAX_CHARS));
     }
 }

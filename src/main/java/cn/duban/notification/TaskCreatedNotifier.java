@@ -28,16 +28,21 @@ class TaskCreatedNotifier implements TaskListener {
     public void notify(DelegateTask task) {
         List<String> groups = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).toList();
+                .map(IdentityLink::getGroupId)
+                .toList();
         if (groups.isEmpty()) {
             return;
         }
-        StringBuilder body = new StringBuilder("您所在单位有一项新的待办：").append(task.getName()).append("\n");
+        StringBuilder body =
+                new StringBuilder("您所在单位有一项新的待办：").append(task.getName()).append("\n");
         append(body, "所属计划", task.getVariable("planTitle"));
         append(body, "任务编号", task.getVariable("taskCode"));
         append(body, "完成时限", task.getVariable("deadlineText"));
         // The task's own page in Tasklist, at the address people reach the server by (duban.public-url).
-        body.append("\n请登录督办系统签收办理：").append(tasklistUrl).append("default/#/?task=").append(task.getId());
+        body.append("\n请登录督办系统签收办理：")
+                .append(tasklistUrl)
+                .append("default/#/?task=")
+                .append(task.getId());
         notifications.notifyGroups("task:" + task.getId(), groups, "【督办】新的待办：" + task.getName(), body.toString());
     }
 

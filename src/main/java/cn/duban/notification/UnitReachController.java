@@ -31,15 +31,27 @@ class UnitReachController {
         if (KEEP_SECRET.equals(secret)) {
             secret = reaches.find(id).map(UnitReach::dingtalkSecret).orElse(null);
         }
-        return shown(reaches.save(new UnitReach(id, reach.wecomWebhook(), reach.dingtalkWebhook(), secret,
-                reach.smsEnabled(), reach.contacts()), user.getName()));
+        return shown(reaches.save(
+                new UnitReach(
+                        id,
+                        reach.wecomWebhook(),
+                        reach.dingtalkWebhook(),
+                        secret,
+                        reach.smsEnabled(),
+                        reach.contacts()),
+                user.getName()));
     }
 
     /** What the page sends back for a secret it was shown as set: keep it as it is. */
     static final String KEEP_SECRET = "******";
 
     private static UnitReach shown(UnitReach reach) {
-        return new UnitReach(reach.unitId(), reach.wecomWebhook(), reach.dingtalkWebhook(),
-                reach.dingtalkSecret() == null ? null : KEEP_SECRET, reach.smsEnabled(), reach.contacts());
+        return new UnitReach(
+                reach.unitId(),
+                reach.wecomWebhook(),
+                reach.dingtalkWebhook(),
+                reach.dingtalkSecret() == null ? null : KEEP_SECRET,
+                reach.smsEnabled(),
+                reach.contacts());
     }
 }

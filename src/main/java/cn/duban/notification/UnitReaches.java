@@ -31,22 +31,26 @@ public class UnitReaches {
                         select wecom_webhook, dingtalk_webhook, dingtalk_secret, sms_enabled
                         from duban.unit_reach where unit_id = ?""")
                 .param(unitId)
-                .query((rs, row) -> new UnitReach(unitId, rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBoolean(4), contacts(unitId)))
+                .query((rs, row) -> new UnitReach(
+                        unitId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), contacts(unitId)))
                 .optional();
     }
 
     private List<UnitReach.Contact> contacts(String unitId) {
         return jdbc.sql("select name, mobile from duban.unit_contact where unit_id = ? order by position")
                 .param(unitId)
-                .query((rs, row) -> new UnitReach.Contact(rs.getString(1), rs.getString(2))).list();
+                .query((rs, row) -> new UnitReach.Contact(rs.getString(1), rs.getString(2)))
+                .list();
     }
 
     /** Replaces the unit's robots and contacts; refuses, in Chinese, what could never be delivered. */
     @Transactional
     public UnitReach save(UnitReach reach, String by) {
-        boolean unitExists = jdbc.sql("select count(*) from duban.unit_directory where id = ?").param(reach.unitId())
-                .query(Long.class).single() == 1;
+        boolean unitExists = jdbc.sql("select count(*) from duban.unit_directory where id = ?")
+                        .param(reach.unitId())
+                        .query(Long.class)
+                        .single()
+                == 1;
         if (!unitExists) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为“" + reach.unitId() + "”的单位");
         }
@@ -58,14 +62,22 @@ public class UnitReaches {
                         on conflict (unit_id) do update set wecom_webhook = excluded.wecom_webhook,
                             dingtalk_webhook = excluded.dingtalk_webhook, dingtalk_secret = excluded.dingtalk_secret,
                             sms_enabled = excluded.sms_enabled, updated_by = excluded.updated_by, updated_at = now()""")
-                .params(clean.unitId(), clean.wecomWebhook(), clean.dingtalkWebhook(), clean.dingtalkSecret(),
-                        clean.smsEnabled(), by)
+                .params(
+                        clean.unitId(),
+                        clean.wecomWebhook(),
+                        clean.dingtalkWebhook(),
+                        clean.dingtalkSecret(),
+                        clean.smsEnabled(),
+                        by)
                 .update();
-        jdbc.sql("delete from duban.unit_contact where unit_id = ?").param(clean.unitId()).update();
+        jdbc.sql("delete from duban.unit_contact where unit_id = ?")
+                .param(clean.unitId())
+                .update();
         int position = 0;
         for (UnitReach.Contact contact : clean.contacts()) {
             jdbc.sql("insert into duban.unit_contact (unit_id, position, name, mobile) values (?, ?, ?, ?)")
-                    .params(clean.unitId(), position++, contact.name(), contact.mobile()).update();
+                    .params(clean.unitId(), position++, contact.name(), contact.mobile())
+                    .update();
         }
         return clean;
     }

@@ -42,11 +42,17 @@ class WeComChannel implements NotificationChannel {
     /** {@code unitId}: the robot is looked up when sending, so a corrected address serves the retries. */
     @Override
     public void send(String unitId, String subject, String body) throws Exception {
-        UnitReach reach = reaches.find(unitId).filter(r -> r.wecomWebhook() != null)
+        UnitReach reach = reaches.find(unitId)
+                .filter(r -> r.wecomWebhook() != null)
                 .orElseThrow(() -> new IllegalStateException("单位" + unitId + "未设置企业微信机器人"));
         String content = clip(subject + "\n" + body, MAX_CHARS);
-        webhooks.post(reach.wecomWebhook(), webhooks.toJson(Map.of("msgtype", "text",
-                "text", Map.of("content", content, "mentioned_mobile_list", reach.mobiles()))));
+        webhooks.post(
+                reach.wecomWebhook(),
+                webhooks.toJson(Map.of(
+                        "msgtype",
+                        "text",
+                        "text",
+                        Map.of("content", content, "mentioned_mobile_list", reach.mobiles()))));
     }
 
     static String clip(String text, int max) {

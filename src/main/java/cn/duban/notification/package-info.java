@@ -3,7 +3,9 @@
  * cn.duban.notification.Notifications}, {@link cn.duban.notification.NotificationChannel}, {@link
  * cn.duban.notification.DeliveryBacklog}.
  */
-@ApplicationModule(displayName = "Notification", allowedDependencies = {"identity"})
+@ApplicationModule(
+        displayName = "Notification",
+        allowedDependencies = {"identity"})
 package cn.duban.notification;
 
 import org.springframework.modulith.ApplicationModule;

@@ -22,8 +22,9 @@ class DatabaseHealthIndicator extends AbstractHealthIndicator {
             builder.down().withDetail("error", answer.error()).withDetail("responseMillis", answer.responseMillis());
             return;
         }
-        (answer.failedMigrations() == 0 ? builder.up()
-                : builder.down().withDetail("error", "a Flyway migration failed"))
+        (answer.failedMigrations() == 0
+                        ? builder.up()
+                        : builder.down().withDetail("error", "a Flyway migration failed"))
                 .withDetail("database", "PostgreSQL " + answer.version())
                 .withDetail("responseMillis", answer.responseMillis())
                 .withDetail("schemaVersion", answer.schemaVersion());

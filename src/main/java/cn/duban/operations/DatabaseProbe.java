@@ -32,9 +32,13 @@ class DatabaseProbe implements DisposableBean {
     }
 
     /** What PostgreSQL said; version and migrations are read only when it answers. */
-    record Answer(boolean reachable, String error, String version, long responseMillis, long failedMigrations,
-                  String schemaVersion) {
-    }
+    record Answer(
+            boolean reachable,
+            String error,
+            String version,
+            long responseMillis,
+            long failedMigrations,
+            String schemaVersion) {}
 
     /** Whether PostgreSQL answers now. */
     synchronized boolean reachable() {
@@ -57,14 +61,16 @@ class DatabaseProbe implements DisposableBean {
         }
         long started = System.nanoTime();
         try {
-            String version = jdbc.sql("select current_setting('server_version')").query(String.class).single();
+            String version = jdbc.sql("select current_setting('server_version')")
+                    .query(String.class)
+                    .single();
             long millis = (System.nanoTime() - started) / 1_000_000;
             long failedMigrations = jdbc.sql("select count(*) from duban.flyway_schema_history where not success")
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             String schemaVersion = jdbc.sql("""
                             select version from duban.flyway_schema_history where success and version is not null
-                            order by installed_rank desc limit 1""")
-                    .query(String.class).optional().orElse("none");
+                            order by installed_rank desc limit 1""").query(String.class).optional().orElse("none");
             return new Answer(true, null, version, millis, failedMigrations, schemaVersion);
         } catch (RuntimeException unreachable) {
             failed(unreachable);

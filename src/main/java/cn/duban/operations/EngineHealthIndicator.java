@@ -19,7 +19,10 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
     private final IdentityService identityService;
     private final DatabaseProbe database;
 
-    EngineHealthIndicator(ProcessEngine engine, RepositoryService repositoryService, IdentityService identityService,
+    EngineHealthIndicator(
+            ProcessEngine engine,
+            RepositoryService repositoryService,
+            IdentityService identityService,
             DatabaseProbe database) {
         super("process engine check failed");
         this.engine = engine;
@@ -35,8 +38,12 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
             builder.down().withDetail("error", "the database does not answer").withDetail("name", engine.getName());
             return;
         }
-        long versions = AsSystem.call(identityService,
-                () -> repositoryService.createProcessDefinitionQuery().processDefinitionKey(PLAN_TASK).count());
+        long versions = AsSystem.call(
+                identityService,
+                () -> repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(PLAN_TASK)
+                        .count());
         (versions > 0 ? builder.up() : builder.down().withDetail("error", "process plan-task is not deployed"))
                 .withDetail("name", engine.getName())
                 .withDetail("planTaskVersions", versions);

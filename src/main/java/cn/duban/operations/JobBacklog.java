@@ -20,8 +20,10 @@ class JobBacklog {
         long dueNow = managementService.createJobQuery().executable().count();
         Date oldest = null;
         if (dueNow > 0) {
-            Job first = managementService.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1)
-                    .stream().findFirst().orElse(null);
+            Job first =
+                    managementService.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1).stream()
+                            .findFirst()
+                            .orElse(null);
             if (first != null) {
                 oldest = first.getDuedate() != null ? first.getDuedate() : first.getCreateTime();
             }
@@ -30,6 +32,5 @@ class JobBacklog {
         return new Figures(dueNow, oldest, failed);
     }
 
-    record Figures(long dueNow, Date oldestDue, long failed) {
-    }
+    record Figures(long dueNow, Date oldestDue, long failed) {}
 }

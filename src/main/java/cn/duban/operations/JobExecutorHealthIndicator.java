@@ -28,8 +28,11 @@ class JobExecutorHealthIndicator extends AbstractHealthIndicator {
     private final ObjectProvider<JobExecutor> jobExecutor;
     private final DatabaseProbe database;
 
-    JobExecutorHealthIndicator(JobBacklog backlog, IdentityService identityService,
-            ObjectProvider<JobExecutor> jobExecutor, DatabaseProbe database) {
+    JobExecutorHealthIndicator(
+            JobBacklog backlog,
+            IdentityService identityService,
+            ObjectProvider<JobExecutor> jobExecutor,
+            DatabaseProbe database) {
         super("job executor check failed");
         this.backlog = backlog;
         this.identityService = identityService;
@@ -53,8 +56,11 @@ class JobExecutorHealthIndicator extends AbstractHealthIndicator {
         Date oldest = figures.oldestDue();
         if (oldest != null) {
             details.put("oldestDue", oldest.toInstant().toString());
-            details.put("oldestWaitingSeconds", Math.max(0, Duration.between(oldest.toInstant(), Instant.now())
-                    .toSeconds()));
+            details.put(
+                    "oldestWaitingSeconds",
+                    Math.max(
+                            0,
+                            Duration.between(oldest.toInstant(), Instant.now()).toSeconds()));
         }
         details.put("failedJobs", figures.failed());
         (stopped ? builder.down().withDetail("error", "the job executor of this node has stopped") : builder.up())

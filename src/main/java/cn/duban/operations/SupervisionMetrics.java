@@ -39,12 +39,18 @@ class SupervisionMetrics implements MeterBinder {
     private final DeliveryBacklog outbox;
     private volatile Snapshot snapshot;
 
-    SupervisionMetrics(JdbcClient jdbc, JobBacklog jobs, IdentityService identityService,
-            List<NotificationChannel> channels, DashboardCounts counts, DeliveryBacklog outbox) {
+    SupervisionMetrics(
+            JdbcClient jdbc,
+            JobBacklog jobs,
+            IdentityService identityService,
+            List<NotificationChannel> channels,
+            DashboardCounts counts,
+            DeliveryBacklog outbox) {
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.identityService = identityService;
-        this.channels = channels.stream().map(NotificationChannel::name).sorted().toList();
+        this.channels =
+                channels.stream().map(NotificationChannel::name).sorted().toList();
         this.counts = counts;
         this.outbox = outbox;
     }
@@ -52,37 +58,71 @@ class SupervisionMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (SupervisionState state : SupervisionState.values()) {
-            Gauge.builder("duban.tasks", this, metrics -> metrics.current().byState().getOrDefault(state.name(), 0L))
-                    .description("Plan tasks by supervision state").tag("state", state.name()).register(registry);
+            Gauge.builder(
+                            "duban.tasks",
+                            this,
+                            metrics -> metrics.current().byState().getOrDefault(state.name(), 0L))
+                    .description("Plan tasks by supervision state")
+                    .tag("state", state.name())
+                    .register(registry);
         }
-        Gauge.builder("duban.tasks.overdue", this,
+        Gauge.builder(
+                        "duban.tasks.overdue",
+                        this,
                         metrics -> metrics.current().byState().getOrDefault(SupervisionState.OVERDUE.name(), 0L))
-                .description("Plan tasks past their deadline and still with the units (逾期)").register(registry);
+                .description("Plan tasks past their deadline and still with the units (逾期)")
+                .register(registry);
         for (EscalationLevel level : EscalationLevel.values()) {
-            Gauge.builder("duban.tasks.escalation", this,
+            Gauge.builder(
+                            "duban.tasks.escalation",
+                            this,
                             metrics -> metrics.current().openByLevel().getOrDefault(level.name(), 0L))
-                    .description("Open plan tasks by escalation level").tag("level", level.name()).register(registry);
-            FunctionCounter.builder("duban.escalations", this,
+                    .description("Open plan tasks by escalation level")
+                    .tag("level", level.name())
+                    .register(registry);
+            FunctionCounter.builder(
+                            "duban.escalations",
+                            this,
                             metrics -> metrics.current().escalationsByLevel().getOrDefault(level.name(), 0L))
-                    .description("Escalations recorded, by the level reached").tag("level", level.name())
+                    .description("Escalations recorded, by the level reached")
+                    .tag("level", level.name())
                     .register(registry);
         }
         for (String channel : channels) {
-            Gauge.builder("duban.notifications.failed", this,
+            Gauge.builder(
+                            "duban.notifications.failed",
+                            this,
                             metrics -> metrics.current().failedByChannel().getOrDefault(channel, 0L))
-                    .description("Notifications given up after the last retry").tag("channel", channel)
+                    .description("Notifications given up after the last retry")
+                    .tag("channel", channel)
                     .register(registry);
-            Gauge.builder("duban.notifications.retrying", this,
+            Gauge.builder(
+                            "duban.notifications.retrying",
+                            this,
                             metrics -> metrics.current().retryingByChannel().getOrDefault(channel, 0L))
-                    .description("Notifications that failed and wait for a retry").tag("channel", channel)
+                    .description("Notifications that failed and wait for a retry")
+                    .tag("channel", channel)
                     .register(registry);
         }
-        Gauge.builder("duban.jobs.backlog", this, metrics -> metrics.current().jobs().dueNow())
-                .description("Engine jobs due now and waiting for a job executor").register(registry);
-        Gauge.builder("duban.jobs.backlog.oldest", this, metrics -> metrics.current().oldestJobWaitingSeconds())
-                .description("How long the oldest due job has waited").baseUnit("seconds").register(registry);
-        Gauge.builder("duban.jobs.failed", this, metrics -> metrics.current().jobs().failed())
-                .description("Engine jobs failed with no retries left (incidents)").register(registry);
+        Gauge.builder(
+                        "duban.jobs.backlog",
+                        this,
+                        metrics -> metrics.current().jobs().dueNow())
+                .description("Engine jobs due now and waiting for a job executor")
+                .register(registry);
+        Gauge.builder(
+                        "duban.jobs.backlog.oldest",
+                        this,
+                        metrics -> metrics.current().oldestJobWaitingSeconds())
+                .description("How long the oldest due job has waited")
+                .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder(
+                        "duban.jobs.failed",
+                        this,
+                        metrics -> metrics.current().jobs().failed())
+                .description("Engine jobs failed with no retries left (incidents)")
+                .register(registry);
     }
 
     /** Drops the figures read last, so that the next scrape reads them afresh. */
@@ -111,8 +151,14 @@ class SupervisionMetrics implements MeterBinder {
         });
         Map<String, Long> escalations = counts("select level, escalations from duban.escalation_count");
         JobBacklog.Figures figures = AsSystem.call(identityService, jobs::figures);
-        return new Snapshot(Instant.now(), byState, openByLevel, escalations, outbox.failedByChannel(),
-                outbox.retryingByChannel(), figures);
+        return new Snapshot(
+                Instant.now(),
+                byState,
+                openByLevel,
+                escalations,
+                outbox.failedByChannel(),
+                outbox.retryingByChannel(),
+                figures);
     }
 
     private Map<String, Long> counts(String sql) {
@@ -120,13 +166,22 @@ class SupervisionMetrics implements MeterBinder {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private record Snapshot(Instant takenAt, Map<String, Long> byState, Map<String, Long> openByLevel,
-                            Map<String, Long> escalationsByLevel, Map<String, Long> failedByChannel,
-                            Map<String, Long> retryingByChannel, JobBacklog.Figures jobs) {
+    private record Snapshot(
+            Instant takenAt,
+            Map<String, Long> byState,
+            Map<String, Long> openByLevel,
+            Map<String, Long> escalationsByLevel,
+            Map<String, Long> failedByChannel,
+            Map<String, Long> retryingByChannel,
+            JobBacklog.Figures jobs) {
 
         double oldestJobWaitingSeconds() {
-            return jobs.oldestDue() == null ? 0
-                    : Math.max(0, Duration.between(jobs.oldestDue().toInstant(), takenAt).toSeconds());
+            return jobs.oldestDue() == null
+                    ? 0
+                    : Math.max(
+                            0,
+                            Duration.between(jobs.oldestDue().toInstant(), takenAt)
+                                    .toSeconds());
         }
     }
 }

@@ -29,8 +29,8 @@ class WorkingCalendarHealthIndicator extends AbstractHealthIndicator {
     private final ZoneId zone;
     private final DatabaseProbe database;
 
-    WorkingCalendarHealthIndicator(WorkingDayCalendar calendar, @Value("${duban.time-zone}") ZoneId zone,
-            DatabaseProbe database) {
+    WorkingCalendarHealthIndicator(
+            WorkingDayCalendar calendar, @Value("${duban.time-zone}") ZoneId zone, DatabaseProbe database) {
         super("working calendar check failed");
         this.calendar = calendar;
         this.zone = zone;
@@ -48,10 +48,13 @@ class WorkingCalendarHealthIndicator extends AbstractHealthIndicator {
         int last = MonthDay.from(today).isBefore(WATCH_NEXT_YEAR_FROM) ? today.getYear() : today.getYear() + 1;
         List<Integer> missing = calendar.missingYears(today.getYear(), last);
         List<String> notices = new ArrayList<>();
-        missing.forEach(year -> notices.add(WorkingDayCalendar.missingYearNotice(year) + "，请督查办导入（PUT /api/calendar/"
-                + year + "）"));
-        (missing.isEmpty() ? builder.up() : builder.status(DEGRADED).withDetail("missingYears", missing)
-                .withDetail("notices", notices))
+        missing.forEach(year ->
+                notices.add(WorkingDayCalendar.missingYearNotice(year) + "，请督查办导入（PUT /api/calendar/" + year + "）"));
+        (missing.isEmpty()
+                        ? builder.up()
+                        : builder.status(DEGRADED)
+                                .withDetail("missingYears", missing)
+                                .withDetail("notices", notices))
                 .withDetail("today", today.toString())
                 .withDetail("checkedYears", today.getYear() == last ? List.of(last) : List.of(today.getYear(), last));
     }

@@ -15,14 +15,14 @@ final class BindingIndicators {
     /** Shorter stems ("化肥") would match too much. */
     private static final int SHORTEST_STEM = 4;
 
-    private BindingIndicators() {
-    }
+    private BindingIndicators() {}
 
     static boolean servesBindingIndicator(String title, String text, List<PlanFile.Indicator> indicators) {
         if (indicators == null) {
             return false;
         }
-        String task = NOISE.matcher((title == null ? "" : title) + "\n" + (text == null ? "" : text)).replaceAll("");
+        String task = NOISE.matcher((title == null ? "" : title) + "\n" + (text == null ? "" : text))
+                .replaceAll("");
         return indicators.stream()
                 .filter(indicator -> indicator != null && Boolean.TRUE.equals(indicator.binding()))
                 .map(indicator -> stem(indicator.name()))

@@ -14,8 +14,7 @@ final class DeadlineFormat {
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern CHINESE = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
 
-    private DeadlineFormat() {
-    }
+    private DeadlineFormat() {}
 
     static Optional<LocalDate> parse(String text) {
         String value = text.strip();
@@ -23,8 +22,10 @@ final class DeadlineFormat {
             Matcher matcher = pattern.matcher(value);
             if (matcher.matches()) {
                 try {
-                    return Optional.of(LocalDate.of(Integer.parseInt(matcher.group(1)),
-                            Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3))));
+                    return Optional.of(LocalDate.of(
+                            Integer.parseInt(matcher.group(1)),
+                            Integer.parseInt(matcher.group(2)),
+                            Integer.parseInt(matcher.group(3))));
                 } catch (DateTimeException e) {
                     return Optional.empty();
                 }

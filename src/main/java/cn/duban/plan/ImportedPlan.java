@@ -6,7 +6,6 @@ import java.util.List;
 /** The answer to a successful import: the plan and one dispatched process instance per task. */
 public record ImportedPlan(String code, String title, int taskCount, List<DispatchedTask> tasks) {
 
-    public record DispatchedTask(String code, String title, List<String> leadUnits, LocalDate deadline,
-                                 String processInstanceId) {
-    }
+    public record DispatchedTask(
+            String code, String title, List<String> leadUnits, LocalDate deadline, String processInstanceId) {}
 }

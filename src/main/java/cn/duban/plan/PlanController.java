@@ -1,16 +1,16 @@
 package cn.duban.plan;
 
+import cn.duban.identity.DubanGroups;
+import cn.duban.identity.GroupAuthorities;
 import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import cn.duban.identity.DubanGroups;
-import cn.duban.identity.GroupAuthorities;
-import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,8 +28,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/plans")
 class PlanController {
 
-    private static final Set<String> OVERSEERS = Set.of(DubanGroups.SUPERVISION_OFFICE, DubanGroups.LEADERS,
-            DubanGroups.CAMUNDA_ADMIN);
+    private static final Set<String> OVERSEERS =
+            Set.of(DubanGroups.SUPERVISION_OFFICE, DubanGroups.LEADERS, DubanGroups.CAMUNDA_ADMIN);
 
     private final PlanImporter importer;
     private final PlanStore store;
@@ -63,8 +63,8 @@ class PlanController {
         return store.plans().stream()
                 .filter(plan -> plan.code().equals(code))
                 .findFirst()
-                .map(plan -> ResponseEntity.ok(Map.<String, Object>of("plan", plan,
-                        "tasks", store.tasks(code, overseer ? null : groups))))
+                .map(plan -> ResponseEntity.ok(
+                        Map.<String, Object>of("plan", plan, "tasks", store.tasks(code, overseer ? null : groups))))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +50,8 @@ class PlanFileReader {
 
     private static String decode(byte[] content) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content))
@@ -63,14 +64,15 @@ class PlanFileReader {
 
     private static PlanRejectedException reject(JsonProcessingException e, String message) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : FILE;
-        return PlanRejectedException.invalid(new ImportProblem(ImportProblem.PLAN, field,
-                "计划文件" + at(e.getLocation()) + "：" + message));
+        return PlanRejectedException.invalid(
+                new ImportProblem(ImportProblem.PLAN, field, "计划文件" + at(e.getLocation()) + "：" + message));
     }
 
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + (ref.getIndex() + 1) + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String at(JsonLocation location) {

@@ -20,33 +20,40 @@ public class PlanHierarchy {
     }
 
     /** A plan as the hierarchy shows it. */
-    public record PlanRef(String code, String title, String kind, Integer periodStart, Integer periodEnd) {
-    }
+    public record PlanRef(String code, String title, String kind, Integer periodStart, Integer periodEnd) {}
 
     /** A task of a plan with its units (ids) by role, for drafting a child plan from it. */
-    public record PlanTaskRef(String code, String section, String title, String text, LocalDate startDate,
-                              LocalDate deadline, List<String> leadUnits, List<String> responsibleUnits,
-                              List<String> supportUnits, List<String> implementingUnits, String parentTaskCode) {
-    }
+    public record PlanTaskRef(
+            String code,
+            String section,
+            String title,
+            String text,
+            LocalDate startDate,
+            LocalDate deadline,
+            List<String> leadUnits,
+            List<String> responsibleUnits,
+            List<String> supportUnits,
+            List<String> implementingUnits,
+            String parentTaskCode) {}
 
     public Optional<PlanRef> plan(String code) {
         return jdbc.sql("select code, title, kind, period_start, period_end from duban.plan where code = ?")
-                .param(code).query(PlanRef.class).optional();
+                .param(code)
+                .query(PlanRef.class)
+                .optional();
     }
 
     public Optional<PlanRef> parentOf(String code) {
         return jdbc.sql("""
                         select p.code, p.title, p.kind, p.period_start, p.period_end
-                        from duban.plan c join duban.plan p on p.id = c.parent_plan_id where c.code = ?""")
-                .param(code).query(PlanRef.class).optional();
+                        from duban.plan c join duban.plan p on p.id = c.parent_plan_id where c.code = ?""").param(code).query(PlanRef.class).optional();
     }
 
     public List<PlanRef> children(String code) {
         return jdbc.sql("""
                         select c.code, c.title, c.kind, c.period_start, c.period_end
                         from duban.plan c join duban.plan p on p.id = c.parent_plan_id where p.code = ?
-                        order by c.period_start nulls last, c.code""")
-                .param(code).query(PlanRef.class).list();
+                        order by c.period_start nulls last, c.code""").param(code).query(PlanRef.class).list();
     }
 
     /** Makes {@code parentCode} the parent of {@code childCode}; a plan cannot be its own ancestor. */
@@ -57,16 +64,21 @@ public class PlanHierarchy {
                             union select p.parent_plan_id from duban.plan p join up on p.id = up.id
                             where p.parent_plan_id is not null)
                         select exists (select 1 from up join duban.plan c on c.id = up.id where c.code = :child)""")
-                .param("parent", parentCode).param("child", childCode).query(Boolean.class).single();
+                .param("parent", parentCode)
+                .param("child", childCode)
+                .query(Boolean.class)
+                .single();
         if (cycle) {
             throw new IllegalArgumentException("计划“" + parentCode + "”不能作为其自身下级计划“" + childCode + "”的上级计划");
         }
         jdbc.sql("update duban.plan set parent_plan_id = (select id from duban.plan where code = ?) where code = ?")
-                .params(parentCode, childCode).update();
+                .params(parentCode, childCode)
+                .update();
     }
 
     public void linkParentTask(String taskCode, String parentTaskCode) {
-        jdbc.sql("update duban.plan_task set parent_task_code = ? where code = ?").params(parentTaskCode, taskCode)
+        jdbc.sql("update duban.plan_task set parent_task_code = ? where code = ?")
+                .params(parentTaskCode, taskCode)
                 .update();
     }
 
@@ -86,10 +98,17 @@ public class PlanHierarchy {
                         from duban.plan_task t join duban.plan p on p.id = t.plan_id
                         where p.code = ? order by t.id""")
                 .param(planCode)
-                .query((rs, row) -> new PlanTaskRef(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                        List.of((String[]) rs.getArray(7).getArray()), List.of((String[]) rs.getArray(8).getArray()),
-                        List.of((String[]) rs.getArray(9).getArray()), List.of((String[]) rs.getArray(10).getArray()),
+                .query((rs, row) -> new PlanTaskRef(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, LocalDate.class),
+                        List.of((String[]) rs.getArray(7).getArray()),
+                        List.of((String[]) rs.getArray(8).getArray()),
+                        List.of((String[]) rs.getArray(9).getArray()),
+                        List.of((String[]) rs.getArray(10).getArray()),
                         rs.getString(11)))
                 .list();
     }

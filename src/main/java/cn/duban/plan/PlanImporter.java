@@ -50,16 +50,19 @@ public class PlanImporter {
                 long taskId = store.insertTask(planId, task);
                 String processInstanceId = dispatcher.dispatch(order(plan, task));
                 store.recordProcessInstance(taskId, processInstanceId);
-                dispatched.add(new ImportedPlan.DispatchedTask(task.code(), task.title(),
-                        task.accountableUnits().stream().map(Unit::name).toList(), task.deadline(),
+                dispatched.add(new ImportedPlan.DispatchedTask(
+                        task.code(),
+                        task.title(),
+                        task.accountableUnits().stream().map(Unit::name).toList(),
+                        task.deadline(),
                         processInstanceId));
             }
             log.info("Plan {} imported by {}: {} tasks dispatched", plan.code(), importedBy, dispatched.size());
             return new ImportedPlan(plan.code(), plan.title(), dispatched.size(), dispatched);
         } catch (DuplicateKeyException e) {
             // Another import of the same plan committed in the meantime.
-            throw PlanRejectedException.conflict(List.of(ImportProblem.of(ImportProblem.PLAN, "code", "计划编号",
-                    "“" + plan.code() + "”或其中的任务编号已被同时进行的另一次导入使用")));
+            throw PlanRejectedException.conflict(List.of(ImportProblem.of(
+                    ImportProblem.PLAN, "code", "计划编号", "“" + plan.code() + "”或其中的任务编号已被同时进行的另一次导入使用")));
         }
     }
 
@@ -78,7 +81,8 @@ public class PlanImporter {
         if (store.planExists(plan.code())) {
             problems.add(ImportProblem.of(ImportProblem.PLAN, "code", "计划编号", "“" + plan.code() + "”已经导入过"));
         }
-        for (String code : store.existingTaskCodes(plan.tasks().stream().map(ValidatedPlan.Task::code).toList())) {
+        for (String code : store.existingTaskCodes(
+                plan.tasks().stream().map(ValidatedPlan.Task::code).toList())) {
             problems.add(ImportProblem.of(code, "code", "任务编号", "已被另一项已导入的任务使用"));
         }
         if (!problems.isEmpty()) {
@@ -87,9 +91,20 @@ public class PlanImporter {
     }
 
     private static TaskDispatchOrder order(ValidatedPlan plan, ValidatedPlan.Task task) {
-        return new TaskDispatchOrder(plan.code(), plan.title(), task.code(), task.section(), task.title(), task.text(),
-                task.accountableUnits(), task.supportUnits(), task.implementingUnits(), task.deadline(),
-                ReportCycle.valueOf(plan.reportCycle()), task.binding(), plan.dueSoonWorkingDays(),
+        return new TaskDispatchOrder(
+                plan.code(),
+                plan.title(),
+                task.code(),
+                task.section(),
+                task.title(),
+                task.text(),
+                task.accountableUnits(),
+                task.supportUnits(),
+                task.implementingUnits(),
+                task.deadline(),
+                ReportCycle.valueOf(plan.reportCycle()),
+                task.binding(),
+                plan.dueSoonWorkingDays(),
                 plan.overdueReminderWorkingDays());
     }
 }

@@ -37,8 +37,6 @@ public class PlanRejectedException extends RuntimeException {
 
     private static String summary(List<ImportProblem> problems) {
         String first = problems.isEmpty() ? "" : problems.get(0).message();
-        return problems.size() == 1
-                ? "计划未导入：" + first
-                : "计划未导入，共" + problems.size() + "处问题。第一处：" + first;
+        return problems.size() == 1 ? "计划未导入：" + first : "计划未导入，共" + problems.size() + "处问题。第一处：" + first;
     }
 }

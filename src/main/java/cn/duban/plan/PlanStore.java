@@ -25,7 +25,11 @@ class PlanStore {
     }
 
     boolean planExists(String code) {
-        return jdbc.sql("select count(*) from duban.plan where code = ?").param(code).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from duban.plan where code = ?")
+                        .param(code)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     List<String> existingTaskCodes(List<String> codes) {
@@ -95,7 +99,11 @@ class PlanStore {
     private void insertMilestones(long taskId, List<ValidatedPlan.Milestone> milestones) {
         for (int i = 0; i < milestones.size(); i++) {
             jdbc.sql("insert into duban.plan_task_milestone (task_id, position, due, text) values (?, ?, ?, ?)")
-                    .params(taskId, i + 1, milestones.get(i).due(), milestones.get(i).text())
+                    .params(
+                            taskId,
+                            i + 1,
+                            milestones.get(i).due(),
+                            milestones.get(i).text())
                     .update();
         }
     }
@@ -110,9 +118,7 @@ class PlanStore {
         return jdbc.sql("""
                         select p.code, p.title, p.issuer, p.issued_on, p.imported_by, p.imported_at,
                                (select count(*) from duban.plan_task t where t.plan_id = p.id) as task_count
-                        from duban.plan p order by p.imported_at desc, p.code""")
-                .query(PlanSummary.class)
-                .list();
+                        from duban.plan p order by p.imported_at desc, p.code""").query(PlanSummary.class).list();
     }
 
     List<PlanTaskView> tasks(String planCode) {
@@ -159,8 +165,16 @@ class PlanStore {
                             insert into duban.plan_indicator (plan_id, position, category, name, unit, baseline,
                                                               target, binding, source)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(planId, position, indicator.category(), indicator.name(), indicator.unit(),
-                            indicator.baseline(), indicator.target(), indicator.binding(), indicator.source())
+                    .params(
+                            planId,
+                            position,
+                            indicator.category(),
+                            indicator.name(),
+                            indicator.unit(),
+                            indicator.baseline(),
+                            indicator.target(),
+                            indicator.binding(),
+                            indicator.source())
                     .update();
         }
     }
@@ -170,17 +184,27 @@ class PlanStore {
         for (int position = 0; position < units.size(); position++) {
             rows.add(new Object[] {taskId, units.get(position).id(), role, position});
         }
-        batch.batchUpdate("insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, ?, ?)",
-                rows);
+        batch.batchUpdate(
+                "insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, ?, ?)", rows);
     }
 
     /** A plan as listed by {@code GET /api/plans}. */
-    record PlanSummary(String code, String title, String issuer, LocalDate issuedOn, String importedBy,
-                       OffsetDateTime importedAt, long taskCount) {
-    }
+    record PlanSummary(
+            String code,
+            String title,
+            String issuer,
+            LocalDate issuedOn,
+            String importedBy,
+            OffsetDateTime importedAt,
+            long taskCount) {}
 
     /** A task of a plan as shown by {@code GET /api/plans/{code}}. */
-    record PlanTaskView(String code, String section, String title, LocalDate deadline, String processInstanceId,
-                        String leadUnits, String supportUnits) {
-    }
+    record PlanTaskView(
+            String code,
+            String section,
+            String title,
+            LocalDate deadline,
+            String processInstanceId,
+            String leadUnits,
+            String supportUnits) {}
 }

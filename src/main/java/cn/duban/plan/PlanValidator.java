@@ -1,10 +1,10 @@
 package cn.duban.plan;
 
-import cn.duban.taskform.ChineseDates;
-import cn.duban.taskform.PlainText;
 import cn.duban.identity.Unit;
 import cn.duban.identity.UnitCatalog;
 import cn.duban.identity.UnitDirectory;
+import cn.duban.taskform.ChineseDates;
+import cn.duban.taskform.PlainText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,30 +60,36 @@ class PlanValidator {
                 problems.add(ImportProblem.of("第" + (i + 1) + "项", "tasks", "任务", "任务内容为空"));
                 continue;
             }
-            String name = task.code() == null || task.code().isBlank() ? "第" + (i + 1) + "项" : task.code().strip();
+            String name = task.code() == null || task.code().isBlank()
+                    ? "第" + (i + 1) + "项"
+                    : task.code().strip();
             String taskCode = requireCode(task.code(), name, "code", "任务编号", problems);
             if (taskCode != null && !codes.add(taskCode)) {
                 problems.add(ImportProblem.of(name, "code", "任务编号", "与本文件中的另一项任务重复"));
             }
             List<Unit> leads = optionalUnits(units, task.leadUnits(), name, "leadUnits", "牵头单位", problems);
-            List<Unit> responsible = optionalUnits(units, task.responsibleUnits(), name, "responsibleUnits", "负责单位",
-                    problems);
-            if (splitNames(task.leadUnits()).isEmpty() && splitNames(task.responsibleUnits()).isEmpty()) {
+            List<Unit> responsible =
+                    optionalUnits(units, task.responsibleUnits(), name, "responsibleUnits", "负责单位", problems);
+            if (splitNames(task.leadUnits()).isEmpty()
+                    && splitNames(task.responsibleUnits()).isEmpty()) {
                 problems.add(ImportProblem.of(name, "leadUnits", "牵头单位", "缺少牵头单位"));
             }
             LocalDate taskDeadline = deadline(task.deadline(), planDeadline, issuedOn, name, problems);
-            tasks.add(new ValidatedPlan.Task(taskCode,
+            tasks.add(new ValidatedPlan.Task(
+                    taskCode,
                     optionalText(task.section(), 200, name, "section", "所属部分", problems),
                     requireText(task.title(), 200, name, "title", "任务名称", problems),
                     requireText(task.text(), 20000, name, "text", "任务内容", problems),
-                    leads, responsible,
+                    leads,
+                    responsible,
                     optionalUnits(units, task.supportUnits(), name, "supportUnits", "配合单位", problems),
                     Boolean.TRUE.equals(task.supportShareResponsibility()),
                     optionalUnits(units, task.implementingUnits(), name, "implementingUnits", "落实单位", problems),
                     optionalDate(task.startDate(), name, "startDate", "开始时间", problems),
                     taskDeadline,
                     task.targets() == null ? List.of() : List.copyOf(task.targets()),
-                    task.binding() != null ? task.binding()
+                    task.binding() != null
+                            ? task.binding()
                             : BindingIndicators.servesBindingIndicator(task.title(), task.text(), file.indicators()),
                     milestones(task.milestones(), taskDeadline, name, problems)));
             checkNoUnitBothLeadsAndSupports(tasks.get(tasks.size() - 1), name, problems);
@@ -91,18 +97,30 @@ class PlanValidator {
         List<PlanFile.Indicator> indicators = indicators(file.indicators(), problems);
         String sourceName = optionalText(file.sourceName(), 200, plan, "sourceName", "来源文件", problems);
         Integer dueSoon = workingDays(file.dueSoonWorkingDays(), "dueSoonWorkingDays", "临期提醒工作日数", problems);
-        Integer overdueReminder = workingDays(file.overdueReminderWorkingDays(), "overdueReminderWorkingDays",
-                "逾期提醒间隔工作日数", problems);
+        Integer overdueReminder =
+                workingDays(file.overdueReminderWorkingDays(), "overdueReminderWorkingDays", "逾期提醒间隔工作日数", problems);
         if (!problems.isEmpty()) {
             throw PlanRejectedException.invalid(problems);
         }
-        return new ValidatedPlan(code, title, issuer, issuedOn, kind, file.periodStart(), file.periodEnd(),
-                reportCycle, sourceName, tasks, indicators, dueSoon, overdueReminder);
+        return new ValidatedPlan(
+                code,
+                title,
+                issuer,
+                issuedOn,
+                kind,
+                file.periodStart(),
+                file.periodEnd(),
+                reportCycle,
+                sourceName,
+                tasks,
+                indicators,
+                dueSoon,
+                overdueReminder);
     }
 
     /** Each milestone has a date no later than the task's deadline, and words of at most 500 characters. */
-    private static List<ValidatedPlan.Milestone> milestones(List<PlanFile.Milestone> written, LocalDate deadline,
-            String task, List<ImportProblem> problems) {
+    private static List<ValidatedPlan.Milestone> milestones(
+            List<PlanFile.Milestone> written, LocalDate deadline, String task, List<ImportProblem> problems) {
         List<ValidatedPlan.Milestone> milestones = new ArrayList<>();
         for (PlanFile.Milestone milestone : written == null ? List.<PlanFile.Milestone>of() : written) {
             if (milestone == null || milestone.due() == null || milestone.due().isBlank()) {
@@ -112,8 +130,11 @@ class PlanValidator {
             LocalDate due = optionalDate(milestone.due(), task, "milestones", "节点", problems);
             String text = optionalText(milestone.text(), 500, task, "milestones", "节点", problems);
             if (due != null && deadline != null && due.isAfter(deadline)) {
-                problems.add(ImportProblem.of(task, "milestones", "节点", "节点日期“" + ChineseDates.of(due)
-                        + "”晚于任务的完成时限“" + ChineseDates.of(deadline) + "”"));
+                problems.add(ImportProblem.of(
+                        task,
+                        "milestones",
+                        "节点",
+                        "节点日期“" + ChineseDates.of(due) + "”晚于任务的完成时限“" + ChineseDates.of(deadline) + "”"));
             }
             if (due != null) {
                 milestones.add(new ValidatedPlan.Milestone(due, text == null ? "" : text));
@@ -136,7 +157,10 @@ class PlanValidator {
         }
         String kind = written.strip().toUpperCase(Locale.ROOT);
         if (!List.of("ANNUAL", "FIVE_YEAR", "OTHER").contains(kind)) {
-            problems.add(ImportProblem.of(ImportProblem.PLAN, "kind", "计划类型",
+            problems.add(ImportProblem.of(
+                    ImportProblem.PLAN,
+                    "kind",
+                    "计划类型",
                     "“" + written + "”不是有效的类型，应为 ANNUAL（年度）、FIVE_YEAR（五年规划）或 OTHER"));
         }
         return kind;
@@ -148,21 +172,26 @@ class PlanValidator {
         }
         String cycle = written.strip().toUpperCase(Locale.ROOT);
         if (!List.of("MONTHLY", "QUARTERLY").contains(cycle)) {
-            problems.add(ImportProblem.of(ImportProblem.PLAN, "reportCycle", "进展报送周期",
+            problems.add(ImportProblem.of(
+                    ImportProblem.PLAN,
+                    "reportCycle",
+                    "进展报送周期",
                     "“" + written + "”不是有效的周期，应为 MONTHLY（每月）或 QUARTERLY（每季度）"));
         }
         return cycle;
     }
 
-    private static List<PlanFile.Indicator> indicators(List<PlanFile.Indicator> indicators,
-            List<ImportProblem> problems) {
+    private static List<PlanFile.Indicator> indicators(
+            List<PlanFile.Indicator> indicators, List<ImportProblem> problems) {
         if (indicators == null) {
             return List.of();
         }
         for (int i = 0; i < indicators.size(); i++) {
             PlanFile.Indicator indicator = indicators.get(i);
             String row = "指标第" + (i + 1) + "行";
-            if (indicator == null || indicator.name() == null || indicator.name().isBlank()) {
+            if (indicator == null
+                    || indicator.name() == null
+                    || indicator.name().isBlank()) {
                 problems.add(ImportProblem.of(row, "indicators", "指标名称", "缺少指标名称"));
             } else if (indicator.binding() == null) {
                 problems.add(ImportProblem.of(row, "indicators", "约束性/预期性", "请注明指标是约束性（true）还是预期性（false）"));
@@ -171,45 +200,52 @@ class PlanValidator {
         return List.copyOf(indicators);
     }
 
-    private LocalDate deadline(String written, LocalDate planDeadline, LocalDate issuedOn, String task,
-            List<ImportProblem> problems) {
+    private LocalDate deadline(
+            String written, LocalDate planDeadline, LocalDate issuedOn, String task, List<ImportProblem> problems) {
         LocalDate deadline = written == null || written.isBlank()
                 ? planDeadline
                 : optionalDate(written, task, "deadline", "完成时限", problems);
         if (deadline == null) {
             if (written == null || written.isBlank()) {
-                problems.add(ImportProblem.of(task, "deadline", "完成时限",
-                        "缺少完成时限（也可以在计划上写默认的deadline）"));
+                problems.add(ImportProblem.of(task, "deadline", "完成时限", "缺少完成时限（也可以在计划上写默认的deadline）"));
             }
             return null;
         }
         if (issuedOn != null && deadline.isBefore(issuedOn)) {
-            problems.add(ImportProblem.of(task, "deadline", "完成时限",
+            problems.add(ImportProblem.of(
+                    task,
+                    "deadline",
+                    "完成时限",
                     "“" + ChineseDates.of(deadline) + "”早于计划印发日期“" + ChineseDates.of(issuedOn) + "”"));
         }
         return deadline;
     }
 
-    private static List<Unit> optionalUnits(UnitDirectory units, List<String> names, String task, String field,
-            String label, List<ImportProblem> problems) {
+    private static List<Unit> optionalUnits(
+            UnitDirectory units,
+            List<String> names,
+            String task,
+            String field,
+            String label,
+            List<ImportProblem> problems) {
         Map<String, Unit> resolved = new LinkedHashMap<>();
         for (String name : splitNames(names)) {
             List<Unit> named = units.resolveAll(name);
             named.forEach(unit -> resolved.putIfAbsent(unit.id(), unit));
             if (named.isEmpty()) {
-                problems.add(ImportProblem.of(task, field, label,
-                        "未知单位“" + name + "”，请使用单位名称、简称或原名称（如“州生态环境局”“州环保局”）"));
+                problems.add(
+                        ImportProblem.of(task, field, label, "未知单位“" + name + "”，请使用单位名称、简称或原名称（如“州生态环境局”“州环保局”）"));
             }
         }
         return List.copyOf(resolved.values());
     }
 
-    private static void checkNoUnitBothLeadsAndSupports(ValidatedPlan.Task task, String name,
-            List<ImportProblem> problems) {
+    private static void checkNoUnitBothLeadsAndSupports(
+            ValidatedPlan.Task task, String name, List<ImportProblem> problems) {
         for (Unit support : task.supportUnits()) {
             if (task.accountableUnits().contains(support)) {
-                problems.add(ImportProblem.of(name, "supportUnits", "配合单位",
-                        "“" + support.name() + "”已是牵头单位，不能同时作为配合单位"));
+                problems.add(
+                        ImportProblem.of(name, "supportUnits", "配合单位", "“" + support.name() + "”已是牵头单位，不能同时作为配合单位"));
             }
         }
     }
@@ -226,8 +262,8 @@ class PlanValidator {
                 .toList();
     }
 
-    private static String requireCode(String value, String task, String field, String label,
-            List<ImportProblem> problems) {
+    private static String requireCode(
+            String value, String task, String field, String label, List<ImportProblem> problems) {
         String code = requireText(value, 64, task, field, label, problems);
         if (code != null && !CODE.matcher(code).matches()) {
             problems.add(ImportProblem.of(task, field, label, "“" + code + "”不符合要求：" + CODE_HINT));
@@ -236,8 +272,8 @@ class PlanValidator {
         return code;
     }
 
-    private static String requireText(String value, int maxLength, String task, String field, String label,
-            List<ImportProblem> problems) {
+    private static String requireText(
+            String value, int maxLength, String task, String field, String label, List<ImportProblem> problems) {
         if (value == null || value.isBlank()) {
             problems.add(ImportProblem.of(task, field, label, "缺少" + label));
             return null;
@@ -245,8 +281,8 @@ class PlanValidator {
         return optionalText(value, maxLength, task, field, label, problems);
     }
 
-    private static String optionalText(String value, int maxLength, String task, String field, String label,
-            List<ImportProblem> problems) {
+    private static String optionalText(
+            String value, int maxLength, String task, String field, String label, List<ImportProblem> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -261,8 +297,8 @@ class PlanValidator {
         return text;
     }
 
-    private static LocalDate optionalDate(String value, String task, String field, String label,
-            List<ImportProblem> problems) {
+    private static LocalDate optionalDate(
+            String value, String task, String field, String label, List<ImportProblem> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -4,7 +4,9 @@
  * publishes the views duban.plan_directory, duban.plan_task_role and duban.plan_indicator_directory. API: {@link
  * cn.duban.plan.PlanImporter}, {@link cn.duban.plan.PlanRejectedException}.
  */
-@ApplicationModule(displayName = "Plan", allowedDependencies = {"cluster", "dispatch", "identity", "taskform"})
+@ApplicationModule(
+        displayName = "Plan",
+        allowedDependencies = {"cluster", "dispatch", "identity", "taskform"})
 package cn.duban.plan;
 
 import org.springframework.modulith.ApplicationModule;

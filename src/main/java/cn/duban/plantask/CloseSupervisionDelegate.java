@@ -18,7 +18,8 @@ class CloseSupervisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deadlineCheck.closed((String) execution.getVariable(PlanTaskVariables.TASK_CODE),
+        deadlineCheck.closed(
+                (String) execution.getVariable(PlanTaskVariables.TASK_CODE),
                 ClockUtil.getCurrentTime().toInstant());
     }
 }

@@ -23,8 +23,7 @@ public class Contributions {
         this.zone = zone;
     }
 
-    void record(String taskCode, String unitId, boolean declined, String content, String evidence,
-            String reportedBy) {
+    void record(String taskCode, String unitId, boolean declined, String content, String evidence, String reportedBy) {
         jdbc.sql("""
                         insert into duban.contribution (task_code, unit_id, declined, content, evidence, reported_by)
                         values (?, ?, ?, ?, ?, ?)""")
@@ -37,10 +36,7 @@ public class Contributions {
                         select c.unit_id, u.name as unit_name, c.declined, c.content, c.evidence, c.reported_by,
                                c.reported_at
                         from duban.contribution c join duban.unit_directory u on u.id = c.unit_id
-                        where c.task_code = ? order by u.sort_order, c.reported_at""")
-                .param(taskCode)
-                .query(Contribution.class)
-                .list();
+                        where c.task_code = ? order by u.sort_order, c.reported_at""").param(taskCode).query(Contribution.class).list();
     }
 
     /** The contributions as plain text for the lead unit's form: one paragraph per unit, refusals marked. */
@@ -53,7 +49,12 @@ public class Contributions {
     }
 
     /** One support unit's answer. */
-    public record Contribution(String unitId, String unitName, boolean declined, String content, String evidence,
-                               String reportedBy, OffsetDateTime reportedAt) {
-    }
+    public record Contribution(
+            String unitId,
+            String unitName,
+            boolean declined,
+            String content,
+            String evidence,
+            String reportedBy,
+            OffsetDateTime reportedAt) {}
 }

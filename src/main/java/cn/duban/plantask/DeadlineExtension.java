@@ -36,27 +36,39 @@ class DeadlineExtension {
     /** Moves the open steps' due dates; returns the new deadline as the instance keeps it (end of that day). */
     private Date moveOpenSteps(TaskService taskService, String processInstanceId, LocalDate newDeadline) {
         Date deadline = dueDates.endOf(newDeadline);
-        taskService.createTaskQuery().processInstanceId(processInstanceId).list().forEach(task -> {
-            if (PlanTaskProcess.CONTRIBUTE.equals(task.getTaskDefinitionKey())) {
-                taskService.setDueDate(task.getId(), dueDates.contributionDue(deadline));
-            } else if (task.getDueDate() != null) {
-                taskService.setDueDate(task.getId(), deadline);
-            }
-        });
+        taskService
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .list()
+                .forEach(task -> {
+                    if (PlanTaskProcess.CONTRIBUTE.equals(task.getTaskDefinitionKey())) {
+                        taskService.setDueDate(task.getId(), dueDates.contributionDue(deadline));
+                    } else if (task.getDueDate() != null) {
+                        taskService.setDueDate(task.getId(), deadline);
+                    }
+                });
         return deadline;
     }
 
     /** Applies an approved extension: the deadline, its text, the open steps' due dates, the supervision record. */
     void apply(DelegateExecution execution) {
         LocalDate newDeadline = LocalDate.parse((String) execution.getVariable(REQUESTED_DEADLINE));
-        execution.setVariable(DEADLINE, moveOpenSteps(execution.getProcessEngineServices().getTaskService(),
-                execution.getProcessInstanceId(), newDeadline));
+        execution.setVariable(
+                DEADLINE,
+                moveOpenSteps(
+                        execution.getProcessEngineServices().getTaskService(),
+                        execution.getProcessInstanceId(),
+                        newDeadline));
         execution.setVariable(DEADLINE_TEXT, ChineseDates.of(newDeadline) + "（已延期）");
-        Authentication leader = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication leader =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         Object opinion = execution.getVariable(EXTENSION_APPROVAL_OPINION);
-        deadlineCheck.extended((String) execution.getVariable(TASK_CODE), newDeadline,
-                execution.getVariable(EXTENSION_REASON) + (opinion == null || opinion.toString().isBlank()
-                        ? "" : "（领导意见：" + opinion + "）"),
-                leader == null ? null : leader.getUserId(), ClockUtil.getCurrentTime().toInstant());
+        deadlineCheck.extended(
+                (String) execution.getVariable(TASK_CODE),
+                newDeadline,
+                execution.getVariable(EXTENSION_REASON)
+                        + (opinion == null || opinion.toString().isBlank() ? "" : "（领导意见：" + opinion + "）"),
+                leader == null ? null : leader.getUserId(),
+                ClockUtil.getCurrentTime().toInstant());
     }
 }

@@ -33,20 +33,32 @@ class DoneTasksController {
     @GetMapping("/api/my/done-tasks")
     List<DoneTask> doneTasks(Principal user) {
         // A unit's users may not read the history in general; their own finished tasks they may see.
-        return AsSystem.call(identityService, () -> historyService.createHistoricTaskInstanceQuery()
-                .taskAssignee(user.getName()).finished()
-                .finishedAfter(Date.from(Instant.now().minus(DAYS, ChronoUnit.DAYS)))
-                .orderByHistoricTaskInstanceEndTime().desc()
-                .listPage(0, MAX).stream().map(DoneTasksController::done).toList());
+        return AsSystem.call(
+                identityService,
+                () -> historyService
+                        .createHistoricTaskInstanceQuery()
+                        .taskAssignee(user.getName())
+                        .finished()
+                        .finishedAfter(Date.from(Instant.now().minus(DAYS, ChronoUnit.DAYS)))
+                        .orderByHistoricTaskInstanceEndTime()
+                        .desc()
+                        .listPage(0, MAX)
+                        .stream()
+                        .map(DoneTasksController::done)
+                        .toList());
     }
 
     private static DoneTask done(HistoricTaskInstance task) {
-        return new DoneTask(task.getName(), task.getProcessDefinitionKey(), task.getProcessInstanceId(),
-                task.getStartTime(), task.getEndTime(), task.getDeleteReason());
+        return new DoneTask(
+                task.getName(),
+                task.getProcessDefinitionKey(),
+                task.getProcessInstanceId(),
+                task.getStartTime(),
+                task.getEndTime(),
+                task.getDeleteReason());
     }
 
     /** One finished task; {@code outcome} is "completed" or why it ended otherwise. */
-    record DoneTask(String name, String process, String processInstanceId, Date started, Date finished,
-                    String outcome) {
-    }
+    record DoneTask(
+            String name, String process, String processInstanceId, Date started, Date finished, String outcome) {}
 }

@@ -30,7 +30,9 @@ public class DueDates {
     private final int progressReportWorkingDays;
     private final int minimumWorkingDays;
 
-    DueDates(WorkingDayCalendar calendar, @Value("${duban.time-zone}") ZoneId zone,
+    DueDates(
+            WorkingDayCalendar calendar,
+            @Value("${duban.time-zone}") ZoneId zone,
             @Value("${duban.supervision.contribution-working-days-before-deadline}") int contributionWorkingDays,
             @Value("${duban.supervision.progress-report-working-days}") int progressReportWorkingDays,
             @Value("${duban.supervision.minimum-working-days-for-a-step:3}") int minimumWorkingDays) {

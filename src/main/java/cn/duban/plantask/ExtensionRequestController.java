@@ -23,11 +23,12 @@ class ExtensionRequestController {
     }
 
     @PostMapping("/api/plan-tasks/{code}/extension-requests")
-    ResponseEntity<Void> request(@PathVariable String code, @RequestBody ExtensionRequest request,
-            Authentication user) {
+    ResponseEntity<Void> request(
+            @PathVariable String code, @RequestBody ExtensionRequest request, Authentication user) {
         LocalDate newDeadline;
         try {
-            newDeadline = LocalDate.parse(request.newDeadline() == null ? "" : request.newDeadline().strip());
+            newDeadline = LocalDate.parse(
+                    request.newDeadline() == null ? "" : request.newDeadline().strip());
         } catch (DateTimeParseException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "新期限应写成如“2026-12-31”的日期");
         }
@@ -36,6 +37,5 @@ class ExtensionRequestController {
     }
 
     /** What the lead unit asks for. */
-    record ExtensionRequest(String newDeadline, String reason) {
-    }
+    record ExtensionRequest(String newDeadline, String reason) {}
 }

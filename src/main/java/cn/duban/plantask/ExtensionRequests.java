@@ -43,8 +43,13 @@ class ExtensionRequests {
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
-    ExtensionRequests(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-            DeadlineCheck deadlineCheck, JdbcClient jdbc, @Value("${duban.time-zone}") ZoneId zone) {
+    ExtensionRequests(
+            RuntimeService runtimeService,
+            TaskService taskService,
+            IdentityService identityService,
+            DeadlineCheck deadlineCheck,
+            JdbcClient jdbc,
+            @Value("${duban.time-zone}") ZoneId zone) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.identityService = identityService;
@@ -59,36 +64,46 @@ class ExtensionRequests {
      */
     @Transactional
     void request(String taskCode, LocalDate requested, String reason, String userId, List<String> userGroups) {
-        jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(REQUESTS_OF_ONE_TASK, taskCode)
-                .query((rs, row) -> null).list();
+        jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))")
+                .params(REQUESTS_OF_ONE_TASK, taskCode)
+                .query((rs, row) -> null)
+                .list();
         // A unit cannot read the instance itself; whether the caller may ask is checked against its lead units.
         AsSystem.run(identityService, () -> correlate(taskCode, requested, reason, userId, userGroups));
     }
 
-    private void correlate(String taskCode, LocalDate requested, String reason, String userId,
-            List<String> userGroups) {
-        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(PlanTaskProcess.KEY).processInstanceBusinessKey(taskCode).singleResult();
+    private void correlate(
+            String taskCode, LocalDate requested, String reason, String userId, List<String> userGroups) {
+        ProcessInstance instance = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(PlanTaskProcess.KEY)
+                .processInstanceBusinessKey(taskCode)
+                .singleResult();
         if (instance == null) {
             throw refusal(HttpStatus.NOT_FOUND, "没有进行中的编号为“" + taskCode + "”的任务");
         }
         checkLeadUnit(instance.getId(), userGroups);
         checkOpen(instance.getId());
         checkDates(instance.getId(), requested, reason);
-        runtimeService.createMessageCorrelation(PlanTaskProcess.MSG_EXTENSION_REQUESTED)
+        runtimeService
+                .createMessageCorrelation(PlanTaskProcess.MSG_EXTENSION_REQUESTED)
                 .processInstanceId(instance.getId())
                 .setVariables(Variables.createVariables()
                         .putValue(REQUESTED_DEADLINE, requested.toString())
                         .putValue(EXTENSION_REASON, reason.strip())
                         .putValue(EXTENSION_REQUESTED_BY, userId))
                 .correlate();
-        deadlineCheck.recordStep(taskCode, SupervisionEvent.Kind.EXTENSION_REQUESTED,
-                "申请延期至" + requested + "：" + reason.strip(), userId, ClockUtil.getCurrentTime().toInstant());
+        deadlineCheck.recordStep(
+                taskCode,
+                SupervisionEvent.Kind.EXTENSION_REQUESTED,
+                "申请延期至" + requested + "：" + reason.strip(),
+                userId,
+                ClockUtil.getCurrentTime().toInstant());
     }
 
     private void checkLeadUnit(String instanceId, List<String> userGroups) {
-        Set<String> accountable = Set.copyOf(new UnitIds().split(
-                (String) runtimeService.getVariable(instanceId, PlanTaskVariables.LEAD_UNITS)));
+        Set<String> accountable = Set.copyOf(
+                new UnitIds().split((String) runtimeService.getVariable(instanceId, PlanTaskVariables.LEAD_UNITS)));
         if (userGroups.stream().noneMatch(accountable::contains)) {
             throw refusal(HttpStatus.FORBIDDEN, "只有牵头单位可以申请延期");
         }
@@ -109,7 +124,9 @@ class ExtensionRequests {
             throw refusal(HttpStatus.BAD_REQUEST, "请填写延期理由（不超过2000字）");
         }
         LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
-        LocalDate current = ((Date) runtimeService.getVariable(instanceId, DEADLINE)).toInstant().atZone(zone)
+        LocalDate current = ((Date) runtimeService.getVariable(instanceId, DEADLINE))
+                .toInstant()
+                .atZone(zone)
                 .toLocalDate();
         if (requested == null || !requested.isAfter(current) || requested.isBefore(today)) {
             throw refusal(HttpStatus.BAD_REQUEST, "申请的新期限应晚于现在的完成时限（" + current + "），且不早于今天");

@@ -37,23 +37,35 @@ class InstanceDeadlineCheck {
      */
     void dispatched(DelegateExecution execution) {
         PlanTaskVariables.Reader v = new PlanTaskVariables.Reader(execution);
-        SupervisedTask task = new SupervisedTask(v.string(PlanTaskVariables.TASK_CODE),
-                execution.getProcessInstanceId(), v.string(PlanTaskVariables.PLAN_CODE),
-                v.string(PlanTaskVariables.PLAN_TITLE), v.string(PlanTaskVariables.TASK_TITLE),
-                ((Date) execution.getVariable(PlanTaskVariables.DEADLINE)).toInstant().atZone(zone).toLocalDate(),
+        SupervisedTask task = new SupervisedTask(
+                v.string(PlanTaskVariables.TASK_CODE),
+                execution.getProcessInstanceId(),
+                v.string(PlanTaskVariables.PLAN_CODE),
+                v.string(PlanTaskVariables.PLAN_TITLE),
+                v.string(PlanTaskVariables.TASK_TITLE),
+                ((Date) execution.getVariable(PlanTaskVariables.DEADLINE))
+                        .toInstant()
+                        .atZone(zone)
+                        .toLocalDate(),
                 unitIds.split(v.string(PlanTaskVariables.LEAD_UNITS)),
                 unitIds.split(v.string(PlanTaskVariables.SUPPORT_UNITS)),
                 unitIds.split(v.string(PlanTaskVariables.IMPLEMENTING_UNITS)));
-        noteAccountability(execution, deadlineCheck.dispatched(task,
-                Boolean.TRUE.equals(execution.getVariable(PlanTaskVariables.BINDING)),
-                deadlineCheck.cadence(v.number(PlanTaskVariables.DUE_SOON_WORKING_DAYS),
-                        v.number(PlanTaskVariables.OVERDUE_REMINDER_WORKING_DAYS)),
-                ClockUtil.getCurrentTime().toInstant()));
+        noteAccountability(
+                execution,
+                deadlineCheck.dispatched(
+                        task,
+                        Boolean.TRUE.equals(execution.getVariable(PlanTaskVariables.BINDING)),
+                        deadlineCheck.cadence(
+                                v.number(PlanTaskVariables.DUE_SOON_WORKING_DAYS),
+                                v.number(PlanTaskVariables.OVERDUE_REMINDER_WORKING_DAYS)),
+                        ClockUtil.getCurrentTime().toInstant()));
     }
 
     /** The daily check (event sub-process 每日督办检查). */
     void daily(DelegateExecution execution) {
-        List<String> active = execution.getProcessEngineServices().getRuntimeService()
+        List<String> active = execution
+                .getProcessEngineServices()
+                .getRuntimeService()
                 .getActiveActivityIds(execution.getProcessInstanceId());
         noteAccountability(execution, check(execution, active, UnitSteps.isWithUnits(active)));
     }
@@ -69,44 +81,64 @@ class InstanceDeadlineCheck {
         String taskCode = (String) execution.getVariable(PlanTaskVariables.TASK_CODE);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         DeadlineCheck.CheckResult result = null;
-        if (deadline != null && taskCode != null
-                && now.atZone(zone).toLocalDate().isAfter(deadline.toInstant().atZone(zone).toLocalDate())
+        if (deadline != null
+                && taskCode != null
+                && now.atZone(zone)
+                        .toLocalDate()
+                        .isAfter(deadline.toInstant().atZone(zone).toLocalDate())
                 && !deadlineCheck.recordedOverdue(taskCode)) {
-            result = check(execution, execution.getProcessEngineServices().getRuntimeService()
-                    .getActiveActivityIds(execution.getProcessInstanceId()), true);
+            result = check(
+                    execution,
+                    execution
+                            .getProcessEngineServices()
+                            .getRuntimeService()
+                            .getActiveActivityIds(execution.getProcessInstanceId()),
+                    true);
         }
         noteAccountability(execution, result);
     }
 
     /** Leaves why a case is due (or null) on the execution, for this transaction only. */
     static void noteAccountability(DelegateExecution execution, DeadlineCheck.CheckResult result) {
-        execution.setVariableLocal(PlanTaskVariables.ACCOUNTABILITY_REASON,
+        execution.setVariableLocal(
+                PlanTaskVariables.ACCOUNTABILITY_REASON,
                 Variables.stringValue(result == null ? null : result.accountabilityReason(), true));
     }
 
     private DeadlineCheck.CheckResult check(DelegateExecution execution, List<String> active, boolean withUnits) {
         Date deadline = (Date) execution.getVariable(PlanTaskVariables.DEADLINE);
-        return deadlineCheck.check(new DeadlineCheck.CheckedTask(
-                (String) execution.getVariable(PlanTaskVariables.TASK_CODE), execution.getProcessInstanceId(),
-                deadline.toInstant().atZone(zone).toLocalDate(),
-                withUnits,
-                number(execution.getVariable(PlanTaskVariables.TIMES_URGED)),
-                Boolean.TRUE.equals(execution.getVariable(PlanTaskVariables.BINDING)),
-                number(execution.getVariable(PlanTaskVariables.RETURN_COUNT)),
-                active.contains(PlanTaskProcess.REPORT_PROGRESS) ? earliestMissedReport(execution) : null,
-                deadlineCheck.cadence(optionalNumber(execution.getVariable(PlanTaskVariables.DUE_SOON_WORKING_DAYS)),
-                        optionalNumber(execution.getVariable(PlanTaskVariables.OVERDUE_REMINDER_WORKING_DAYS)))),
+        return deadlineCheck.check(
+                new DeadlineCheck.CheckedTask(
+                        (String) execution.getVariable(PlanTaskVariables.TASK_CODE),
+                        execution.getProcessInstanceId(),
+                        deadline.toInstant().atZone(zone).toLocalDate(),
+                        withUnits,
+                        number(execution.getVariable(PlanTaskVariables.TIMES_URGED)),
+                        Boolean.TRUE.equals(execution.getVariable(PlanTaskVariables.BINDING)),
+                        number(execution.getVariable(PlanTaskVariables.RETURN_COUNT)),
+                        active.contains(PlanTaskProcess.REPORT_PROGRESS) ? earliestMissedReport(execution) : null,
+                        deadlineCheck.cadence(
+                                optionalNumber(execution.getVariable(PlanTaskVariables.DUE_SOON_WORKING_DAYS)),
+                                optionalNumber(
+                                        execution.getVariable(PlanTaskVariables.OVERDUE_REMINDER_WORKING_DAYS)))),
                 ClockUtil.getCurrentTime().toInstant());
     }
 
     /** The due day of the oldest progress report still not in after its due date, or null. */
     private LocalDate earliestMissedReport(DelegateExecution execution) {
         Date now = ClockUtil.getCurrentTime();
-        return execution.getProcessEngineServices().getTaskService().createTaskQuery()
+        return execution
+                .getProcessEngineServices()
+                .getTaskService()
+                .createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(PlanTaskProcess.REPORT_PROGRESS).dueBefore(now).list().stream()
+                .taskDefinitionKey(PlanTaskProcess.REPORT_PROGRESS)
+                .dueBefore(now)
+                .list()
+                .stream()
                 .map(task -> task.getDueDate().toInstant().atZone(zone).toLocalDate())
-                .min(LocalDate::compareTo).orElse(null);
+                .min(LocalDate::compareTo)
+                .orElse(null);
     }
 
     private static Integer optionalNumber(Object value) {

@@ -13,8 +13,8 @@ import cn.duban.identity.UnitDirectory;
 import cn.duban.supervision.DeadlineCheck;
 import cn.duban.supervision.SupervisionEvent;
 import cn.duban.taskform.SubmissionRejectedException;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -50,18 +50,25 @@ class LeadUnitChange {
         Map<String, Unit> leads = resolve(execution.getVariable(NEW_LEAD_UNITS));
         List<Unit> supports = remainingSupportUnits(execution.getVariable(SUPPORT_UNITS), leads);
         execution.setVariable(LEAD_UNITS, String.join(",", leads.keySet()));
-        execution.setVariable(LEAD_UNIT_NAMES, leads.values().stream().map(Unit::name)
-                .collect(Collectors.joining("、")));
+        execution.setVariable(
+                LEAD_UNIT_NAMES, leads.values().stream().map(Unit::name).collect(Collectors.joining("、")));
         execution.setVariable(SUPPORT_UNITS, supports.stream().map(Unit::id).collect(Collectors.joining(",")));
-        execution.setVariable(SUPPORT_UNIT_NAMES, supports.isEmpty() ? "无"
-                : supports.stream().map(Unit::name).collect(Collectors.joining("、")));
+        execution.setVariable(
+                SUPPORT_UNIT_NAMES,
+                supports.isEmpty() ? "无" : supports.stream().map(Unit::name).collect(Collectors.joining("、")));
         execution.setVariable(PlanTaskVariables.CLAIM_DECISION, null);
         replaceLeadRoles(taskCode, leads);
-        deadlineCheck.leadUnitsChanged(taskCode, List.copyOf(leads.keySet()),
+        deadlineCheck.leadUnitsChanged(
+                taskCode,
+                List.copyOf(leads.keySet()),
                 supports.stream().map(Unit::id).toList());
-        Authentication office = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        deadlineCheck.recordStep(taskCode, SupervisionEvent.Kind.REASSIGNED,
-                "改由" + execution.getVariable(LEAD_UNIT_NAMES) + "牵头", office == null ? null : office.getUserId(),
+        Authentication office =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        deadlineCheck.recordStep(
+                taskCode,
+                SupervisionEvent.Kind.REASSIGNED,
+                "改由" + execution.getVariable(LEAD_UNIT_NAMES) + "牵头",
+                office == null ? null : office.getUserId(),
                 ClockUtil.getCurrentTime().toInstant());
     }
 
@@ -72,7 +79,10 @@ class LeadUnitChange {
         }
         UnitDirectory directory = units.directory();
         Map<String, Unit> leads = new LinkedHashMap<>();
-        for (String name : Stream.of(names.split("[、,，;；]")).map(String::strip).filter(n -> !n.isEmpty()).toList()) {
+        for (String name : Stream.of(names.split("[、,，;；]"))
+                .map(String::strip)
+                .filter(n -> !n.isEmpty())
+                .toList()) {
             var named = directory.resolveAll(name);
             if (named.isEmpty()) {
                 throw new SubmissionRejectedException(NEW_LEAD_UNITS, "未知单位“" + name + "”，请使用单位库中的名称");
@@ -88,25 +98,30 @@ class LeadUnitChange {
         return Stream.of((supportUnitIds == null ? "" : supportUnitIds.toString()).split(","))
                 .map(String::strip)
                 .filter(id -> !id.isEmpty() && !leads.containsKey(id))
-                .map(id -> directory.resolveAll(id).stream().findFirst()
-                        .orElse(new Unit(id, id, null)))
+                .map(id -> directory.resolveAll(id).stream().findFirst().orElse(new Unit(id, id, null)))
                 .toList();
     }
 
     private void replaceLeadRoles(String taskCode, Map<String, Unit> leads) {
-        Long taskId = jdbc.sql("select id from duban.plan_task where code = ?").param(taskCode).query(Long.class)
-                .optional().orElse(null);
+        Long taskId = jdbc.sql("select id from duban.plan_task where code = ?")
+                .param(taskCode)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (taskId == null) {
             return;
         }
         jdbc.sql("delete from duban.plan_task_unit where task_id = ? and role in ('LEAD', 'RESPONSIBLE')")
-                .param(taskId).update();
+                .param(taskId)
+                .update();
         jdbc.sql("delete from duban.plan_task_unit where task_id = ? and role = 'SUPPORT' and unit_id = any(?)")
-                .params(taskId, leads.keySet().toArray(String[]::new)).update();
+                .params(taskId, leads.keySet().toArray(String[]::new))
+                .update();
         int position = 0;
         for (Unit unit : leads.values()) {
             jdbc.sql("insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, 'LEAD', ?)")
-                    .params(taskId, unit.id(), position++).update();
+                    .params(taskId, unit.id(), position++)
+                    .update();
         }
     }
 }

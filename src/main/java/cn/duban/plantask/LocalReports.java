@@ -26,32 +26,32 @@ public class LocalReports {
     void record(String taskCode, String unitId, String progress, String evidence, String reportedBy) {
         jdbc.sql("""
                         insert into duban.local_report (task_code, unit_id, progress, evidence, reported_by)
-                        values (?, ?, ?, ?, ?)""")
-                .params(taskCode, unitId, progress, evidence, reportedBy)
-                .update();
+                        values (?, ?, ?, ?, ?)""").params(taskCode, unitId, progress, evidence, reportedBy).update();
     }
 
     public List<LocalReport> of(String taskCode) {
         return jdbc.sql("""
                         select r.unit_id, u.name as unit_name, r.progress, r.evidence, r.reported_by, r.reported_at
                         from duban.local_report r join duban.unit_directory u on u.id = r.unit_id
-                        where r.task_code = ? order by u.sort_order, r.reported_at""")
-                .param(taskCode)
-                .query(LocalReport.class)
-                .list();
+                        where r.task_code = ? order by u.sort_order, r.reported_at""").param(taskCode).query(LocalReport.class).list();
     }
 
     /** The reports as plain text for a form: one paragraph per unit. */
     String asText(String taskCode) {
         return of(taskCode).stream()
-                .map(report -> report.unitName() + "（" + WHEN.format(report.reportedAt().atZoneSameInstant(zone))
+                .map(report -> report.unitName() + "（"
+                        + WHEN.format(report.reportedAt().atZoneSameInstant(zone))
                         + "）：" + report.progress()
                         + (report.evidence() == null || report.evidence().isBlank() ? "" : "　佐证：" + report.evidence()))
                 .collect(Collectors.joining("\n\n"));
     }
 
     /** One implementing unit's report. */
-    public record LocalReport(String unitId, String unitName, String progress, String evidence, String reportedBy,
-                              OffsetDateTime reportedAt) {
-    }
+    public record LocalReport(
+            String unitId,
+            String unitName,
+            String progress,
+            String evidence,
+            String reportedBy,
+            OffsetDateTime reportedAt) {}
 }

@@ -1,8 +1,8 @@
 package cn.duban.plantask;
 
+import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.identity.DubanGroups;
 import cn.duban.notification.Notifications;
-import cn.duban.calendar.WorkingDayCalendar;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -31,7 +31,10 @@ class NameTaskAfterPlanTaskListener implements TaskListener {
     private final Notifications notifications;
     private final ZoneId zone;
 
-    NameTaskAfterPlanTaskListener(WorkingDayCalendar calendar, DueDates dueDates, Notifications notifications,
+    NameTaskAfterPlanTaskListener(
+            WorkingDayCalendar calendar,
+            DueDates dueDates,
+            Notifications notifications,
             @Value("${duban.time-zone}") ZoneId zone) {
         this.calendar = calendar;
         this.dueDates = dueDates;
@@ -63,19 +66,21 @@ class NameTaskAfterPlanTaskListener implements TaskListener {
             notes.add("注意：" + calendarNotice + "。");
         }
         Object deadline = task.getVariable(PlanTaskVariables.DEADLINE);
-        String shortened = deadline instanceof Date date
-                ? dueDates.shortenedNotice(task.getTaskDefinitionKey(), date, due) : null;
+        String shortened =
+                deadline instanceof Date date ? dueDates.shortenedNotice(task.getTaskDefinitionKey(), date, due) : null;
         if (shortened != null) {
             notes.add("注意：" + shortened + "。");
             String code = Objects.toString(task.getVariable(PlanTaskVariables.TASK_CODE), "");
-            notifications.notifyGroups("short-due:" + task.getId(), List.of(DubanGroups.SUPERVISION_OFFICE),
+            notifications.notifyGroups(
+                    "short-due:" + task.getId(),
+                    List.of(DubanGroups.SUPERVISION_OFFICE),
                     "【督办】办理时间不足：" + code,
                     "任务编号：" + code + "\n环节：" + task.getName() + "\n" + shortened + "。");
         }
         if (!notes.isEmpty()) {
             String description = task.getDescription();
-            task.setDescription(String.join("", notes)
-                    + (description == null || description.isBlank() ? "" : "\n" + description));
+            task.setDescription(
+                    String.join("", notes) + (description == null || description.isBlank() ? "" : "\n" + description));
         }
     }
 }

@@ -18,6 +18,5 @@ public final class PlanTaskProcess {
     public static final String APPROVE_EXTENSION = "UserTask_ApproveExtension";
     public static final String MSG_EXTENSION_REQUESTED = "Msg_ExtensionRequested";
 
-    private PlanTaskProcess() {
-    }
+    private PlanTaskProcess() {}
 }

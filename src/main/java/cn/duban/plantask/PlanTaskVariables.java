@@ -12,19 +12,23 @@ public final class PlanTaskVariables {
     public static final String SECTION = "section";
     /** Comma-separated unit ids: the candidate groups of the lead unit's tasks. */
     public static final String LEAD_UNITS = "leadUnits";
+
     public static final String LEAD_UNIT_NAMES = "leadUnitNames";
     public static final String SUPPORT_UNITS = "supportUnits";
     public static final String SUPPORT_UNIT_NAMES = "supportUnitNames";
     /** Comma-separated ids of the counties, cities and parks that carry the task out, each in its own part. */
     public static final String IMPLEMENTING_UNITS = "implementingUnits";
+
     public static final String IMPLEMENTING_UNIT_NAMES = "implementingUnitNames";
     /** In one implementing unit's part: that unit's id. */
     public static final String IMPLEMENTING_UNIT = "implementingUnit";
     /** What one implementing unit reports on its part. */
     public static final String LOCAL_PROGRESS = "localProgress";
+
     public static final String LOCAL_EVIDENCE = "localEvidence";
     /** In one support unit's contribution: that unit's id, its choice, and what it wrote. */
     public static final String SUPPORT_UNIT = "supportUnit";
+
     public static final String CONTRIBUTION_DECISION = "contributionDecision";
     public static final String CONTRIBUTION = "contribution";
     public static final String DECLINE_REASON = "declineReason";
@@ -35,6 +39,7 @@ public final class PlanTaskVariables {
     public static final String LOCAL_REPORTS_TEXT = "localReportsText";
     /** java.util.Date: the end of the deadline day, the due date of the lead unit's tasks. */
     public static final String DEADLINE = "deadline";
+
     public static final String DEADLINE_TEXT = "deadlineText";
 
     // 签收 (claim).
@@ -43,6 +48,7 @@ public final class PlanTaskVariables {
     public static final String CLAIM_NOTE = "claimNote";
     /** 签收 ("sign") or 退回 ("return"): a lead unit can return a task it believes is not its own. */
     public static final String CLAIM_DECISION = "claimDecision";
+
     public static final String RETURN_TO_OFFICE_REASON = "returnToOfficeReason";
     /** The supervision office's choice of lead unit(s) for a returned task, as names ("州水利局、州林业和草原局"). */
     public static final String NEW_LEAD_UNITS = "newLeadUnits";
@@ -65,6 +71,7 @@ public final class PlanTaskVariables {
 
     /** Why the result came back to the lead unit, and who sent it back (督查办 or 领导). */
     public static final String RETURN_REASON = "returnReason";
+
     public static final String RETURNED_BY = "returnedBy";
     public static final String RETURN_COUNT = "returnCount";
 
@@ -91,6 +98,7 @@ public final class PlanTaskVariables {
     public static final String BINDING = "binding";
     /** Set at dispatch when the plan has its own reminder cadence, in working days (else the configured default). */
     public static final String DUE_SOON_WORKING_DAYS = "dueSoonWorkingDays";
+
     public static final String OVERDUE_REMINDER_WORKING_DAYS = "overdueReminderWorkingDays";
 
     /**
@@ -99,8 +107,7 @@ public final class PlanTaskVariables {
      */
     public static final String ACCOUNTABILITY_REASON = "accountabilityReason";
 
-    private PlanTaskVariables() {
-    }
+    private PlanTaskVariables() {}
 
     /** Reads a plan-task instance's variables by their type. */
     record Reader(org.camunda.bpm.engine.delegate.VariableScope scope) {

@@ -15,7 +15,9 @@ public class ProgressReporters {
 
     public List<String> of(String leadUnits, String implementingUnits) {
         List<String> reporters = new ArrayList<>(ids.split(leadUnits));
-        ids.split(implementingUnits).stream().filter(id -> !reporters.contains(id)).forEach(reporters::add);
+        ids.split(implementingUnits).stream()
+                .filter(id -> !reporters.contains(id))
+                .forEach(reporters::add);
         return reporters;
     }
 }

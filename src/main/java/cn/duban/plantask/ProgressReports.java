@@ -17,7 +17,8 @@ public class ProgressReports {
 
     void insert(String taskCode, String unitId, String content, String reportedBy) {
         jdbc.sql("insert into duban.progress_report (task_code, unit_id, content, reported_by) values (?, ?, ?, ?)")
-                .params(taskCode, unitId, content, reportedBy).update();
+                .params(taskCode, unitId, content, reportedBy)
+                .update();
     }
 
     /** The reports of a task, newest first. */
@@ -27,18 +28,24 @@ public class ProgressReports {
                         from duban.progress_report r join duban.unit_directory u on u.id = r.unit_id
                         where r.task_code = ? order by r.reported_at desc, r.id desc""")
                 .param(taskCode)
-                .query((rs, row) -> new ProgressReport(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+                .query((rs, row) -> new ProgressReport(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class)))
                 .list();
     }
 
     String unitName(String unitId) {
-        return jdbc.sql("select name from duban.unit_directory where id = ?").param(unitId).query(String.class)
-                .optional().orElse(unitId);
+        return jdbc.sql("select name from duban.unit_directory where id = ?")
+                .param(unitId)
+                .query(String.class)
+                .optional()
+                .orElse(unitId);
     }
 
     /** One unit's progress report. */
-    public record ProgressReport(String unitId, String unitName, String content, String reportedBy,
-                                 OffsetDateTime reportedAt) {
-    }
+    public record ProgressReport(
+            String unitId, String unitName, String content, String reportedBy, OffsetDateTime reportedAt) {}
 }

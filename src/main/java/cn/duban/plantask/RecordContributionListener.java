@@ -1,7 +1,5 @@
 package cn.duban.plantask;
 
-import cn.duban.taskform.SubmissionRejectedException;
-import cn.duban.taskform.DeployedFormRules;
 import static cn.duban.plantask.PlanTaskVariables.CONTRIBUTION;
 import static cn.duban.plantask.PlanTaskVariables.CONTRIBUTION_DECISION;
 import static cn.duban.plantask.PlanTaskVariables.CONTRIBUTION_EVIDENCE;
@@ -9,6 +7,8 @@ import static cn.duban.plantask.PlanTaskVariables.DECLINE_REASON;
 import static cn.duban.plantask.PlanTaskVariables.SUPPORT_UNIT;
 import static cn.duban.plantask.PlanTaskVariables.TASK_CODE;
 
+import cn.duban.taskform.DeployedFormRules;
+import cn.duban.taskform.SubmissionRejectedException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -54,8 +54,12 @@ class RecordContributionListener implements TaskListener, ExecutionListener {
         formRules.check(execution);
         Object content = execution.getVariable(declined ? DECLINE_REASON : CONTRIBUTION);
         Object evidence = execution.getVariable(CONTRIBUTION_EVIDENCE);
-        contributions.record((String) execution.getVariable(TASK_CODE), (String) execution.getVariable(SUPPORT_UNIT),
-                declined, content.toString().strip(), evidence == null ? null : evidence.toString().strip(),
+        contributions.record(
+                (String) execution.getVariable(TASK_CODE),
+                (String) execution.getVariable(SUPPORT_UNIT),
+                declined,
+                content.toString().strip(),
+                evidence == null ? null : evidence.toString().strip(),
                 (String) execution.getVariable(REPORTED_BY));
     }
 }

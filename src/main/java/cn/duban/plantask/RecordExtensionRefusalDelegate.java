@@ -27,9 +27,13 @@ class RecordExtensionRefusalDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         boolean byOffice = ExtensionDecisionListener.REFUSE.equals(execution.getVariable(EXTENSION_REVIEW));
         Object opinion = execution.getVariable(byOffice ? EXTENSION_REVIEW_OPINION : EXTENSION_APPROVAL_OPINION);
-        Authentication decider = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        deadlineCheck.recordStep((String) execution.getVariable(TASK_CODE), SupervisionEvent.Kind.EXTENSION_REFUSED,
+        Authentication decider =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        deadlineCheck.recordStep(
+                (String) execution.getVariable(TASK_CODE),
+                SupervisionEvent.Kind.EXTENSION_REFUSED,
                 (byOffice ? "督查办" : "领导") + "不同意延期：" + opinion.toString().strip(),
-                decider == null ? null : decider.getUserId(), ClockUtil.getCurrentTime().toInstant());
+                decider == null ? null : decider.getUserId(),
+                ClockUtil.getCurrentTime().toInstant());
     }
 }

@@ -27,8 +27,11 @@ class RecordLocalReportListener implements TaskListener {
     public void notify(DelegateTask task) {
         Object progress = task.getVariable(LOCAL_PROGRESS);
         Object evidence = task.getVariable(LOCAL_EVIDENCE);
-        reports.record((String) task.getVariable(TASK_CODE), (String) task.getVariable(IMPLEMENTING_UNIT),
+        reports.record(
+                (String) task.getVariable(TASK_CODE),
+                (String) task.getVariable(IMPLEMENTING_UNIT),
                 progress == null ? "" : progress.toString().strip(),
-                evidence == null ? null : evidence.toString().strip(), task.getAssignee());
+                evidence == null ? null : evidence.toString().strip(),
+                task.getAssignee());
     }
 }

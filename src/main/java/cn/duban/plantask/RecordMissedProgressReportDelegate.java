@@ -26,14 +26,25 @@ class RecordMissedProgressReportDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
-        String missing = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(PlanTaskProcess.REPORT_PROGRESS).list().stream()
-                .map(task -> tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-                        .filter(Objects::nonNull).findFirst().map(reports::unitName).orElse("?"))
+        String missing = tasks
+                .createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(PlanTaskProcess.REPORT_PROGRESS)
+                .list()
+                .stream()
+                .map(task -> tasks.getIdentityLinksForTask(task.getId()).stream()
+                        .map(IdentityLink::getGroupId)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .map(reports::unitName)
+                        .orElse("?"))
                 .collect(Collectors.joining("、"));
         if (!missing.isEmpty()) {
-            deadlineCheck.recordStep((String) execution.getVariable(PlanTaskVariables.TASK_CODE),
-                    SupervisionEvent.Kind.PROGRESS_REPORT_MISSED, missing + "未按期报送进展", null,
+            deadlineCheck.recordStep(
+                    (String) execution.getVariable(PlanTaskVariables.TASK_CODE),
+                    SupervisionEvent.Kind.PROGRESS_REPORT_MISSED,
+                    missing + "未按期报送进展",
+                    null,
                     ClockUtil.getCurrentTime().toInstant());
         }
     }

@@ -25,7 +25,11 @@ class RecordProgressReportListener implements TaskListener {
         String unit = (String) task.getVariable(PlanTaskVariables.REPORTING_UNIT);
         String content = progress == null ? "" : progress.toString().strip();
         reports.insert(taskCode, unit, content, task.getAssignee());
-        deadlineCheck.progressReported(taskCode, reports.unitName(unit) + "报送进展：" + content, content,
-                task.getAssignee(), ClockUtil.getCurrentTime().toInstant());
+        deadlineCheck.progressReported(
+                taskCode,
+                reports.unitName(unit) + "报送进展：" + content,
+                content,
+                task.getAssignee(),
+                ClockUtil.getCurrentTime().toInstant());
     }
 }

@@ -27,7 +27,9 @@ class RecordReturnToOfficeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deadlineCheck.recordStep((String) execution.getVariable(TASK_CODE), SupervisionEvent.Kind.RETURNED_TO_OFFICE,
+        deadlineCheck.recordStep(
+                (String) execution.getVariable(TASK_CODE),
+                SupervisionEvent.Kind.RETURNED_TO_OFFICE,
                 execution.getVariable(LEAD_UNIT_NAMES) + "退回：" + execution.getVariable(RETURN_TO_OFFICE_REASON),
                 (String) execution.getVariable(PlanTaskVariables.LEAD_OPERATOR),
                 ClockUtil.getCurrentTime().toInstant());

@@ -25,7 +25,8 @@ class RecordSubmissionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         check.lateReport(execution);
-        deadlineCheck.submitted((String) execution.getVariable(PlanTaskVariables.TASK_CODE),
+        deadlineCheck.submitted(
+                (String) execution.getVariable(PlanTaskVariables.TASK_CODE),
                 ClockUtil.getCurrentTime().toInstant());
     }
 }

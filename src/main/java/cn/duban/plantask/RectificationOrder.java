@@ -25,7 +25,10 @@ class RectificationOrder {
     private final DueDates dueDates;
     private final DeadlineCheck deadlineCheck;
 
-    RectificationOrder(RectificationDeadline rectificationDeadline, ReviewReturns returns, DueDates dueDates,
+    RectificationOrder(
+            RectificationDeadline rectificationDeadline,
+            ReviewReturns returns,
+            DueDates dueDates,
             DeadlineCheck deadlineCheck) {
         this.rectificationDeadline = rectificationDeadline;
         this.returns = returns;
@@ -38,10 +41,15 @@ class RectificationOrder {
         LocalDate newDeadline = rectificationDeadline.read(execution.getVariable(RECTIFICATION_DEADLINE));
         execution.setVariable(DEADLINE, dueDates.endOf(newDeadline));
         execution.setVariable(DEADLINE_TEXT, ChineseDates.of(newDeadline) + "（限期整改）");
-        Authentication inspector = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        deadlineCheck.rectificationOrdered((String) execution.getVariable(TASK_CODE), execution.getProcessInstanceId(),
-                newDeadline, returns.record(execution, Review.INSPECTION),
+        Authentication inspector =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        deadlineCheck.rectificationOrdered(
+                (String) execution.getVariable(TASK_CODE),
+                execution.getProcessInstanceId(),
+                newDeadline,
+                returns.record(execution, Review.INSPECTION),
                 Review.FALSIFIED.equals(execution.getVariable(Review.INSPECTION.decisionVariable)),
-                inspector == null ? null : inspector.getUserId(), ClockUtil.getCurrentTime().toInstant());
+                inspector == null ? null : inspector.getUserId(),
+                ClockUtil.getCurrentTime().toInstant());
     }
 }

@@ -24,7 +24,8 @@ class ReturnToLeadUnitDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         returns.record(execution, Review.CLOSURE);
-        deadlineCheck.backWithUnits((String) execution.getVariable(PlanTaskVariables.TASK_CODE),
+        deadlineCheck.backWithUnits(
+                (String) execution.getVariable(PlanTaskVariables.TASK_CODE),
                 ClockUtil.getCurrentTime().toInstant());
     }
 }

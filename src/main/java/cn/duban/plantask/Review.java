@@ -14,11 +14,22 @@ import java.util.Set;
  * sends it back as 限期整改 (rectify by a new deadline), or as 数据不实 (falsified, which also opens accountability).
  */
 enum Review {
-
-    INSPECTION(PlanTaskProcess.VERIFY_RESULT, INSPECTION_DECISION, "pass", Set.of(Review.RECTIFY, Review.FALSIFIED),
-            INSPECTION_OPINION, "督查办", "整改意见"),
-    CLOSURE(PlanTaskProcess.APPROVE_CLOSURE, CLOSURE_DECISION, "approve", Set.of(Review.RETURN), CLOSURE_OPINION,
-            "领导", "审批意见");
+    INSPECTION(
+            PlanTaskProcess.VERIFY_RESULT,
+            INSPECTION_DECISION,
+            "pass",
+            Set.of(Review.RECTIFY, Review.FALSIFIED),
+            INSPECTION_OPINION,
+            "督查办",
+            "整改意见"),
+    CLOSURE(
+            PlanTaskProcess.APPROVE_CLOSURE,
+            CLOSURE_DECISION,
+            "approve",
+            Set.of(Review.RETURN),
+            CLOSURE_OPINION,
+            "领导",
+            "审批意见");
 
     static final String RETURN = "return";
     static final String RECTIFY = "rectify";
@@ -32,8 +43,14 @@ enum Review {
     final String reviewer;
     final String opinionLabel;
 
-    Review(String taskKey, String decisionVariable, String acceptValue, Set<String> returnValues,
-            String opinionVariable, String reviewer, String opinionLabel) {
+    Review(
+            String taskKey,
+            String decisionVariable,
+            String acceptValue,
+            Set<String> returnValues,
+            String opinionVariable,
+            String reviewer,
+            String opinionLabel) {
         this.taskKey = taskKey;
         this.decisionVariable = decisionVariable;
         this.acceptValue = acceptValue;
@@ -49,6 +66,8 @@ enum Review {
     }
 
     static Optional<Review> of(String taskKey) {
-        return Arrays.stream(values()).filter(review -> review.taskKey.equals(taskKey)).findFirst();
+        return Arrays.stream(values())
+                .filter(review -> review.taskKey.equals(taskKey))
+                .findFirst();
     }
 }

@@ -25,8 +25,9 @@ class ReviewDecisionListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        Review review = Review.of(execution.getCurrentActivityId()).orElseThrow(() -> new IllegalStateException(
-                "reviewDecisionListener is attached to " + execution.getCurrentActivityId() + ", which is no review"));
+        Review review = Review.of(execution.getCurrentActivityId())
+                .orElseThrow(() -> new IllegalStateException("reviewDecisionListener is attached to "
+                        + execution.getCurrentActivityId() + ", which is no review"));
         if (EVENTNAME_START.equals(execution.getEventName())) {
             execution.removeVariable(review.decisionVariable);
             execution.removeVariable(review.opinionVariable);

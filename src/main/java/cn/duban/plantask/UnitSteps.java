@@ -12,11 +12,16 @@ import org.springframework.stereotype.Component;
 @Component("unitSteps")
 public class UnitSteps {
 
-    static final Set<String> WITH_UNITS = Set.of(PlanTaskProcess.CLAIM_TASK, PlanTaskProcess.CONTRIBUTE,
-            PlanTaskProcess.REPORT_LOCAL_PROGRESS, PlanTaskProcess.REPORT_RESULT);
+    static final Set<String> WITH_UNITS = Set.of(
+            PlanTaskProcess.CLAIM_TASK,
+            PlanTaskProcess.CONTRIBUTE,
+            PlanTaskProcess.REPORT_LOCAL_PROGRESS,
+            PlanTaskProcess.REPORT_RESULT);
 
     public boolean isWithUnits(DelegateExecution execution) {
-        return isWithUnits(execution.getProcessEngineServices().getRuntimeService()
+        return isWithUnits(execution
+                .getProcessEngineServices()
+                .getRuntimeService()
                 .getActiveActivityIds(execution.getProcessInstanceId()));
     }
 

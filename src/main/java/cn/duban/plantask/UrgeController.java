@@ -36,14 +36,19 @@ class UrgeController {
     TaskSupervision urge(@PathVariable String code, @RequestBody Urge urge, Principal user) {
         TaskSupervision task = urging.urge(code, urge.message(), user.getName(), Instant.now());
         // Only the supervision office gets here (checked at the door); the unit's forms show the urge.
-        AsSystem.run(identityService, () -> runtimeService.setVariables(task.processInstanceId(),
-                Variables.createVariables()
-                        .putValue(PlanTaskVariables.TIMES_URGED, task.timesUrged())
-                        .putValue(PlanTaskVariables.LAST_URGE, "第" + task.timesUrged() + "次催办：" + urge.message().strip())));
+        AsSystem.run(
+                identityService,
+                () -> runtimeService.setVariables(
+                        task.processInstanceId(),
+                        Variables.createVariables()
+                                .putValue(PlanTaskVariables.TIMES_URGED, task.timesUrged())
+                                .putValue(
+                                        PlanTaskVariables.LAST_URGE,
+                                        "第" + task.timesUrged() + "次催办："
+                                                + urge.message().strip())));
         return task;
     }
 
     /** What the supervision office writes to the unit. */
-    record Urge(String message) {
-    }
+    record Urge(String message) {}
 }

@@ -2,12 +2,12 @@ package cn.duban.plantask;
 
 import java.util.ArrayList;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -32,7 +32,8 @@ class UserTaskListenersPlugin extends AbstractProcessEnginePlugin {
     private final TaskListener sameUnitAssignment;
 
     /** The listeners need the engine, which needs this plugin: they are looked up when a task is created. */
-    UserTaskListenersPlugin(ObjectProvider<NameTaskAfterPlanTaskListener> naming,
+    UserTaskListenersPlugin(
+            ObjectProvider<NameTaskAfterPlanTaskListener> naming,
             ObjectProvider<SameUnitAssignmentListener> sameUnitAssignment) {
         this.naming = task -> naming.getObject().notify(task);
         this.sameUnitAssignment = task -> sameUnitAssignment.getObject().notify(task);

@@ -3,7 +3,8 @@
  * duban.contribution, duban.local_report and duban.progress_report. API: {@link cn.duban.plantask.PlanTaskProcess},
  * {@link cn.duban.plantask.PlanTaskVariables}, …
  */
-@ApplicationModule(displayName = "Plan task",
+@ApplicationModule(
+        displayName = "Plan task",
         allowedDependencies = {"calendar", "identity", "notification", "supervision", "taskform"})
 package cn.duban.plantask;
 

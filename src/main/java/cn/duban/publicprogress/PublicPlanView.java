@@ -10,10 +10,14 @@ import java.util.Map;
  * code, title, lead units (organisations), deadline and state in plain words, and the counts by state. No person,
  * note, opinion, evidence, escalation or engine id.
  */
-public record PublicPlanView(String code, String title, String issuer, OffsetDateTime asOf,
-                             Map<String, Integer> byState, List<PublicTask> tasks) {
+public record PublicPlanView(
+        String code,
+        String title,
+        String issuer,
+        OffsetDateTime asOf,
+        Map<String, Integer> byState,
+        List<PublicTask> tasks) {
 
-    public record PublicTask(String code, String section, String title, List<String> leadUnits, LocalDate deadline,
-                             String state) {
-    }
+    public record PublicTask(
+            String code, String section, String title, List<String> leadUnits, LocalDate deadline, String state) {}
 }

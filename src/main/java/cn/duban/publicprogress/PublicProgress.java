@@ -36,51 +36,71 @@ public class PublicProgress {
         this.jdbc = jdbc;
     }
 
-    private record Cached(Instant at, Optional<PublicPlanView> view) {
-    }
+    private record Cached(Instant at, Optional<PublicPlanView> view) {}
 
     /** The plans published, with the tasks left off, for the office. */
     public List<Map<String, Object>> published() {
         return jdbc.sql("""
                         select plan_code, excluded_task_codes, published_by, published_at from duban.public_plan
                         order by plan_code""")
-                .query((rs, row) -> Map.<String, Object>of("planCode", rs.getString(1),
-                        "excludedTasks", strings(rs.getArray(2)), "publishedBy", rs.getString(3),
-                        "publishedAt", rs.getObject(4, OffsetDateTime.class)))
+                .query((rs, row) -> Map.<String, Object>of(
+                        "planCode",
+                        rs.getString(1),
+                        "excludedTasks",
+                        strings(rs.getArray(2)),
+                        "publishedBy",
+                        rs.getString(3),
+                        "publishedAt",
+                        rs.getObject(4, OffsetDateTime.class)))
                 .list();
     }
 
     @Transactional
     public Map<String, Object> publish(String planCode, List<String> excludedTasks, String user) {
-        boolean exists = jdbc.sql("select count(*) from duban.plan_directory where code = ?").param(planCode)
-                .query(Long.class).single() > 0;
+        boolean exists = jdbc.sql("select count(*) from duban.plan_directory where code = ?")
+                        .param(planCode)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (!exists) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到计划“" + planCode + "”");
         }
-        List<String> excluded = excludedTasks == null ? List.of()
+        List<String> excluded = excludedTasks == null
+                ? List.of()
                 : excludedTasks.stream().map(String::strip).distinct().toList();
         List<String> known = jdbc.sql("""
                         select t.code from duban.plan_task_directory t
                         where t.plan_code = ? and t.code = any(?)""")
-                .params(planCode, excluded.toArray(String[]::new)).query(String.class).list();
-        List<String> unknown = excluded.stream().filter(code -> !known.contains(code)).toList();
+                .params(planCode, excluded.toArray(String[]::new))
+                .query(String.class)
+                .list();
+        List<String> unknown =
+                excluded.stream().filter(code -> !known.contains(code)).toList();
         if (!unknown.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "以下任务不属于计划“" + planCode + "”："
-                    + String.join("、", unknown));
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "以下任务不属于计划“" + planCode + "”：" + String.join("、", unknown));
         }
         jdbc.sql("""
                         insert into duban.public_plan (plan_code, excluded_task_codes, published_by) values (?, ?, ?)
                         on conflict (plan_code) do update set excluded_task_codes = excluded.excluded_task_codes,
-                            published_by = excluded.published_by, published_at = now()""")
-                .params(planCode, excluded.toArray(String[]::new), user).update();
+                            published_by = excluded.published_by, published_at = now()""").params(planCode, excluded.toArray(String[]::new), user).update();
         cache.remove(planCode);
-        return Map.of("planCode", planCode, "excludedTasks", excluded, "publicPath", "/public/plans/" + planCode,
-                "page", "/duban/public.html?plan=" + planCode);
+        return Map.of(
+                "planCode",
+                planCode,
+                "excludedTasks",
+                excluded,
+                "publicPath",
+                "/public/plans/" + planCode,
+                "page",
+                "/duban/public.html?plan=" + planCode);
     }
 
     @Transactional
     public void withdraw(String planCode) {
-        int removed = jdbc.sql("delete from duban.public_plan where plan_code = ?").param(planCode).update();
+        int removed = jdbc.sql("delete from duban.public_plan where plan_code = ?")
+                .param(planCode)
+                .update();
         cache.remove(planCode);
         if (removed == 0) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "计划“" + planCode + "”未公开");
@@ -106,7 +126,9 @@ public class PublicProgress {
                         select p.title, p.issuer from duban.plan_directory p
                         join duban.public_plan o on o.plan_code = p.code
                         where p.code = ?""")
-                .param(planCode).query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+                .param(planCode)
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional();
         if (plan.isEmpty()) {
             return Optional.empty();
         }
@@ -123,16 +145,21 @@ public class PublicProgress {
                         where t.plan_code = ? and not t.code = any(o.excluded_task_codes)
                         order by t.id""")
                 .param(planCode)
-                .query((rs, row) -> new PublicPlanView.PublicTask(rs.getString(1), rs.getString(2), rs.getString(3),
-                        strings(rs.getArray(4)), rs.getObject(5, java.time.LocalDate.class), publicState(rs.getString(6))))
+                .query((rs, row) -> new PublicPlanView.PublicTask(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        strings(rs.getArray(4)),
+                        rs.getObject(5, java.time.LocalDate.class),
+                        publicState(rs.getString(6))))
                 .list();
         Map<String, Integer> byState = new LinkedHashMap<>();
         for (String state : List.of("推进中", "已逾期", "整改中", "待验收", "已完成")) {
             byState.put(state, 0);
         }
         tasks.forEach(task -> byState.merge(task.state(), 1, Integer::sum));
-        return Optional.of(new PublicPlanView(planCode, plan.get()[0], plan.get()[1], now.atOffset(ZoneOffset.UTC),
-                byState, tasks));
+        return Optional.of(new PublicPlanView(
+                planCode, plan.get()[0], plan.get()[1], now.atOffset(ZoneOffset.UTC), byState, tasks));
     }
 
     /** The state in the public's words: 临期 is internal (推进中), 待核验销号 is 待验收. */

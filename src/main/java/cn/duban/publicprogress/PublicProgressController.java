@@ -26,8 +26,7 @@ class PublicProgressController {
         this.progress = progress;
     }
 
-    record Publication(List<String> excludedTasks) {
-    }
+    record Publication(List<String> excludedTasks) {}
 
     @GetMapping("/api/public-plans")
     List<Map<String, Object>> published() {
@@ -35,8 +34,8 @@ class PublicProgressController {
     }
 
     @PutMapping("/api/public-plans/{code}")
-    Map<String, Object> publish(@PathVariable String code, @RequestBody(required = false) Publication publication,
-            Principal user) {
+    Map<String, Object> publish(
+            @PathVariable String code, @RequestBody(required = false) Publication publication, Principal user) {
         return progress.publish(code, publication == null ? null : publication.excludedTasks(), user.getName());
     }
 
@@ -48,7 +47,8 @@ class PublicProgressController {
 
     @GetMapping("/public/plans/{code}")
     ResponseEntity<PublicPlanView> view(@PathVariable String code) {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(10, TimeUnit.SECONDS).cachePublic())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(10, TimeUnit.SECONDS).cachePublic())
                 .body(progress.view(code));
     }
 }

@@ -24,10 +24,20 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public final class AccessPolicy {
 
     /** What a person is, from their groups: a unit's staff, the office, a leader, operations, an administrator. */
-    public enum Role { UNIT, OFFICE, LEADER, MONITORING, ADMIN }
+    public enum Role {
+        UNIT,
+        OFFICE,
+        LEADER,
+        MONITORING,
+        ADMIN
+    }
 
     /** Where a path lives. */
-    public enum Door { API, ENGINE, WEBAPP }
+    public enum Door {
+        API,
+        ENGINE,
+        WEBAPP
+    }
 
     /** One permission: {@code method} ("*" for any) on the paths {@code pattern} matches, for {@code roles}. */
     public record Entry(Door door, String method, String pattern, Set<Role> roles, PathPattern parsed) {
@@ -39,7 +49,8 @@ public final class AccessPolicy {
         }
 
         public boolean matches(String requestMethod, String path) {
-            return ("*".equals(method) || method.equals(requestMethod)) && parsed.matches(PathContainer.parsePath(path));
+            return ("*".equals(method) || method.equals(requestMethod))
+                    && parsed.matches(PathContainer.parsePath(path));
         }
     }
 
@@ -48,6 +59,7 @@ public final class AccessPolicy {
     /** History the webapps query with POST; deletions, removal times and the cleanup are not among them. */
     private static final String HISTORY_QUERIES = "process-instance|activity-instance|task|variable-instance|detail"
             + "|incident|job-log|external-task-log|decision-instance|identity-link-log|user-operation";
+
     private static final Set<Role> SIGNED_IN = EnumSet.of(UNIT, OFFICE, LEADER, MONITORING);
 
     public static final List<Entry> ENTRIES = List.of(
@@ -179,8 +191,7 @@ public final class AccessPolicy {
             webapp("GET", "/camunda/api/welcome/**", PEOPLE),
             webapp("*", "/camunda/api/cockpit/**", OVERSEERS));
 
-    private AccessPolicy() {
-    }
+    private AccessPolicy() {}
 
     /** Whether {@code roles} may call {@code method} on {@code path} (a path as {@link #place} gives it). */
     public static boolean allows(Collection<Role> roles, Door door, String method, String path) {
@@ -188,7 +199,9 @@ public final class AccessPolicy {
             return true;
         }
         for (Entry entry : ENTRIES) {
-            if (entry.door() == door && entry.matches(method, path) && roles.stream().anyMatch(entry.roles()::contains)) {
+            if (entry.door() == door
+                    && entry.matches(method, path)
+                    && roles.stream().anyMatch(entry.roles()::contains)) {
                 return true;
             }
         }
@@ -221,8 +234,10 @@ public final class AccessPolicy {
                 String rest = normal.substring(prefix.length());
                 // "/engine/{name}/…" names the engine; without it, the default engine (engine REST only).
                 if (rest.matches("/engine/[^/]+(/.*)?")) {
-                    rest = rest.substring(rest.indexOf('/', "/engine/".length()) < 0 ? rest.length()
-                            : rest.indexOf('/', "/engine/".length()));
+                    rest = rest.substring(
+                            rest.indexOf('/', "/engine/".length()) < 0
+                                    ? rest.length()
+                                    : rest.indexOf('/', "/engine/".length()));
                 } else if (rest.isEmpty() || rest.equals("/engine")) {
                     rest = "/engine";
                 }
@@ -232,15 +247,16 @@ public final class AccessPolicy {
         if (normal.startsWith("/camunda/api/")) {
             return new Place(Door.WEBAPP, normal);
         }
-        if (normal.startsWith("/api/") || normal.equals("/api") || normal.startsWith("/v3/api-docs")
+        if (normal.startsWith("/api/")
+                || normal.equals("/api")
+                || normal.startsWith("/v3/api-docs")
                 || normal.equals("/swagger-ui.html")) {
             return new Place(Door.API, normal);
         }
         return null;
     }
 
-    public record Place(Door door, String path) {
-    }
+    public record Place(Door door, String path) {}
 
     private static Entry api(String method, String pattern, Set<Role> roles) {
         return new Entry(Door.API, method, pattern, roles);

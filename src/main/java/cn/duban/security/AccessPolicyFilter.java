@@ -1,9 +1,6 @@
 package cn.duban.security;
 
 import cn.duban.identity.GroupAuthorities;
-import cn.duban.security.AccessPolicy;
-import cn.duban.security.RequestPaths;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -75,8 +72,8 @@ final class AccessPolicyFilter extends OncePerRequestFilter {
         }
         HttpSession session = request.getSession(false);
         Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-        Authentication webapp = authentications == null ? null
-                : authentications.getAuthenticationForProcessEngine(engineName);
+        Authentication webapp =
+                authentications == null ? null : authentications.getAuthenticationForProcessEngine(engineName);
         return webapp instanceof UserAuthentication user ? user.getGroupIds() : null;
     }
 }

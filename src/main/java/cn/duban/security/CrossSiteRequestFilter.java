@@ -30,10 +30,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    private static final Set<String> FORM_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded",
-            "multipart/form-data");
-    private static final List<String> HEADERS_FORMS_CANNOT_SET = List.of("X-Requested-With", "X-Duban-Request",
-            "X-XSRF-TOKEN");
+    private static final Set<String> FORM_TYPES =
+            Set.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data");
+    private static final List<String> HEADERS_FORMS_CANNOT_SET =
+            List.of("X-Requested-With", "X-Duban-Request", "X-XSRF-TOKEN");
 
     private final ObjectMapper json;
 
@@ -64,10 +64,11 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
         String own = ownOrigin(request);
         boolean opaqueOrigin = "null".equals(origin);
         if (origin != null && !opaqueOrigin && !own.equals(normalized(origin))) {
-            return "请求被拒绝：来自其他网站（" + origin + "）的页面不能修改督办系统的数据（防止跨站请求伪造）。"
-                    + "本系统的地址是 " + own + "；如经反向代理访问，请设置 server.forward-headers-strategy。";
+            return "请求被拒绝：来自其他网站（" + origin + "）的页面不能修改督办系统的数据（防止跨站请求伪造）。" + "本系统的地址是 " + own
+                    + "；如经反向代理访问，请设置 server.forward-headers-strategy。";
         }
-        if ("cross-site".equals(fetchSite) || "same-site".equals(fetchSite)
+        if ("cross-site".equals(fetchSite)
+                || "same-site".equals(fetchSite)
                 || opaqueOrigin && !"same-origin".equals(fetchSite) && !"none".equals(fetchSite)) {
             return "请求被拒绝：来自其他网站的页面不能修改督办系统的数据（防止跨站请求伪造）。";
         }
@@ -75,7 +76,9 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
         boolean credentials = request.getHeader("Authorization") != null || request.getHeader("Cookie") != null;
         boolean provenSameOrigin = origin != null && !opaqueOrigin || "same-origin".equals(fetchSite);
         String type = mediaType(request.getContentType());
-        if (credentials && FORM_TYPES.contains(type) && !provenSameOrigin
+        if (credentials
+                && FORM_TYPES.contains(type)
+                && !provenSameOrigin
                 && HEADERS_FORMS_CANNOT_SET.stream().noneMatch(header -> hasText(request.getHeader(header)))) {
             return "请求被拒绝：以 " + type + " 格式提交时须带请求头 X-Requested-With（防止其他网站的表单冒用您的账号），"
                     + "例如 curl -H 'X-Requested-With: curl' …；或改用 JSON、YAML 格式。";

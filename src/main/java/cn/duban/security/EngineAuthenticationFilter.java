@@ -11,7 +11,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-
 /**
  * Hands the user that Spring Security authenticated to the process engine for the length of one request, so that
  * Camunda's authorization checks apply to everything the request does (REST API and Duban's own API alike).

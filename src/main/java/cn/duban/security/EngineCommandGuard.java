@@ -43,12 +43,25 @@ final class EngineCommandGuard extends CommandInterceptor {
 
     static final String FORM_ONLY = "无权执行此操作：任务只能签收并通过任务表单办理；截止时间、牵头单位、办理人等督办信息只能由督办流程调整。";
 
-    private static final List<Class<?>> TASK_RECORD_CHANGES = List.of(AbstractAddIdentityLinkCmd.class,
-            DeleteIdentityLinkCmd.class, SetTaskOwnerCmd.class, DelegateTaskCmd.class, SaveTaskCmd.class,
-            CreateTaskCmd.class, DeleteTaskCmd.class, AbstractSetTaskPropertyCmd.class, SetTaskVariablesCmd.class,
-            PatchTaskVariablesCmd.class, RemoveTaskVariablesCmd.class, HandleTaskBpmnErrorCmd.class,
-            HandleTaskEscalationCmd.class, ResolveTaskCmd.class, DeleteTaskCommentCmd.class, CreateFilterCmd.class,
-            SaveFilterCmd.class, DeleteFilterCmd.class);
+    private static final List<Class<?>> TASK_RECORD_CHANGES = List.of(
+            AbstractAddIdentityLinkCmd.class,
+            DeleteIdentityLinkCmd.class,
+            SetTaskOwnerCmd.class,
+            DelegateTaskCmd.class,
+            SaveTaskCmd.class,
+            CreateTaskCmd.class,
+            DeleteTaskCmd.class,
+            AbstractSetTaskPropertyCmd.class,
+            SetTaskVariablesCmd.class,
+            PatchTaskVariablesCmd.class,
+            RemoveTaskVariablesCmd.class,
+            HandleTaskBpmnErrorCmd.class,
+            HandleTaskEscalationCmd.class,
+            ResolveTaskCmd.class,
+            DeleteTaskCommentCmd.class,
+            CreateFilterCmd.class,
+            SaveFilterCmd.class,
+            DeleteFilterCmd.class);
 
     private final ProcessEngineConfigurationImpl configuration;
     private final QueryExpressionGuard expressions;

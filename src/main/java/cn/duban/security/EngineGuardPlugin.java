@@ -35,6 +35,8 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new EngineCommandGuard(configuration, expressions));
+        configuration
+                .getCustomPreCommandInterceptorsTxRequired()
+                .add(new EngineCommandGuard(configuration, expressions));
     }
 }

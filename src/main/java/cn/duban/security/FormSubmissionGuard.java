@@ -53,12 +53,13 @@ final class FormSubmissionGuard {
         if (!writtenByPerson(variables)) {
             return variables;
         }
-        return written(AsSystem.call(configuration.getIdentityService(), () -> startFormOf(processDefinitionId)),
-                variables);
+        return written(
+                AsSystem.call(configuration.getIdentityService(), () -> startFormOf(processDefinitionId)), variables);
     }
 
     private boolean writtenByPerson(Map<String, Object> variables) {
-        return variables != null && !variables.isEmpty()
+        return variables != null
+                && !variables.isEmpty()
                 && configuration.getIdentityService().getCurrentAuthentication() != null;
     }
 
@@ -70,8 +71,8 @@ final class FormSubmissionGuard {
             }
             TaskFormFields.FieldCheck field = form.editable().get(name);
             if (field == null) {
-                throw new SubmissionRejectedException(name, "任务表单中没有“" + name + "”一项，不能提交；"
-                        + "督办信息（截止时间、牵头单位、督办等级等）只能由督办流程调整");
+                throw new SubmissionRejectedException(
+                        name, "任务表单中没有“" + name + "”一项，不能提交；" + "督办信息（截止时间、牵头单位、督办等级等）只能由督办流程调整");
             }
             // A VariableMap hands out typed values undeserialized; its plain getValue() would instantiate objects.
             Object value = variables instanceof VariableMap map ? map.getValueTyped(name) : variables.get(name);
@@ -81,8 +82,11 @@ final class FormSubmissionGuard {
                 throw new SubmissionRejectedException(name, problem);
             }
             // A text longer than a String variable holds (a plan pasted into a form) is kept as long text.
-            written.put(name, plain instanceof String text && text.length() > LongText.STRING_VARIABLE_LIMIT
-                    ? LongText.of(text) : value);
+            written.put(
+                    name,
+                    plain instanceof String text && text.length() > LongText.STRING_VARIABLE_LIMIT
+                            ? LongText.of(text)
+                            : value);
         }
         return written;
     }
@@ -109,7 +113,12 @@ final class FormSubmissionGuard {
     }
 
     private TaskFormFields formOf(String taskId) {
-        Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        Task task = configuration
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(taskId)
+                .initializeFormKeys()
+                .singleResult();
         if (task == null) {
             return null;
         }
@@ -119,8 +128,8 @@ final class FormSubmissionGuard {
         if (task.getProcessDefinitionId() == null) {
             return read(taskId);
         }
-        return forms.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
-                key -> read(taskId));
+        return forms.computeIfAbsent(
+                task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), key -> read(taskId));
     }
 
     private TaskFormFields startFormOf(String processDefinitionId) {

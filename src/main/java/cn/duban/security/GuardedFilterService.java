@@ -24,8 +24,8 @@ final class GuardedFilterService extends FilterServiceImpl {
     }
 
     @Override
-    public <T, Q extends Query<?, T>> List<T> listPage(String filterId, Q extendingQuery, int firstResult,
-            int maxResults) {
+    public <T, Q extends Query<?, T>> List<T> listPage(
+            String filterId, Q extendingQuery, int firstResult, int maxResults) {
         guard.checkSentByPerson(extendingQuery);
         return super.listPage(filterId, extendingQuery, firstResult, maxResults);
     }

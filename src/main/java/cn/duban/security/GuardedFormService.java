@@ -21,8 +21,8 @@ final class GuardedFormService extends FormServiceImpl {
     }
 
     @Override
-    public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
-            boolean deserializeValues) {
+    public VariableMap submitTaskFormWithVariablesInReturn(
+            String taskId, Map<String, Object> properties, boolean deserializeValues) {
         return super.submitTaskFormWithVariablesInReturn(taskId, guard.check(taskId, properties), deserializeValues);
     }
 
@@ -32,10 +32,10 @@ final class GuardedFormService extends FormServiceImpl {
     }
 
     @Override
-    public ProcessInstance submitStartForm(String processDefinitionId, String businessKey,
-            Map<String, Object> properties) {
-        return super.submitStartForm(processDefinitionId, businessKey,
-                guard.checkStart(processDefinitionId, properties));
+    public ProcessInstance submitStartForm(
+            String processDefinitionId, String businessKey, Map<String, Object> properties) {
+        return super.submitStartForm(
+                processDefinitionId, businessKey, guard.checkStart(processDefinitionId, properties));
     }
 
     @Override
@@ -46,8 +46,8 @@ final class GuardedFormService extends FormServiceImpl {
 
     @Override
     @SuppressWarnings("deprecation")
-    public ProcessInstance submitStartFormData(String processDefinitionId, String businessKey,
-            Map<String, String> properties) {
+    public ProcessInstance submitStartFormData(
+            String processDefinitionId, String businessKey, Map<String, String> properties) {
         return submitStartForm(processDefinitionId, businessKey, properties == null ? null : new HashMap<>(properties));
     }
 

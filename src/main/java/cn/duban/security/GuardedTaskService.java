@@ -19,8 +19,8 @@ final class GuardedTaskService extends TaskServiceImpl {
     }
 
     @Override
-    public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
-            boolean deserializeValues) {
+    public VariableMap completeWithVariablesInReturn(
+            String taskId, Map<String, Object> variables, boolean deserializeValues) {
         return super.completeWithVariablesInReturn(taskId, guard.check(taskId, variables), deserializeValues);
     }
 }

@@ -27,8 +27,11 @@ class LoginAlerts {
     private final LoginThrottleProperties limits;
 
     /** The engine starts after the login filter is built: it is looked up when an alert is due. */
-    LoginAlerts(ObjectProvider<Notifications> notifications, ObjectProvider<IdentityService> identityService,
-            JdbcClient jdbc, LoginThrottleProperties limits) {
+    LoginAlerts(
+            ObjectProvider<Notifications> notifications,
+            ObjectProvider<IdentityService> identityService,
+            JdbcClient jdbc,
+            LoginThrottleProperties limits) {
         this.notifications = notifications;
         this.identityService = identityService;
         this.jdbc = jdbc;
@@ -37,25 +40,31 @@ class LoginAlerts {
 
     void nameUnderAttack(String user, int failures, Instant windowStart, boolean lockedForUnknownAddresses) {
         IdentityService identities = identityService.getObject();
-        if (AsSystem.call(identities, () -> identities.createUserQuery().userId(user).count()) == 0) {
+        if (AsSystem.call(
+                        identities,
+                        () -> identities.createUserQuery().userId(user).count())
+                == 0) {
             return;
         }
         long addresses = jdbc.sql("""
                         select count(*) from duban.login_failure
                         where user_name = ? and address <> '' and last_failure >= ?""")
-                .params(user, Timestamp.from(windowStart)).query(Long.class).single();
-        String within = minutes(limits.window().toMinutes()) + "内账号“" + user + "”登录失败" + failures + "次，来自"
-                + addresses + "个地址";
+                .params(user, Timestamp.from(windowStart))
+                .query(Long.class)
+                .single();
+        String within =
+                minutes(limits.window().toMinutes()) + "内账号“" + user + "”登录失败" + failures + "次，来自" + addresses + "个地址";
         if (lockedForUnknownAddresses) {
-            notify("login-locked:user:" + user + ":" + windowStart.getEpochSecond(),
+            notify(
+                    "login-locked:user:" + user + ":" + windowStart.getEpochSecond(),
                     "安全提醒：账号“" + user + "”已暂停陌生地址登录",
                     within + "。此后" + minutes(limits.lock().toMinutes()) + "内，该账号只能从以往成功登录过的地址登录，"
                             + "其他地址的登录一律暂停。请核实是否有人在猜测其密码，必要时提醒该用户修改密码。");
         } else {
-            notify("login-attack:user:" + user + ":" + windowStart.getEpochSecond(),
+            notify(
+                    "login-attack:user:" + user + ":" + windowStart.getEpochSecond(),
                     "安全提醒：账号“" + user + "”登录失败次数异常",
-                    within + "，可能有人在猜测其密码。来自陌生地址的尝试已被逐次延缓；该用户在以往登录过的地址仍可正常登录。"
-                            + "如非本人所为，请核实并联系系统管理员。");
+                    within + "，可能有人在猜测其密码。来自陌生地址的尝试已被逐次延缓；该用户在以往登录过的地址仍可正常登录。" + "如非本人所为，请核实并联系系统管理员。");
         }
     }
 
@@ -63,8 +72,11 @@ class LoginAlerts {
         long names = jdbc.sql("""
                         select count(*) from duban.login_failure
                         where address = ? and user_name <> '' and last_failure >= ?""")
-                .params(address, Timestamp.from(windowStart)).query(Long.class).single();
-        notify("login-locked:address:" + address + ":" + windowStart.getEpochSecond(),
+                .params(address, Timestamp.from(windowStart))
+                .query(Long.class)
+                .single();
+        notify(
+                "login-locked:address:" + address + ":" + windowStart.getEpochSecond(),
                 "安全提醒：地址" + address + "已暂停登录",
                 "地址" + address + "在" + minutes(limits.window().toMinutes()) + "内登录失败" + failures + "次，涉及"
                         + names + "个账号，已暂停从该地址登录" + minutes(limits.lock().toMinutes())
@@ -72,8 +84,9 @@ class LoginAlerts {
     }
 
     private void notify(String eventKey, String subject, String body) {
-        notifications.getObject().notifyGroups(eventKey.length() > 200 ? eventKey.substring(0, 200) : eventKey,
-                TOLD, subject, body);
+        notifications
+                .getObject()
+                .notifyGroups(eventKey.length() > 200 ? eventKey.substring(0, 200) : eventKey, TOLD, subject, body);
     }
 
     private static String minutes(long minutes) {

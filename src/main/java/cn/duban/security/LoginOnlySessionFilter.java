@@ -35,9 +35,12 @@ class LoginOnlySessionFilter extends HttpFilter {
 
     /** Camunda's own name for its login in the session (AuthenticationUtil.CAM_AUTH_SESSION_KEY, not public). */
     static final String WEBAPP_LOGIN = "authenticatedUser";
+
     private static final Pattern CSRF_TOKEN = Pattern.compile("[0-9A-F]{32}");
-    private static final Set<String> KEPT_FOR_ONE_REQUEST = Set.of(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME,
-            "SPRING_SECURITY_SAVED_REQUEST", HttpSessionCsrfTokenRepository.class.getName() + ".CSRF_TOKEN");
+    private static final Set<String> KEPT_FOR_ONE_REQUEST = Set.of(
+            CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME,
+            "SPRING_SECURITY_SAVED_REQUEST",
+            HttpSessionCsrfTokenRepository.class.getName() + ".CSRF_TOKEN");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -53,7 +56,8 @@ class LoginOnlySessionFilter extends HttpFilter {
         if (value == null || KEPT_FOR_ONE_REQUEST.contains(name)) {
             return false;
         }
-        return !(WEBAPP_LOGIN.equals(name) && value instanceof Authentications logins
+        return !(WEBAPP_LOGIN.equals(name)
+                && value instanceof Authentications logins
                 && logins.getAuthentications().isEmpty());
     }
 
@@ -110,7 +114,8 @@ class LoginOnlySessionFilter extends HttpFilter {
             }
             for (Cookie cookie : cookies) {
                 if (CsrfConstants.CSRF_TOKEN_DEFAULT_COOKIE_NAME.equals(cookie.getName())
-                        && cookie.getValue() != null && CSRF_TOKEN.matcher(cookie.getValue()).matches()) {
+                        && cookie.getValue() != null
+                        && CSRF_TOKEN.matcher(cookie.getValue()).matches()) {
                     return cookie.getValue();
                 }
             }
@@ -217,7 +222,9 @@ class LoginOnlySessionFilter extends HttpFilter {
             if (stored != null) {
                 return stored.getMaxInactiveInterval();
             }
-            return maxInactiveInterval >= 0 ? maxInactiveInterval : request.getServletContext().getSessionTimeout() * 60;
+            return maxInactiveInterval >= 0
+                    ? maxInactiveInterval
+                    : request.getServletContext().getSessionTimeout() * 60;
         }
 
         @Override

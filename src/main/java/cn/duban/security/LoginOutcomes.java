@@ -36,7 +36,9 @@ class LoginOutcomes {
     void succeeded(AuthenticationSuccessEvent event) {
         HttpServletRequest request = currentRequest();
         Object standing = request == null ? null : request.getAttribute(LoginThrottleFilter.STANDING);
-        throttle.succeeded(event.getAuthentication().getName(), address(event.getAuthentication()),
+        throttle.succeeded(
+                event.getAuthentication().getName(),
+                address(event.getAuthentication()),
                 standing instanceof LoginThrottle.Standing before ? before : null);
     }
 
@@ -50,6 +52,7 @@ class LoginOutcomes {
 
     private static HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest() : null;
+                ? attributes.getRequest()
+                : null;
     }
 }

@@ -56,8 +56,14 @@ class LoginThrottle {
      * @param pairHasFailures       whether the pair has failures a success should clear
      * @param lastSuccessAgeSeconds how long ago the name last logged in from this address; -1 if never (or too long)
      */
-    public record Standing(String user, String address, long pairSeconds, long addressSeconds, long userSeconds,
-                           boolean pairHasFailures, long lastSuccessAgeSeconds) {
+    public record Standing(
+            String user,
+            String address,
+            long pairSeconds,
+            long addressSeconds,
+            long userSeconds,
+            boolean pairHasFailures,
+            long lastSuccessAgeSeconds) {
 
         public boolean knownAddress() {
             return lastSuccessAgeSeconds >= 0;
@@ -92,8 +98,8 @@ class LoginThrottle {
                 .param("user", user)
                 .param("address", at)
                 .param("knownFor", limits.knownAddressFor().toSeconds())
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getLong(5)))
+                .query((rs, n) ->
+                        new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5)))
                 .list();
         long pair = 0;
         long onAddress = 0;
@@ -145,18 +151,27 @@ class LoginThrottle {
                 .param("maxPair", limits.maxFailuresPerPair())
                 .param("maxUser", limits.maxFailuresPerUser())
                 .param("maxAddress", limits.maxFailuresPerAddress())
-                .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getInt(3),
+                .query((rs, n) -> new Count(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
                         rs.getTimestamp(4).toInstant()))
                 .list();
         jdbc.sql("""
                         delete from duban.login_failure where window_start < now() - make_interval(secs => :keep)
                         and (locked_until is null or locked_until < now())""")
-                .param("keep", 2 * Math.max(limits.window().toSeconds(), limits.lock().toSeconds()))
+                .param(
+                        "keep",
+                        2 * Math.max(limits.window().toSeconds(), limits.lock().toSeconds()))
                 .update();
         for (Count count : counts) {
-            if (count.address().isEmpty() && (count.failures() == limits.alertFailuresPerUser()
-                    || count.failures() == limits.maxFailuresPerUser())) {
-                alerts.nameUnderAttack(count.user(), count.failures(), count.windowStart(),
+            if (count.address().isEmpty()
+                    && (count.failures() == limits.alertFailuresPerUser()
+                            || count.failures() == limits.maxFailuresPerUser())) {
+                alerts.nameUnderAttack(
+                        count.user(),
+                        count.failures(),
+                        count.windowStart(),
                         count.failures() >= limits.maxFailuresPerUser());
             } else if (count.user().isEmpty() && count.failures() == limits.maxFailuresPerAddress()) {
                 alerts.addressLocked(count.address(), count.failures(), count.windowStart());
@@ -173,19 +188,24 @@ class LoginThrottle {
     public void succeeded(String userName, String address, Standing standing) {
         String user = userKey(userName);
         String at = addressKey(address);
-        Standing before = standing != null && standing.user().equals(user) && standing.address().equals(at)
-                ? standing : standing(userName, address);
+        Standing before = standing != null
+                        && standing.user().equals(user)
+                        && standing.address().equals(at)
+                ? standing
+                : standing(userName, address);
         if (before.pairHasFailures()) {
-            jdbc.sql("delete from duban.login_failure where user_name = ? and address = ?").params(user, at).update();
+            jdbc.sql("delete from duban.login_failure where user_name = ? and address = ?")
+                    .params(user, at)
+                    .update();
         }
         if (!before.knownAddress() || before.lastSuccessAgeSeconds() > RENEW_KNOWN_ADDRESS.toSeconds()) {
             jdbc.sql("""
                             insert into duban.login_known_address (user_name, address, last_success)
                             values (?, ?, now())
-                            on conflict (user_name, address) do update set last_success = now()""")
-                    .params(user, at).update();
+                            on conflict (user_name, address) do update set last_success = now()""").params(user, at).update();
             jdbc.sql("delete from duban.login_known_address where last_success < now() - make_interval(secs => ?)")
-                    .param(limits.knownAddressFor().toSeconds()).update();
+                    .param(limits.knownAddressFor().toSeconds())
+                    .update();
         }
     }
 
@@ -199,9 +219,7 @@ class LoginThrottle {
         return at.length() > MAX_ADDRESS ? at.substring(0, MAX_ADDRESS) : at;
     }
 
-    private record Row(String kind, String user, String address, int failures, long seconds) {
-    }
+    private record Row(String kind, String user, String address, int failures, long seconds) {}
 
-    private record Count(String user, String address, int failures, Instant windowStart) {
-    }
+    private record Count(String user, String address, int failures, Instant windowStart) {}
 }

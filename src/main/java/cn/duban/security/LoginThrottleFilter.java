@@ -139,7 +139,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
 
     private static boolean isWebappLogin(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(RequestPaths.normalised(request)).matches();
+        return "POST".equals(request.getMethod())
+                && WEBAPP_LOGIN.matcher(RequestPaths.normalised(request)).matches();
     }
 
     private static String basicUserName(HttpServletRequest request) {
@@ -148,8 +149,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             return null;
         }
         try {
-            String credentials = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
+            String credentials = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = credentials.indexOf(':');
             return colon < 0 ? null : credentials.substring(0, colon);
         } catch (IllegalArgumentException notBase64) {
@@ -231,7 +232,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         response.setCharacterEncoding("UTF-8");
         response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"登录尝试过多\",\"status\":429,"
-                + "\"detail\":\"登录失败次数过多，" + when + "。\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"登录尝试过多\",\"status\":429," + "\"detail\":\"登录失败次数过多，"
+                        + when + "。\"}");
     }
 }

@@ -22,7 +22,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param knownAddressFor       how long an address a user logged in from stays known for that user
  */
 @ConfigurationProperties("duban.security.login-throttle")
-public record LoginThrottleProperties(Duration maxDelay, int maxFailuresPerPair, int maxFailuresPerAddress,
-                                      int maxFailuresPerUser, int alertFailuresPerUser, Duration window,
-                                      Duration lock, Duration knownAddressFor) {
-}
+public record LoginThrottleProperties(
+        Duration maxDelay,
+        int maxFailuresPerPair,
+        int maxFailuresPerAddress,
+        int maxFailuresPerUser,
+        int alertFailuresPerUser,
+        Duration window,
+        Duration lock,
+        Duration knownAddressFor) {}

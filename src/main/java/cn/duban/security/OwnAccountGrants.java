@@ -41,8 +41,13 @@ class OwnAccountGrants implements ApplicationRunner {
     int restrict() {
         int narrowed = 0;
         for (int first = 0; ; first += PAGE) {
-            var page = authorizationService.createAuthorizationQuery().resourceType(Resources.USER)
-                    .authorizationType(Authorization.AUTH_TYPE_GRANT).orderByResourceId().asc().listPage(first, PAGE);
+            var page = authorizationService
+                    .createAuthorizationQuery()
+                    .resourceType(Resources.USER)
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                    .orderByResourceId()
+                    .asc()
+                    .listPage(first, PAGE);
             for (Authorization grant : page) {
                 if (grant.getUserId() != null && grant.getUserId().equals(grant.getResourceId()) && beyondRead(grant)) {
                     grant.setPermissions(OwnAccountAuthorizationProvider.OWN_ACCOUNT);

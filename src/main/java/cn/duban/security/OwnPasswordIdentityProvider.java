@@ -33,17 +33,20 @@ public class OwnPasswordIdentityProvider extends DbIdentityServiceProvider {
     private static boolean isOwnPasswordChange(UserEntity user) {
         CommandContext command = Context.getCommandContext();
         Authentication caller = command.getAuthentication();
-        if (user.getRevision() == 0 || !user.hasNewPassword() || caller == null
+        if (user.getRevision() == 0
+                || !user.hasNewPassword()
+                || caller == null
                 || !Objects.equals(caller.getUserId(), user.getId())) {
             return false;
         }
         String table = Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_ID_USER";
         Connection connection = command.getDbSqlSession().getSqlSession().getConnection();
-        try (PreparedStatement stored = connection.prepareStatement(
-                "select FIRST_, LAST_, EMAIL_ from " + table + " where ID_ = ?")) {
+        try (PreparedStatement stored =
+                connection.prepareStatement("select FIRST_, LAST_, EMAIL_ from " + table + " where ID_ = ?")) {
             stored.setString(1, user.getId());
             try (ResultSet profile = stored.executeQuery()) {
-                return profile.next() && Objects.equals(profile.getString(1), user.getFirstName())
+                return profile.next()
+                        && Objects.equals(profile.getString(1), user.getFirstName())
                         && Objects.equals(profile.getString(2), user.getLastName())
                         && Objects.equals(profile.getString(3), user.getEmail());
             }

@@ -24,8 +24,8 @@ final class QueryExpressionGuard {
 
     /** A query from a person (anyone authenticated): no expression at all. */
     void checkSentByPerson(Query<?, ?> query) {
-        if (query instanceof TaskQueryImpl taskQuery && configuration.getIdentityService()
-                .getCurrentAuthentication() != null) {
+        if (query instanceof TaskQueryImpl taskQuery
+                && configuration.getIdentityService().getCurrentAuthentication() != null) {
             check(taskQuery, true);
         }
     }

@@ -38,8 +38,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setCharacterEncoding("UTF-8");
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"请求过大\",\"status\":413,"
-                    + "\"detail\":\"" + RequestTooLargeException.message(limit) + "\"}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"请求过大\",\"status\":413," + "\"detail\":\""
+                            + RequestTooLargeException.message(limit) + "\"}");
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);

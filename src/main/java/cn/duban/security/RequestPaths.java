@@ -18,8 +18,7 @@ final class RequestPaths {
 
     private static final int MAX_DECODING_ROUNDS = 3;
 
-    private RequestPaths() {
-    }
+    private RequestPaths() {}
 
     /** The request's path within the application, normalised. */
     public static String normalised(HttpServletRequest request) {

@@ -36,8 +36,10 @@ class ServletPathGuardFilter extends OncePerRequestFilter {
         if (mapping == null || mapping.getMappingMatch() == null) {
             return false;
         }
-        String sent = request.getRequestURI().substring(Math.min(request.getContextPath().length(),
-                request.getRequestURI().length()));
+        String sent = request.getRequestURI()
+                .substring(Math.min(
+                        request.getContextPath().length(),
+                        request.getRequestURI().length()));
         String servletPath = request.getServletPath();
         if (mapping.getMappingMatch() == MappingMatch.EXACT) {
             return !sent.equals(servletPath);

@@ -41,12 +41,14 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                 response.setCharacterEncoding("UTF-8");
                 response.setContentType("application/problem+json");
-                response.getWriter().write("{\"status\":403,\"title\":\"Forbidden\",\"detail\":"
-                        + "\"请求被拒绝：缺少请求头 " + CSRF_HEADER + "（防止跨站请求伪造）。\"}");
+                response.getWriter()
+                        .write("{\"status\":403,\"title\":\"Forbidden\",\"detail\":" + "\"请求被拒绝：缺少请求头 " + CSRF_HEADER
+                                + "（防止跨站请求伪造）。\"}");
                 return;
             }
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    user.getIdentityId(), null, GroupAuthorities.of(user.getGroupIds())));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            user.getIdentityId(), null, GroupAuthorities.of(user.getGroupIds())));
         }
         chain.doFilter(request, response);
     }
@@ -56,8 +58,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
             return null;
         }
         Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        Authentication authentication = authentications == null
-                ? null : authentications.getAuthenticationForProcessEngine(engineName);
+        Authentication authentication =
+                authentications == null ? null : authentications.getAuthenticationForProcessEngine(engineName);
         return authentication instanceof UserAuthentication user ? user : null;
     }
 }

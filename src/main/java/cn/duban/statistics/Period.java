@@ -9,7 +9,11 @@ import org.springframework.web.server.ResponseStatusException;
 /** A month, quarter or year of Beijing calendar days: {@code 2026-11}, {@code 2026-Q4}, {@code 2026}. */
 record Period(Kind kind, int year, int index) {
 
-    enum Kind { MONTH, QUARTER, YEAR }
+    enum Kind {
+        MONTH,
+        QUARTER,
+        YEAR
+    }
 
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{1,2})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
@@ -22,20 +26,31 @@ record Period(Kind kind, int year, int index) {
         String v = key == null ? "" : key.strip().toUpperCase();
         Matcher m;
         Period period = switch (k) {
-            case "month" -> (m = MONTH.matcher(v)).matches() && Integer.parseInt(m.group(2)) >= 1
-                    && Integer.parseInt(m.group(2)) <= 12
-                    ? new Period(Kind.MONTH, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : null;
-            case "quarter" -> (m = QUARTER.matcher(v)).matches()
-                    ? new Period(Kind.QUARTER, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : null;
-            case "year" -> (m = YEAR.matcher(v)).matches() ? new Period(Kind.YEAR, Integer.parseInt(m.group(1)), 1)
-                    : null;
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "统计周期应为 month（月）、quarter（季度）或 year（年）");
+            case "month" ->
+                (m = MONTH.matcher(v)).matches()
+                                && Integer.parseInt(m.group(2)) >= 1
+                                && Integer.parseInt(m.group(2)) <= 12
+                        ? new Period(Kind.MONTH, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+                        : null;
+            case "quarter" ->
+                (m = QUARTER.matcher(v)).matches()
+                        ? new Period(Kind.QUARTER, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+                        : null;
+            case "year" ->
+                (m = YEAR.matcher(v)).matches() ? new Period(Kind.YEAR, Integer.parseInt(m.group(1)), 1) : null;
+            default ->
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "统计周期应为 month（月）、quarter（季度）或 year（年）");
         };
         if (period == null || period.year < 2000 || period.year > 2100) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "统计期间“" + key + "”无法识别，应如 "
-                    + switch (k) { case "month" -> "2026-11"; case "quarter" -> "2026-Q4"; default -> "2026"; }
-                    + "（2000—2100年）");
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
+                    "统计期间“" + key + "”无法识别，应如 "
+                            + switch (k) {
+                                case "month" -> "2026-11";
+                                case "quarter" -> "2026-Q4";
+                                default -> "2026";
+                            }
+                            + "（2000—2100年）");
         }
         return period;
     }
@@ -45,8 +60,8 @@ record Period(Kind kind, int year, int index) {
             case "month" -> Kind.MONTH;
             case "quarter" -> Kind.QUARTER;
             case "year" -> Kind.YEAR;
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "统计周期应为 month（月）、quarter（季度）或 year（年）");
+            default ->
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "统计周期应为 month（月）、quarter（季度）或 year（年）");
         };
     }
 

@@ -48,10 +48,12 @@ class Statistics {
         for (TaskRow row : rows) {
             Counts counts = row.counts();
             totals = totals.plus(counts);
-            byPlan.merge(row.planCode(), new Line(row.planCode(), row.planTitle(), counts, null, null, null),
+            byPlan.merge(
+                    row.planCode(),
+                    new Line(row.planCode(), row.planTitle(), counts, null, null, null),
                     (a, b) -> a.plus(b.counts()));
-            TrafficLights.Light light = rules.ofTask(row.state(), row.late(), row.timesUrged(),
-                    row.workingDaysOverdue());
+            TrafficLights.Light light =
+                    rules.ofTask(row.state(), row.late(), row.timesUrged(), row.workingDaysOverdue());
             List<String> leadNames = new ArrayList<>();
             for (String unit : row.leadUnitIds()) {
                 String name = unitNames.getOrDefault(unit, unit);
@@ -65,9 +67,17 @@ class Statistics {
                 }
             }
             if (row.current()) {
-                taskLights.add(new TaskLight(row.taskCode(), row.taskTitle(), row.planTitle(),
-                        String.join("、", leadNames), row.stateName(), row.deadline(), row.timesUrged(),
-                        light.light(), light.name(), light.reason()));
+                taskLights.add(new TaskLight(
+                        row.taskCode(),
+                        row.taskTitle(),
+                        row.planTitle(),
+                        String.join("、", leadNames),
+                        row.stateName(),
+                        row.deadline(),
+                        row.timesUrged(),
+                        light.light(),
+                        light.name(),
+                        light.reason()));
             }
         }
         List<Line> units = new ArrayList<>();
@@ -85,13 +95,29 @@ class Statistics {
             p = p.previous();
         }
         Collections.reverse(trend);
-        return new Report(new PeriodView(period.kind().name().toLowerCase(), period.key(), period.label(),
-                period.start(), period.end().minusDays(1)), planCode, totals, List.copyOf(byPlan.values()), units,
-                trend, taskLights);
+        return new Report(
+                new PeriodView(
+                        period.kind().name().toLowerCase(),
+                        period.key(),
+                        period.label(),
+                        period.start(),
+                        period.end().minusDays(1)),
+                planCode,
+                totals,
+                List.copyOf(byPlan.values()),
+                units,
+                trend,
+                taskLights);
     }
 
     private static int rank(String light) {
-        return light == null ? 3 : switch (light) { case "RED" -> 0; case "YELLOW" -> 1; default -> 2; };
+        return light == null
+                ? 3
+                : switch (light) {
+                    case "RED" -> 0;
+                    case "YELLOW" -> 1;
+                    default -> 2;
+                };
     }
 
     private Counts totals(Period period, String planCode) {
@@ -133,18 +159,34 @@ class Statistics {
                     LocalDate closedOn = rs.getObject("closed_on", LocalDate.class);
                     boolean missed = rs.getBoolean("missed_deadline");
                     boolean dispatched = !dispatchedOn.isBefore(period.start());
-                    boolean closed = closedOn != null && !closedOn.isBefore(period.start())
-                            && closedOn.isBefore(period.end());
+                    boolean closed =
+                            closedOn != null && !closedOn.isBefore(period.start()) && closedOn.isBefore(period.end());
                     boolean onTime = closed && !missed && !closedOn.isAfter(deadline);
-                    boolean overdueAtEnd = deadline.isBefore(period.end())
-                            && (closedOn == null || !closedOn.isBefore(period.end()));
-                    Counts counts = new Counts(dispatched ? 1 : 0, closed ? 1 : 0, onTime ? 1 : 0,
-                            overdueAtEnd ? 1 : 0, rs.getInt(13), rs.getInt(14), rs.getInt(15));
+                    boolean overdueAtEnd =
+                            deadline.isBefore(period.end()) && (closedOn == null || !closedOn.isBefore(period.end()));
+                    Counts counts = new Counts(
+                            dispatched ? 1 : 0,
+                            closed ? 1 : 0,
+                            onTime ? 1 : 0,
+                            overdueAtEnd ? 1 : 0,
+                            rs.getInt(13),
+                            rs.getInt(14),
+                            rs.getInt(15));
                     String state = rs.getString("state");
-                    return new TaskRow(rs.getString("task_code"), rs.getString("task_title"),
-                            rs.getString("plan_code"), rs.getString("plan_title"), strings(rs.getArray("lead_unit_ids")),
-                            deadline, state, missed, rs.getInt("times_urged"), rs.getInt("working_days_overdue"),
-                            closedOn == null || !closedOn.isBefore(period.start()), !"CLOSED".equals(state), closedOn,
+                    return new TaskRow(
+                            rs.getString("task_code"),
+                            rs.getString("task_title"),
+                            rs.getString("plan_code"),
+                            rs.getString("plan_title"),
+                            strings(rs.getArray("lead_unit_ids")),
+                            deadline,
+                            state,
+                            missed,
+                            rs.getInt("times_urged"),
+                            rs.getInt("working_days_overdue"),
+                            closedOn == null || !closedOn.isBefore(period.start()),
+                            !"CLOSED".equals(state),
+                            closedOn,
                             counts);
                 })
                 .list();
@@ -153,18 +195,34 @@ class Statistics {
     private Map<String, String> unitNames() {
         Map<String, String> names = new LinkedHashMap<>();
         jdbc.sql("select id, name from duban.unit_directory")
-                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2)))
+                .list();
         return names;
     }
 
     private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+        return array == null
+                ? List.of()
+                : Arrays.stream((Object[]) array.getArray())
+                        .map(String::valueOf)
+                        .toList();
     }
 
-    private record TaskRow(String taskCode, String taskTitle, String planCode, String planTitle,
-                           List<String> leadUnitIds, LocalDate deadline, String state, boolean missedDeadline,
-                           int timesUrged, int workingDaysOverdue, boolean current, boolean open, LocalDate closedOn,
-                           Counts counts) {
+    private record TaskRow(
+            String taskCode,
+            String taskTitle,
+            String planCode,
+            String planTitle,
+            List<String> leadUnitIds,
+            LocalDate deadline,
+            String state,
+            boolean missedDeadline,
+            int timesUrged,
+            int workingDaysOverdue,
+            boolean current,
+            boolean open,
+            LocalDate closedOn,
+            Counts counts) {
 
         /** Missed a deadline, or closed after it. */
         boolean late() {
@@ -177,12 +235,16 @@ class Statistics {
     }
 
     /** The page's figures for one period. */
-    record Report(PeriodView period, String plan, Counts totals, List<Line> byPlan, List<Line> byUnit,
-                  List<TrendPoint> trend, List<TaskLight> tasks) {
-    }
+    record Report(
+            PeriodView period,
+            String plan,
+            Counts totals,
+            List<Line> byPlan,
+            List<Line> byUnit,
+            List<TrendPoint> trend,
+            List<TaskLight> tasks) {}
 
-    record PeriodView(String kind, String key, String label, LocalDate firstDay, LocalDate lastDay) {
-    }
+    record PeriodView(String kind, String key, String label, LocalDate firstDay, LocalDate lastDay) {}
 
     /** A plan's or a unit's counts; a unit also has its light. */
     record Line(String key, String name, Counts counts, String light, String lightName, String lightReason) {
@@ -192,11 +254,18 @@ class Statistics {
         }
     }
 
-    record TrendPoint(String key, String label, Counts counts) {
-    }
+    record TrendPoint(String key, String label, Counts counts) {}
 
     /** A task's light: tasks open at the period's start or closed in it (older closed tasks are left out). */
-    record TaskLight(String taskCode, String title, String planTitle, String leadUnits, String state,
-                     LocalDate deadline, int timesUrged, String light, String lightName, String reason) {
-    }
+    record TaskLight(
+            String taskCode,
+            String title,
+            String planTitle,
+            String leadUnits,
+            String state,
+            LocalDate deadline,
+            int timesUrged,
+            String light,
+            String lightName,
+            String reason) {}
 }

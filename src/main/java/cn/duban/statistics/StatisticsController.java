@@ -33,20 +33,30 @@ class StatisticsController {
 
     @GetMapping("/api/statistics")
     @Transactional(readOnly = true)
-    Statistics.Report report(@RequestParam(defaultValue = "quarter") String period,
-            @RequestParam(required = false) String key, @RequestParam(required = false) String plan) {
+    Statistics.Report report(
+            @RequestParam(defaultValue = "quarter") String period,
+            @RequestParam(required = false) String key,
+            @RequestParam(required = false) String plan) {
         return statistics.report(period(period, key), blankToNull(plan));
     }
 
     @GetMapping("/api/statistics.xlsx")
     @Transactional(readOnly = true)
-    void workbook(@RequestParam(defaultValue = "quarter") String period, @RequestParam(required = false) String key,
-            @RequestParam(required = false) String plan, HttpServletResponse response) throws IOException {
+    void workbook(
+            @RequestParam(defaultValue = "quarter") String period,
+            @RequestParam(required = false) String key,
+            @RequestParam(required = false) String plan,
+            HttpServletResponse response)
+            throws IOException {
         Period chosen = period(period, key);
         Statistics.Report report = statistics.report(chosen, blankToNull(plan));
         response.setContentType(XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("督办统计-" + chosen.key() + ".xlsx", StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename("督办统计-" + chosen.key() + ".xlsx", StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         StatisticsWorkbook.write(report, response.getOutputStream());
     }
 

@@ -14,11 +14,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** A period's statistics as .xlsx: 汇总, 按计划, 按单位 (with its light), 趋势 (12 periods), 任务红黄绿灯. */
 final class StatisticsWorkbook {
 
-    static final List<String> COUNT_COLUMNS = List.of("下达任务", "销号", "按期销号", "期末逾期未办结", "催办次数",
-            "整改次数", "问责案件");
+    static final List<String> COUNT_COLUMNS = List.of("下达任务", "销号", "按期销号", "期末逾期未办结", "催办次数", "整改次数", "问责案件");
 
-    private StatisticsWorkbook() {
-    }
+    private StatisticsWorkbook() {}
 
     static void write(Statistics.Report report, OutputStream out) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
@@ -31,7 +29,12 @@ final class StatisticsWorkbook {
 
             Sheet summary = workbook.createSheet("汇总");
             row(summary, 0, header, "统计期间", report.period().label());
-            row(summary, 1, null, "起止日期", report.period().firstDay() + " 至 " + report.period().lastDay());
+            row(
+                    summary,
+                    1,
+                    null,
+                    "起止日期",
+                    report.period().firstDay() + " 至 " + report.period().lastDay());
             row(summary, 2, null, "计划", report.plan() == null ? "全部计划" : report.plan());
             int r = 3;
             List<Integer> values = values(report.totals());
@@ -57,8 +60,7 @@ final class StatisticsWorkbook {
 
             Sheet tasks = workbook.createSheet("任务红黄绿灯");
             Row head = tasks.createRow(0);
-            List<String> columns = List.of("任务编号", "任务名称", "计划", "牵头单位", "状态", "完成时限", "催办次数", "灯",
-                    "依据");
+            List<String> columns = List.of("任务编号", "任务名称", "计划", "牵头单位", "状态", "完成时限", "催办次数", "灯", "依据");
             for (int i = 0; i < columns.size(); i++) {
                 head.createCell(i).setCellValue(columns.get(i));
                 head.getCell(i).setCellStyle(header);
@@ -81,8 +83,8 @@ final class StatisticsWorkbook {
         }
     }
 
-    private static void lines(Sheet sheet, CellStyle header, String first, List<Statistics.Line> lines,
-            boolean withLight) {
+    private static void lines(
+            Sheet sheet, CellStyle header, String first, List<Statistics.Line> lines, boolean withLight) {
         headerRow(sheet, header, first, COUNT_COLUMNS, withLight ? List.of("灯", "依据") : List.of());
         int r = 1;
         for (Statistics.Line line : lines) {
@@ -97,8 +99,7 @@ final class StatisticsWorkbook {
         sheet.setColumnWidth(0, 36 * 256);
     }
 
-    private static void headerRow(Sheet sheet, CellStyle header, String first, List<String> counts,
-            List<String> more) {
+    private static void headerRow(Sheet sheet, CellStyle header, String first, List<String> counts, List<String> more) {
         Row row = sheet.createRow(0);
         int c = 0;
         row.createCell(c++).setCellValue(first);
@@ -119,7 +120,13 @@ final class StatisticsWorkbook {
     }
 
     private static List<Integer> values(Counts c) {
-        return List.of(c.dispatched(), c.closed(), c.closedOnTime(), c.overdueAtEnd(), c.urges(), c.rectifications(),
+        return List.of(
+                c.dispatched(),
+                c.closed(),
+                c.closedOnTime(),
+                c.overdueAtEnd(),
+                c.urges(),
+                c.rectifications(),
                 c.accountabilityCases());
     }
 

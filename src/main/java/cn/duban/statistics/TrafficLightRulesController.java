@@ -5,8 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -45,21 +45,29 @@ class TrafficLightRulesController {
     @GetMapping(value = "/api/traffic-light-rules/{decision}", produces = MediaType.APPLICATION_XML_VALUE)
     String current(@PathVariable String decision) throws IOException {
         known(decision);
-        DecisionDefinition latest = AsSystem.call(identityService, () -> repositoryService
-                .createDecisionDefinitionQuery().decisionDefinitionKey(decision).latestVersion().singleResult());
-        try (InputStream model = AsSystem.call(identityService, () -> repositoryService.getDecisionModel(latest.getId()))) {
+        DecisionDefinition latest = AsSystem.call(
+                identityService,
+                () -> repositoryService
+                        .createDecisionDefinitionQuery()
+                        .decisionDefinitionKey(decision)
+                        .latestVersion()
+                        .singleResult());
+        try (InputStream model =
+                AsSystem.call(identityService, () -> repositoryService.getDecisionModel(latest.getId()))) {
             return new String(model.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    @PutMapping(value = "/api/traffic-light-rules/{decision}",
+    @PutMapping(
+            value = "/api/traffic-light-rules/{decision}",
             consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.TEXT_PLAIN_VALUE})
     Deployed deploy(@PathVariable String decision, @RequestBody String xml) {
         known(decision);
         if (xml == null || xml.isBlank() || xml.length() > MAX_BYTES) {
             throw bad("请上传决策表文件（DMN，不超过200KB）");
         }
-        DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        DmnEngine engine =
+                DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         DmnDecision parsed;
         try {
             parsed = engine.parseDecision(decision, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -71,21 +79,29 @@ class TrafficLightRulesController {
                 ? Map.of("state", "ON_TRACK", "missedDeadline", false, "timesUrged", 0, "workingDaysOverdue", 0)
                 : Map.of("redShare", 0.0, "redTasks", 0, "yellowShare", 0.0);
         try {
-            DmnDecisionRuleResult answer = engine.evaluateDecisionTable(parsed, sample).getSingleResult();
-            if (answer == null || !Set.of("RED", "YELLOW", "GREEN").contains(String.valueOf(answer.get("light")))
-                    || answer.get("lightName") == null || answer.get("reason") == null) {
+            DmnDecisionRuleResult answer =
+                    engine.evaluateDecisionTable(parsed, sample).getSingleResult();
+            if (answer == null
+                    || !Set.of("RED", "YELLOW", "GREEN").contains(String.valueOf(answer.get("light")))
+                    || answer.get("lightName") == null
+                    || answer.get("reason") == null) {
                 throw bad("决策表应对正常推进的任务给出输出 light（RED、YELLOW 或 GREEN）、lightName 和 reason");
             }
         } catch (ResponseStatusException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw bad("决策表无法判定正常推进的任务（输入应为 "
-                    + String.join("、", new java.util.TreeSet<>(sample.keySet())) + "）");
+            throw bad("决策表无法判定正常推进的任务（输入应为 " + String.join("、", new java.util.TreeSet<>(sample.keySet())) + "）");
         }
         DecisionDefinition deployed = AsSystem.call(identityService, () -> {
-            repositoryService.createDeployment().name("红黄绿灯规则：" + decision)
-                    .addString(decision + ".dmn", xml).deploy();
-            return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decision).latestVersion()
+            repositoryService
+                    .createDeployment()
+                    .name("红黄绿灯规则：" + decision)
+                    .addString(decision + ".dmn", xml)
+                    .deploy();
+            return repositoryService
+                    .createDecisionDefinitionQuery()
+                    .decisionDefinitionKey(decision)
+                    .latestVersion()
                     .singleResult();
         });
         return new Deployed(decision, deployed.getVersion());
@@ -102,6 +118,5 @@ class TrafficLightRulesController {
     }
 
     /** The version now in force. */
-    record Deployed(String decision, int version) {
-    }
+    record Deployed(String decision, int version) {}
 }

@@ -28,7 +28,8 @@ class TrafficLights {
 
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
-    private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine dmnEngine =
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> versions = new ConcurrentHashMap<>();
 
     TrafficLights(RepositoryService repositoryService, IdentityService identityService) {
@@ -42,8 +43,13 @@ class TrafficLights {
     }
 
     private DmnDecision latest(String key) {
-        DecisionDefinition latest = AsSystem.call(identityService, () -> repositoryService
-                .createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult());
+        DecisionDefinition latest = AsSystem.call(
+                identityService,
+                () -> repositoryService
+                        .createDecisionDefinitionQuery()
+                        .decisionDefinitionKey(key)
+                        .latestVersion()
+                        .singleResult());
         if (latest == null) {
             throw new IllegalStateException("The decision " + key + " is not deployed");
         }
@@ -69,17 +75,30 @@ class TrafficLights {
         }
 
         Light ofTask(String state, boolean missedDeadline, int timesUrged, int workingDaysOverdue) {
-            return answers.computeIfAbsent(java.util.List.of(state, missedDeadline, timesUrged, workingDaysOverdue),
-                    q -> light(dmnEngine.evaluateDecisionTable(task, Map.of("state", state,
-                            "missedDeadline", missedDeadline, "timesUrged", timesUrged,
-                            "workingDaysOverdue", workingDaysOverdue)).getSingleResult()));
+            return answers.computeIfAbsent(
+                    java.util.List.of(state, missedDeadline, timesUrged, workingDaysOverdue),
+                    q -> light(dmnEngine
+                            .evaluateDecisionTable(
+                                    task,
+                                    Map.of(
+                                            "state",
+                                            state,
+                                            "missedDeadline",
+                                            missedDeadline,
+                                            "timesUrged",
+                                            timesUrged,
+                                            "workingDaysOverdue",
+                                            workingDaysOverdue))
+                            .getSingleResult()));
         }
 
         Light ofUnit(int tasks, int red, int yellow) {
             double redShare = tasks == 0 ? 0 : (double) red / tasks;
             double yellowShare = tasks == 0 ? 0 : (double) yellow / tasks;
-            return light(dmnEngine.evaluateDecisionTable(unit, Map.of("redShare", redShare, "redTasks", red,
-                    "yellowShare", yellowShare)).getSingleResult());
+            return light(dmnEngine
+                    .evaluateDecisionTable(
+                            unit, Map.of("redShare", redShare, "redTasks", red, "yellowShare", yellowShare))
+                    .getSingleResult());
         }
 
         private Light light(DmnDecisionRuleResult result) {
@@ -88,6 +107,5 @@ class TrafficLights {
     }
 
     /** RED, YELLOW or GREEN, its Chinese name and the rule's reason. */
-    record Light(String light, String name, String reason) {
-    }
+    record Light(String light, String name, String reason) {}
 }

@@ -26,7 +26,10 @@ public class DeadlineCheck {
     private final ReminderCadence defaultCadence;
     private final IdentityService identityService;
 
-    DeadlineCheck(SupervisionRecord record, WorkingDayCalendar calendar, EscalationDecision escalation,
+    DeadlineCheck(
+            SupervisionRecord record,
+            WorkingDayCalendar calendar,
+            EscalationDecision escalation,
             @Value("${duban.time-zone}") ZoneId zone,
             @Value("${duban.supervision.due-soon-working-days}") int dueSoonWorkingDays,
             @Value("${duban.supervision.overdue-reminder-working-days}") int reminderWorkingDays,
@@ -49,8 +52,20 @@ public class DeadlineCheck {
         LocalDate today = now.atZone(zone).toLocalDate();
         if (today.isAfter(task.deadline()) || isDueSoon(today, task.deadline(), cadence)) {
             // The ladder's decision is the system's doing, not the importer's.
-            return AsSystem.call(identityService, () -> check(new CheckedTask(task.taskCode(),
-                    task.processInstanceId(), task.deadline(), true, 0, binding, 0, null, cadence), now));
+            return AsSystem.call(
+                    identityService,
+                    () -> check(
+                            new CheckedTask(
+                                    task.taskCode(),
+                                    task.processInstanceId(),
+                                    task.deadline(),
+                                    true,
+                                    0,
+                                    binding,
+                                    0,
+                                    null,
+                                    cadence),
+                            now));
         }
         return new CheckResult(record.find(task.taskCode()).orElseThrow(), null);
     }
@@ -74,10 +89,10 @@ public class DeadlineCheck {
     /** The lead unit has reported its result: the task is out of the units' hands, on time or not. */
     public void submitted(String taskCode, Instant now) {
         record.find(taskCode).ifPresent(task -> {
-            TaskSupervision submitted = task.with(SupervisionState.SUBMITTED, task.deadline(), task.escalationLevel(),
-                    0);
-            record.save(now.atZone(zone).toLocalDate().isAfter(task.deadline()) ? submitted.deadlineMissed()
-                    : submitted);
+            TaskSupervision submitted =
+                    task.with(SupervisionState.SUBMITTED, task.deadline(), task.escalationLevel(), 0);
+            record.save(
+                    now.atZone(zone).toLocalDate().isAfter(task.deadline()) ? submitted.deadlineMissed() : submitted);
         });
     }
 
@@ -85,17 +100,20 @@ public class DeadlineCheck {
     public void backWithUnits(String taskCode, Instant now) {
         record.find(taskCode).ifPresent(task -> {
             LocalDate today = now.atZone(zone).toLocalDate();
-            SupervisionState state = today.isAfter(task.deadline()) ? SupervisionState.OVERDUE
+            SupervisionState state = today.isAfter(task.deadline())
+                    ? SupervisionState.OVERDUE
                     : isDueSoon(today, task.deadline(), defaultCadence)
-                            ? SupervisionState.DUE_SOON : SupervisionState.ON_TRACK;
+                            ? SupervisionState.DUE_SOON
+                            : SupervisionState.ON_TRACK;
             record.save(task.with(state, task.deadline(), task.escalationLevel(), 0));
         });
     }
 
     /** The task was closed (销号). */
     public void closed(String taskCode, Instant at) {
-        record.find(taskCode).ifPresent(task -> record.save(
-                task.with(SupervisionState.CLOSED, task.deadline(), task.escalationLevel(), task.workingDaysOverdue())));
+        record.find(taskCode)
+                .ifPresent(task -> record.save(task.with(
+                        SupervisionState.CLOSED, task.deadline(), task.escalationLevel(), task.workingDaysOverdue())));
         record.closedOn(taskCode, at.atZone(zone).toLocalDate());
     }
 
@@ -104,17 +122,27 @@ public class DeadlineCheck {
      * (the process then opens an accountability case). The rectification is tracked like the task, against the new
      * deadline.
      */
-    public void rectificationOrdered(String taskCode, String processInstanceId, LocalDate newDeadline,
-            String findings, boolean falsified, String orderedBy, Instant at) {
+    public void rectificationOrdered(
+            String taskCode,
+            String processInstanceId,
+            LocalDate newDeadline,
+            String findings,
+            boolean falsified,
+            String orderedBy,
+            Instant at) {
         TaskSupervision current = record.find(taskCode)
                 .orElseGet(() -> TaskSupervision.dispatched(taskCode, processInstanceId, newDeadline));
         record.save(current.with(SupervisionState.RECTIFYING, newDeadline, current.escalationLevel(), 0));
         record.countRectification(taskCode);
-        record.event(taskCode, SupervisionEvent.Kind.RECTIFICATION_ORDERED, null,
-                "限期整改，整改期限" + ChineseDates.of(newDeadline) + "：" + findings, orderedBy, at);
+        record.event(
+                taskCode,
+                SupervisionEvent.Kind.RECTIFICATION_ORDERED,
+                null,
+                "限期整改，整改期限" + ChineseDates.of(newDeadline) + "：" + findings,
+                orderedBy,
+                at);
         if (falsified) {
-            record.event(taskCode, SupervisionEvent.Kind.FALSIFICATION_FOUND, null, "数据不实：" + findings,
-                    orderedBy, at);
+            record.event(taskCode, SupervisionEvent.Kind.FALSIFICATION_FOUND, null, "数据不实：" + findings, orderedBy, at);
         }
     }
 
@@ -125,16 +153,26 @@ public class DeadlineCheck {
 
     /** An approved extension: the task's deadline moves; the level it reached stays. */
     public void extended(String taskCode, LocalDate newDeadline, String reason, String approvedBy, Instant at) {
-        record.find(taskCode).ifPresent(task -> record.save(task.with(
-                task.state() == SupervisionState.OVERDUE ? SupervisionState.ON_TRACK : task.state(), newDeadline,
-                task.escalationLevel(), 0)));
-        record.event(taskCode, SupervisionEvent.Kind.EXTENSION_APPROVED, null,
-                "延期至" + ChineseDates.of(newDeadline) + "：" + reason, approvedBy, at);
+        record.find(taskCode)
+                .ifPresent(task -> record.save(task.with(
+                        task.state() == SupervisionState.OVERDUE ? SupervisionState.ON_TRACK : task.state(),
+                        newDeadline,
+                        task.escalationLevel(),
+                        0)));
+        record.event(
+                taskCode,
+                SupervisionEvent.Kind.EXTENSION_APPROVED,
+                null,
+                "延期至" + ChineseDates.of(newDeadline) + "：" + reason,
+                approvedBy,
+                at);
     }
 
     /** Whether the task's record already shows it 逾期 (the daily check, or a late report, recorded the step). */
     public boolean recordedOverdue(String taskCode) {
-        return record.find(taskCode).map(task -> task.state() == SupervisionState.OVERDUE).orElse(false);
+        return record.find(taskCode)
+                .map(task -> task.state() == SupervisionState.OVERDUE)
+                .orElse(false);
     }
 
     /** 临期: the deadline (not yet passed) is this few working days away. */
@@ -149,11 +187,12 @@ public class DeadlineCheck {
     public CheckResult check(CheckedTask task, Instant now) {
         LocalDate today = now.atZone(zone).toLocalDate();
         TaskSupervision current = record.find(task.taskCode())
-                .orElseGet(() -> TaskSupervision.dispatched(task.taskCode(), task.processInstanceId(), task.deadline()));
+                .orElseGet(
+                        () -> TaskSupervision.dispatched(task.taskCode(), task.processInstanceId(), task.deadline()));
         CheckResult checked;
         if (!task.withUnits()) {
-            checked = new CheckResult(current.with(SupervisionState.SUBMITTED, task.deadline(),
-                    current.escalationLevel(), 0), null);
+            checked = new CheckResult(
+                    current.with(SupervisionState.SUBMITTED, task.deadline(), current.escalationLevel(), 0), null);
         } else if (!today.isAfter(task.deadline()) && task.earliestMissedReportDue() == null) {
             checked = new CheckResult(beforeDeadline(task, current, today, now), null);
         } else {
@@ -173,8 +212,13 @@ public class DeadlineCheck {
         // The state is the truth any day; the reminder goes out on the first working day, once per deadline.
         if (calendar.isWorkingDay(today) && record.remindOnce(task.taskCode(), "DUE_SOON:" + task.deadline(), now)) {
             int remaining = calendar.workingDaysBetween(today, task.deadline());
-            record.event(task.taskCode(), SupervisionEvent.Kind.DUE_SOON, null,
-                    "临期提醒：距完成时限（" + ChineseDates.of(task.deadline()) + "）还有" + remaining + "个工作日", null, now);
+            record.event(
+                    task.taskCode(),
+                    SupervisionEvent.Kind.DUE_SOON,
+                    null,
+                    "临期提醒：距完成时限（" + ChineseDates.of(task.deadline()) + "）还有" + remaining + "个工作日",
+                    null,
+                    now);
         }
         return current.with(SupervisionState.DUE_SOON, task.deadline(), current.escalationLevel(), 0);
     }
@@ -182,24 +226,46 @@ public class DeadlineCheck {
     /** Past the deadline, or a progress report not in by its due date, which counts like an overdue item. */
     private CheckResult overdue(CheckedTask task, TaskSupervision current, LocalDate today, Instant now) {
         boolean pastDeadline = today.isAfter(task.deadline());
-        int overdue = Math.max(pastDeadline ? calendar.workingDaysBetween(task.deadline(), today) : 0,
-                task.earliestMissedReportDue() == null ? 0
+        int overdue = Math.max(
+                pastDeadline ? calendar.workingDaysBetween(task.deadline(), today) : 0,
+                task.earliestMissedReportDue() == null
+                        ? 0
                         : calendar.workingDaysBetween(task.earliestMissedReportDue(), today));
         // Once per deadline (or missed report), even when a late report and the daily check run side by side.
-        if (current.state() != SupervisionState.OVERDUE && record.remindOnce(task.taskCode(), pastDeadline
-                ? "OVERDUE:" + task.deadline() : "OVERDUE:REPORT:" + task.earliestMissedReportDue(), now)) {
-            record.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE, null, pastDeadline
-                    ? "已超过完成时限（" + ChineseDates.of(task.deadline()) + "），任务逾期"
-                    : "进展报送逾期（应于" + ChineseDates.of(task.earliestMissedReportDue()) + "前报送），按逾期事项督办", null, now);
-        } else if (overdue >= task.cadence().overdueReminderWorkingDays() && calendar.isWorkingDay(today)
-                && record.remindOnce(task.taskCode(), "OVERDUE_REMINDER:" + task.deadline() + ":"
-                        + overdue / task.cadence().overdueReminderWorkingDays(), now)) {
+        if (current.state() != SupervisionState.OVERDUE
+                && record.remindOnce(
+                        task.taskCode(),
+                        pastDeadline
+                                ? "OVERDUE:" + task.deadline()
+                                : "OVERDUE:REPORT:" + task.earliestMissedReportDue(),
+                        now)) {
+            record.event(
+                    task.taskCode(),
+                    SupervisionEvent.Kind.OVERDUE,
+                    null,
+                    pastDeadline
+                            ? "已超过完成时限（" + ChineseDates.of(task.deadline()) + "），任务逾期"
+                            : "进展报送逾期（应于" + ChineseDates.of(task.earliestMissedReportDue()) + "前报送），按逾期事项督办",
+                    null,
+                    now);
+        } else if (overdue >= task.cadence().overdueReminderWorkingDays()
+                && calendar.isWorkingDay(today)
+                && record.remindOnce(
+                        task.taskCode(),
+                        "OVERDUE_REMINDER:" + task.deadline() + ":"
+                                + overdue / task.cadence().overdueReminderWorkingDays(),
+                        now)) {
             // Round n goes out on the first working day with n × cadence working days overdue, once.
-            record.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE_REMINDER, null,
-                    "逾期提醒：已逾期" + overdue + "个工作日", null, now);
+            record.event(
+                    task.taskCode(),
+                    SupervisionEvent.Kind.OVERDUE_REMINDER,
+                    null,
+                    "逾期提醒：已逾期" + overdue + "个工作日",
+                    null,
+                    now);
         }
-        EscalationDecision.Decided decided = escalation.decide(overdue, task.timesUrged(), task.binding(),
-                task.earlierRectifications());
+        EscalationDecision.Decided decided =
+                escalation.decide(overdue, task.timesUrged(), task.binding(), task.earlierRectifications());
         EscalationLevel level = current.escalationLevel().raisedTo(decided.level());
         String caseReason = null;
         if (level != current.escalationLevel() && record.remindOnce(task.taskCode(), "ESCALATED:" + level, now)) {
@@ -219,10 +285,16 @@ public class DeadlineCheck {
      * @param earliestMissedReportDue the due day of the oldest progress report not yet in after its due date, or null
      * @param cadence the task's plan's reminder cadence
      */
-    public record CheckedTask(String taskCode, String processInstanceId, LocalDate deadline, boolean withUnits,
-                              int timesUrged, boolean binding, int earlierRectifications,
-                              LocalDate earliestMissedReportDue, ReminderCadence cadence) {
-    }
+    public record CheckedTask(
+            String taskCode,
+            String processInstanceId,
+            LocalDate deadline,
+            boolean withUnits,
+            int timesUrged,
+            boolean binding,
+            int earlierRectifications,
+            LocalDate earliestMissedReportDue,
+            ReminderCadence cadence) {}
 
     /**
      * What a check found.

@@ -33,7 +33,8 @@ class EscalationDecision {
 
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
-    private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine dmnEngine =
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> versions = new ConcurrentHashMap<>();
     private final Map<Question, Decided> answers = new ConcurrentHashMap<>();
 
@@ -43,23 +44,40 @@ class EscalationDecision {
     }
 
     Decided decide(int workingDaysOverdue, int timesUrged, boolean binding, int earlierRectifications) {
-        DecisionDefinition latest = AsSystem.call(identityService, () -> repositoryService
-                .createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult());
+        DecisionDefinition latest = AsSystem.call(
+                identityService,
+                () -> repositoryService
+                        .createDecisionDefinitionQuery()
+                        .decisionDefinitionKey(DECISION_KEY)
+                        .latestVersion()
+                        .singleResult());
         if (latest == null) {
             throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
         }
-        Question question = new Question(latest.getId(), workingDaysOverdue, timesUrged, binding,
-                earlierRectifications);
+        Question question =
+                new Question(latest.getId(), workingDaysOverdue, timesUrged, binding, earlierRectifications);
         Decided known = answers.get(question);
         if (known != null) {
             return known;
         }
-        DmnDecisionRuleResult result = dmnEngine.evaluateDecisionTable(version(latest), Map.of(
-                        "workingDaysOverdue", workingDaysOverdue, "timesUrged", timesUrged, "binding", binding,
-                        "earlierRectifications", earlierRectifications))
+        DmnDecisionRuleResult result = dmnEngine
+                .evaluateDecisionTable(
+                        version(latest),
+                        Map.of(
+                                "workingDaysOverdue",
+                                workingDaysOverdue,
+                                "timesUrged",
+                                timesUrged,
+                                "binding",
+                                binding,
+                                "earlierRectifications",
+                                earlierRectifications))
                 .getSingleResult();
-        Decided decided = new Decided(EscalationLevel.valueOf(result.getEntry("level")), result.getEntry("levelName"),
-                result.getEntry("reason"), Boolean.TRUE.equals(result.getEntry("opensCase")));
+        Decided decided = new Decided(
+                EscalationLevel.valueOf(result.getEntry("level")),
+                result.getEntry("levelName"),
+                result.getEntry("reason"),
+                Boolean.TRUE.equals(result.getEntry("opensCase")));
         if (answers.size() >= MAX_REMEMBERED) {
             answers.clear();
         }
@@ -81,10 +99,12 @@ class EscalationDecision {
      * The rule's outputs: the level, its name as the record shows it, the rule's reason, and whether reaching the
      * level opens an accountability case (问责).
      */
-    record Decided(EscalationLevel level, String levelName, String reason, boolean opensCase) {
-    }
+    record Decided(EscalationLevel level, String levelName, String reason, boolean opensCase) {}
 
-    private record Question(String decisionDefinitionId, int workingDaysOverdue, int timesUrged, boolean binding,
-                            int earlierRectifications) {
-    }
+    private record Question(
+            String decisionDefinitionId,
+            int workingDaysOverdue,
+            int timesUrged,
+            boolean binding,
+            int earlierRectifications) {}
 }

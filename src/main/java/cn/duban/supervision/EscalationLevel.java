@@ -5,7 +5,6 @@ package cn.duban.supervision;
  * {@code processes/escalation-level.dmn}; a task's level never goes down by itself.
  */
 public enum EscalationLevel {
-
     NONE("正常"),
     REMINDER("提醒"),
     WARNING("预警"),

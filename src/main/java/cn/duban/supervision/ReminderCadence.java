@@ -8,14 +8,15 @@ public record ReminderCadence(int dueSoonWorkingDays, int overdueReminderWorking
 
     public ReminderCadence {
         if (dueSoonWorkingDays < 1 || overdueReminderWorkingDays < 1) {
-            throw new IllegalArgumentException("a cadence counts at least one working day: " + dueSoonWorkingDays
-                    + ", " + overdueReminderWorkingDays);
+            throw new IllegalArgumentException("a cadence counts at least one working day: " + dueSoonWorkingDays + ", "
+                    + overdueReminderWorkingDays);
         }
     }
 
     /** This cadence with a plan's own values where it has them. */
     public ReminderCadence withPlan(Integer dueSoon, Integer overdueReminder) {
-        return new ReminderCadence(dueSoon == null ? dueSoonWorkingDays : dueSoon,
+        return new ReminderCadence(
+                dueSoon == null ? dueSoonWorkingDays : dueSoon,
                 overdueReminder == null ? overdueReminderWorkingDays : overdueReminder);
     }
 }

@@ -3,8 +3,8 @@ package cn.duban.supervision;
 import java.time.OffsetDateTime;
 
 /** One supervision step on a task, with its time and reason: the task's supervision record. */
-public record SupervisionEvent(Kind kind, EscalationLevel level, String reason, String actor,
-                               OffsetDateTime happenedAt) {
+public record SupervisionEvent(
+        Kind kind, EscalationLevel level, String reason, String actor, OffsetDateTime happenedAt) {
 
     public enum Kind {
         /** 临期提醒. */

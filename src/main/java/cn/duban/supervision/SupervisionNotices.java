@@ -26,8 +26,8 @@ class SupervisionNotices {
             SupervisionEvent.Kind.EXTENSION_APPROVED, "延期申请已批准",
             SupervisionEvent.Kind.EXTENSION_REFUSED, "延期申请未批准",
             SupervisionEvent.Kind.PROGRESS_REPORT_MISSED, "进展报送逾期");
-    private static final Set<SupervisionEvent.Kind> OFFICE_TOO = EnumSet.of(SupervisionEvent.Kind.OVERDUE,
-            SupervisionEvent.Kind.ESCALATED);
+    private static final Set<SupervisionEvent.Kind> OFFICE_TOO =
+            EnumSet.of(SupervisionEvent.Kind.OVERDUE, SupervisionEvent.Kind.ESCALATED);
     private static final String SUPERVISION_OFFICE = "supervision-office";
 
     private final Notifications notifications;
@@ -42,11 +42,13 @@ class SupervisionNotices {
             return;
         }
         List<String> groups = new ArrayList<>(Arrays.stream(leadUnitIds.split(","))
-                .map(String::strip).filter(id -> !id.isEmpty()).toList());
+                .map(String::strip)
+                .filter(id -> !id.isEmpty())
+                .toList());
         if (OFFICE_TOO.contains(kind)) {
             groups.add(SUPERVISION_OFFICE);
         }
-        notifications.notifyGroups("supervision:" + eventId, groups, "【督办】" + what + "：" + taskCode,
-                "任务编号：" + taskCode + "\n" + reason);
+        notifications.notifyGroups(
+                "supervision:" + eventId, groups, "【督办】" + what + "：" + taskCode, "任务编号：" + taskCode + "\n" + reason);
     }
 }

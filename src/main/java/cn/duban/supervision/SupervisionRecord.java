@@ -46,22 +46,28 @@ public class SupervisionRecord {
                         update duban.task_supervision set lead_unit_ids = string_to_array(?, ','),
                                support_unit_ids = string_to_array(?, ','), updated_at = now()
                         where task_code = ?""")
-                .params(String.join(",", leadUnitIds), String.join(",", supportUnitIds), taskCode).update();
+                .params(String.join(",", leadUnitIds), String.join(",", supportUnitIds), taskCode)
+                .update();
     }
 
     void closedOn(String taskCode, LocalDate day) {
-        jdbc.sql("update duban.task_supervision set closed_on = ? where task_code = ?").params(day, taskCode).update();
+        jdbc.sql("update duban.task_supervision set closed_on = ? where task_code = ?")
+                .params(day, taskCode)
+                .update();
     }
 
     void countRectification(String taskCode) {
         jdbc.sql("update duban.task_supervision set rectifications = rectifications + 1 where task_code = ?")
-                .param(taskCode).update();
+                .param(taskCode)
+                .update();
     }
 
     void lastProgress(String taskCode, String content, Instant at) {
         jdbc.sql("update duban.task_supervision set last_progress = ?, last_progress_at = ? where task_code = ?")
-                .params(content.length() > 300 ? content.substring(0, 299) + "…" : content,
-                        OffsetDateTime.ofInstant(at, ZoneOffset.UTC), taskCode)
+                .params(
+                        content.length() > 300 ? content.substring(0, 299) + "…" : content,
+                        OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+                        taskCode)
                 .update();
     }
 
@@ -71,9 +77,15 @@ public class SupervisionRecord {
                                times_urged, missed_deadline
                         from duban.task_supervision where task_code = ?""")
                 .param(taskCode)
-                .query((rs, row) -> new TaskSupervision(rs.getString(1), rs.getString(2),
-                        SupervisionState.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
-                        EscalationLevel.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getBoolean(8)))
+                .query((rs, row) -> new TaskSupervision(
+                        rs.getString(1),
+                        rs.getString(2),
+                        SupervisionState.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class),
+                        EscalationLevel.valueOf(rs.getString(5)),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getBoolean(8)))
                 .optional();
     }
 
@@ -99,7 +111,12 @@ public class SupervisionRecord {
                 .update();
     }
 
-    public void event(String taskCode, SupervisionEvent.Kind kind, EscalationLevel level, String reason, String actor,
+    public void event(
+            String taskCode,
+            SupervisionEvent.Kind kind,
+            EscalationLevel level,
+            String reason,
+            String actor,
             Instant at) {
         // The step and, in the same round trip, the lead units to tell of it.
         jdbc.sql("""
@@ -121,8 +138,10 @@ public class SupervisionRecord {
     }
 
     void countUrge(String taskCode) {
-        jdbc.sql("update duban.task_supervision set times_urged = times_urged + 1, updated_at = now() where task_code = ?")
-                .param(taskCode).update();
+        jdbc.sql(
+                        "update duban.task_supervision set times_urged = times_urged + 1, updated_at = now() where task_code = ?")
+                .param(taskCode)
+                .update();
     }
 
     /** Records that the reminder step goes out now; false if it went out before (on any node). */
@@ -130,8 +149,9 @@ public class SupervisionRecord {
         return jdbc.sql("""
                         insert into duban.supervision_reminder (task_code, step, sent_at) values (?, ?, ?)
                         on conflict (task_code, step) do nothing""")
-                .params(taskCode, step, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .update() == 1;
+                        .params(taskCode, step, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                        .update()
+                == 1;
     }
 
     /** The task's supervision steps, oldest first. */
@@ -140,12 +160,14 @@ public class SupervisionRecord {
                         select kind, level, reason, actor, happened_at from duban.supervision_event
                         where task_code = ? order by happened_at, id""")
                 .param(taskCode)
-                .query((rs, row) -> new SupervisionEvent(SupervisionEvent.Kind.valueOf(rs.getString(1)),
-                        rs.getString(2) == null ? null : EscalationLevel.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+                .query((rs, row) -> new SupervisionEvent(
+                        SupervisionEvent.Kind.valueOf(rs.getString(1)),
+                        rs.getString(2) == null ? null : EscalationLevel.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class)))
                 .list();
     }
 
-    private record Recorded(long id, String leadUnits) {
-    }
+    private record Recorded(long id, String leadUnits) {}
 }

@@ -23,8 +23,8 @@ public class Urging {
         if (text.isEmpty() || text.length() > MAX_MESSAGE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请填写催办内容（不超过" + MAX_MESSAGE + "字）");
         }
-        TaskSupervision task = record.find(taskCode).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为“" + taskCode + "”的任务"));
+        TaskSupervision task = record.find(taskCode)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为“" + taskCode + "”的任务"));
         if (task.state() == SupervisionState.CLOSED) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "任务“" + taskCode + "”已销号，无需催办");
         }

@@ -4,7 +4,8 @@
  * the office's views) and duban.escalation_count. API: {@link cn.duban.supervision.DeadlineCheck}, {@link
  * cn.duban.supervision.SupervisionState}, {@link cn.duban.supervision.EscalationLevel}, …
  */
-@ApplicationModule(displayName = "Supervision",
+@ApplicationModule(
+        displayName = "Supervision",
         allowedDependencies = {"calendar", "identity", "notification", "taskform"})
 package cn.duban.supervision;
 

@@ -44,8 +44,8 @@ public class DeployedFormRules {
             values.putValue(key, value == null ? field.defaultValue() : value);
         });
         form.editable().forEach((key, field) -> {
-            if (field.hide() != null && Boolean.TRUE.equals(
-                    feel.evaluateSimpleExpression(field.hide(), values.asVariableContext()))) {
+            if (field.hide() != null
+                    && Boolean.TRUE.equals(feel.evaluateSimpleExpression(field.hide(), values.asVariableContext()))) {
                 return;
             }
             String problem = field.completionProblem(values.get(key));
@@ -66,7 +66,9 @@ public class DeployedFormRules {
         Authentication caller = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            String deployment = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
+            String deployment = repository
+                    .getProcessDefinition(execution.getProcessDefinitionId())
+                    .getDeploymentId();
             for (Resource resource : repository.getDeploymentResources(deployment)) {
                 if (resource.getName().endsWith(".form") && formRef.equals(idOf(repository, resource))) {
                     try (InputStream form = repository.getResourceAsStreamById(deployment, resource.getId())) {

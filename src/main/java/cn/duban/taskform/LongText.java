@@ -13,13 +13,14 @@ public final class LongText {
     /** The longest text a String variable holds; form fields must not allow more. */
     public static final int STRING_VARIABLE_LIMIT = 4000;
 
-    private LongText() {
-    }
+    private LongText() {}
 
     public static TypedValue of(String text) {
         if (text == null || text.length() <= STRING_VARIABLE_LIMIT) {
             return Variables.stringValue(text);
         }
-        return Variables.objectValue(text).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+        return Variables.objectValue(text)
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+                .create();
     }
 }

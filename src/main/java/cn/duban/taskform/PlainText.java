@@ -11,8 +11,7 @@ public final class PlainText {
 
     private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*[A-Za-z!?]");
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** Why the text is not plain, in Chinese; null when it is. Line breaks and tabs are fine. */
     public static String problemWith(String text) {

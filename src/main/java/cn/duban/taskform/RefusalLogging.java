@@ -30,20 +30,23 @@ class RefusalLogging extends TurboFilter {
     }
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-            Throwable t) {
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
         if (level != Level.ERROR || logger.getName().equals(LOG.getName())) {
             return FilterReply.NEUTRAL;
         }
-        Throwable thrown = t != null ? t
-                : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last
-                : null;
+        Throwable thrown = t != null
+                ? t
+                : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last
+                        ? last
+                        : null;
         BadUserRequestException refusal = refusalIn(thrown);
         if (refusal == null) {
             return FilterReply.NEUTRAL;
         }
-        LOG.warn("Refused{}: {}", refusal instanceof SubmissionRejectedException rejected
-                ? " (" + rejected.field() + ")" : "", refusal.getMessage());
+        LOG.warn(
+                "Refused{}: {}",
+                refusal instanceof SubmissionRejectedException rejected ? " (" + rejected.field() + ")" : "",
+                refusal.getMessage());
         return FilterReply.DENY;
     }
 

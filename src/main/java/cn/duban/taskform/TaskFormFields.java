@@ -23,8 +23,8 @@ public record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown
     public static final TaskFormFields NONE = new TaskFormFields(Map.of(), Set.of());
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "datetime", "radio",
-            "select", "checkbox", "checklist", "taglist");
+    private static final Set<String> INPUT_TYPES = Set.of(
+            "textfield", "textarea", "number", "datetime", "radio", "select", "checkbox", "checklist", "taglist");
 
     public static TaskFormFields parse(InputStream form) throws IOException {
         Map<String, FieldCheck> editable = new LinkedHashMap<>();
@@ -38,7 +38,8 @@ public record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown
             String key = component.path("key").asText(null);
             String type = component.path("type").asText("");
             if (key != null && INPUT_TYPES.contains(type)) {
-                if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
+                if (component.path("readonly").asBoolean(false)
+                        || component.path("disabled").asBoolean(false)) {
                     shown.add(key);
                 } else {
                     editable.put(key, FieldCheck.of(component));
@@ -57,25 +58,42 @@ public record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown
      * @param hide the FEEL condition (without its {@code =}) under which the form hides the field, or null
      * @param defaultValue what the form fills in when the person changes nothing, or null
      */
-    public record FieldCheck(String label, String type, Integer maxLength, Set<String> options, boolean required,
-                      Pattern pattern, String patternMessage, Double min, Double max, String hide,
-                      String defaultValue) {
+    public record FieldCheck(
+            String label,
+            String type,
+            Integer maxLength,
+            Set<String> options,
+            boolean required,
+            Pattern pattern,
+            String patternMessage,
+            Double min,
+            Double max,
+            String hide,
+            String defaultValue) {
 
         public static FieldCheck of(JsonNode component) {
             JsonNode validate = component.path("validate");
             Set<String> options = new LinkedHashSet<>();
-            component.path("values").forEach(option -> options.add(option.path("value").asText()));
+            component
+                    .path("values")
+                    .forEach(option -> options.add(option.path("value").asText()));
             String hide = component.path("conditional").path("hide").asText(null);
-            return new FieldCheck(component.path("label").asText(component.path("key").asText()),
+            return new FieldCheck(
+                    component.path("label").asText(component.path("key").asText()),
                     component.path("type").asText(),
                     validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
-                    Set.copyOf(options), validate.path("required").asBoolean(false),
-                    validate.hasNonNull("pattern") ? Pattern.compile(validate.get("pattern").asText()) : null,
+                    Set.copyOf(options),
+                    validate.path("required").asBoolean(false),
+                    validate.hasNonNull("pattern")
+                            ? Pattern.compile(validate.get("pattern").asText())
+                            : null,
                     component.path("properties").path("patternMessage").asText(null),
                     validate.hasNonNull("min") ? validate.get("min").asDouble() : null,
                     validate.hasNonNull("max") ? validate.get("max").asDouble() : null,
                     hide == null ? null : hide.strip().replaceFirst("^=", ""),
-                    component.hasNonNull("defaultValue") ? component.get("defaultValue").asText() : null);
+                    component.hasNonNull("defaultValue")
+                            ? component.get("defaultValue").asText()
+                            : null);
         }
 
         /** The Chinese message when a shown field's {@code value} may not end the task, or null. */
@@ -121,8 +139,7 @@ public record TaskFormFields(Map<String, FieldCheck> editable, Set<String> shown
                     return "“" + label + "”应为文字";
                 }
                 double amount = number.doubleValue();
-                return Double.isNaN(amount) || Double.isInfinite(amount) ? "“" + label + "”应为数字，如98.5（不带单位）"
-                        : null;
+                return Double.isNaN(amount) || Double.isInfinite(amount) ? "“" + label + "”应为数字，如98.5（不带单位）" : null;
             }
             if (value instanceof Boolean) {
                 return "checkbox".equals(type) ? null : "“" + label + "”的取值不正确";

@@ -18,11 +18,17 @@ class ApiDocumentation {
     @Bean
     OpenAPI dubanApi() {
         return new OpenAPI()
-                .info(new Info().title("督办系统 API").version("v1")
+                .info(new Info()
+                        .title("督办系统 API")
+                        .version("v1")
                         .description("计划导入、任务督办、看板统计与督办台账。所有接口均需以督办系统账号进行 HTTP Basic 认证；"
                                 + "错误以 RFC 9457 问题文档返回，detail 为中文说明。"))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

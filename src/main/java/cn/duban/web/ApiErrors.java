@@ -1,15 +1,15 @@
 package cn.duban.web;
 
 import cn.duban.plan.PlanRejectedException;
+import cn.duban.taskform.SubmissionRejectedException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import cn.duban.taskform.SubmissionRejectedException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -31,7 +31,9 @@ class ApiErrors {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(rejection.status(), rejection.getMessage());
         problem.setTitle("计划未导入");
         problem.setProperty("errors", rejection.problems());
-        return ResponseEntity.status(rejection.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(rejection.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(SubmissionRejectedException.class)
@@ -89,9 +91,9 @@ class ApiErrors {
             throw failure;
         }
         boolean duplicate = "23505".equals(state);
-        ProblemDetail problem = problem(duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, duplicate
-                ? "与已有的数据重复，未保存。"
-                : "提交的内容无法保存：含有无效字符（如空字符）、超出长度限制或不符合数据要求。");
+        ProblemDetail problem = problem(
+                duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+                duplicate ? "与已有的数据重复，未保存。" : "提交的内容无法保存：含有无效字符（如空字符）、超出长度限制或不符合数据要求。");
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
@@ -116,8 +118,10 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException mismatch) {
         String value = String.valueOf(mismatch.getValue());
-        return problem(HttpStatus.BAD_REQUEST, "参数“" + mismatch.getName() + "”的值“"
-                + (value.length() > 50 ? value.substring(0, 50) + "…" : value) + "”格式不对。");
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "参数“" + mismatch.getName() + "”的值“" + (value.length() > 50 ? value.substring(0, 50) + "…" : value)
+                        + "”格式不对。");
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

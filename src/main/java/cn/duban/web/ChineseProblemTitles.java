@@ -23,12 +23,17 @@ class ChineseProblemTitles implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-            Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
             ServerHttpResponse response) {
         if (body instanceof ProblemDetail problem) {
             HttpStatus status = HttpStatus.resolve(problem.getStatus());
-            if (problem.getTitle() == null || status != null && status.getReasonPhrase().equals(problem.getTitle())) {
+            if (problem.getTitle() == null
+                    || status != null && status.getReasonPhrase().equals(problem.getTitle())) {
                 problem.setTitle(ProblemResponses.title(problem.getStatus()));
             }
         }

@@ -21,8 +21,7 @@ final class DatabaseUnavailable {
     static final int RETRY_AFTER_SECONDS = 10;
     private static final String CLOSED_BY_POOL = "Connection is closed";
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     /** Looks through the causes, and through the chained errors of a JDBC batch, which are not causes. */
     static boolean causes(Throwable failure) {
@@ -48,8 +47,10 @@ final class DatabaseUnavailable {
     }
 
     private static boolean isConnectionFailure(Throwable cause) {
-        if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
-                || cause instanceof SQLTransientConnectionException || cause instanceof SocketException) {
+        if (cause instanceof CannotGetJdbcConnectionException
+                || cause instanceof CannotCreateTransactionException
+                || cause instanceof SQLTransientConnectionException
+                || cause instanceof SocketException) {
             return true;
         }
         if (!(cause instanceof SQLException sql)) {

@@ -27,15 +27,19 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (!DatabaseUnavailable.causes(failure) || response.isCommitted()) {
                 throw failure;
             }
-            log.warn("{} {} answered 503: the database is unavailable ({})", request.getMethod(),
-                    request.getRequestURI(), failure.getMessage());
+            log.warn(
+                    "{} {} answered 503: the database is unavailable ({})",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    failure.getMessage());
             response.resetBuffer();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
             response.setCharacterEncoding("UTF-8");
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"服务暂时不可用\",\"status\":503,"
-                    + "\"detail\":\"" + DatabaseUnavailable.MESSAGE + "\"}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"服务暂时不可用\",\"status\":503," + "\"detail\":\""
+                            + DatabaseUnavailable.MESSAGE + "\"}");
         }
     }
 }

@@ -12,11 +12,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EngineRestConfiguration {
 
-    private static final List<Class<?>> MAPPERS = List.of(EngineRestErrors.ClaimedMapper.class,
-            EngineRestErrors.ConcurrentChangeMapper.class, EngineRestErrors.AuthorizationMapper.class,
-            EngineRestErrors.WrappedEngineMapper.class, EngineRestErrors.WrappedRestMapper.class,
-            EngineRestErrors.JsonParseMapper.class, EngineRestErrors.JsonMappingMapper.class,
-            EngineRestErrors.WebApplicationMapper.class, EngineRestErrors.DatabaseUnavailableMapper.class,
+    private static final List<Class<?>> MAPPERS = List.of(
+            EngineRestErrors.ClaimedMapper.class,
+            EngineRestErrors.ConcurrentChangeMapper.class,
+            EngineRestErrors.AuthorizationMapper.class,
+            EngineRestErrors.WrappedEngineMapper.class,
+            EngineRestErrors.WrappedRestMapper.class,
+            EngineRestErrors.JsonParseMapper.class,
+            EngineRestErrors.JsonMappingMapper.class,
+            EngineRestErrors.WebApplicationMapper.class,
+            EngineRestErrors.DatabaseUnavailableMapper.class,
             EngineRestErrors.AnyFailureMapper.class);
 
     @Bean
@@ -30,7 +35,8 @@ class EngineRestConfiguration {
      */
     @Bean
     ServletContextInitializer webappEngineRestErrors() {
-        return servletContext -> servletContext.setAttribute(ServerProperties.PROVIDER_CLASSNAMES,
+        return servletContext -> servletContext.setAttribute(
+                ServerProperties.PROVIDER_CLASSNAMES,
                 String.join(",", MAPPERS.stream().map(Class::getName).toList()));
     }
 

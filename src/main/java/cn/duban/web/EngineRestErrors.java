@@ -45,19 +45,18 @@ final class EngineRestErrors {
     private static final Pattern ENGINE_CODE = Pattern.compile("\\b[A-Z]+(?:-[A-Z]+)*-\\d{4,6}\\s*");
     private static final Pattern ENGINE_TABLE = Pattern.compile("(?i)\\bACT_[A-Z]{2}_\\w+");
 
-    private EngineRestErrors() {
-    }
+    private EngineRestErrors() {}
 
     /** What a failure means to the caller, or null when it is the server's own. */
     static Response answer(Throwable failure) {
         if (DatabaseUnavailable.causes(failure)) {
             return Response.fromResponse(response(503, "DatabaseUnavailable", DatabaseUnavailable.MESSAGE))
-                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .build();
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TaskAlreadyClaimedException claimed) {
-                return response(409, "TaskAlreadyClaimed",
-                        "该任务已被“" + claimed.getTaskAssignee() + "”签收，不能再签收。请刷新任务列表。");
+                return response(409, "TaskAlreadyClaimed", "该任务已被“" + claimed.getTaskAssignee() + "”签收，不能再签收。请刷新任务列表。");
             }
             if (cause instanceof OptimisticLockingException) {
                 return response(409, "ConcurrentChange", "该任务刚被他人办理或修改，请刷新后再试。");
@@ -65,8 +64,9 @@ final class EngineRestErrors {
             if (cause instanceof AuthorizationException) {
                 return response(403, "Forbidden", "无权执行此操作：您所在的单位没有相应权限。");
             }
-            if (cause instanceof NotFoundException || cause instanceof NullValueException
-                    && String.valueOf(cause.getMessage()).contains("Cannot find")) {
+            if (cause instanceof NotFoundException
+                    || cause instanceof NullValueException
+                            && String.valueOf(cause.getMessage()).contains("Cannot find")) {
                 return response(404, "NotFound", "找不到该任务或流程实例：它可能已办结、已删除，或您无权查看。");
             }
             if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException) {
@@ -77,8 +77,7 @@ final class EngineRestErrors {
                 return response(400, "InvalidData", "提交的内容无法保存：含有无效字符（如空字符）、超出长度限制或不符合数据要求。");
             }
             if (cause.getClass().getSimpleName().equals("PropertyNotFoundException")) {
-                return response(400, "MissingVariable", "缺少流程所需的变量：" + plain(cause.getMessage())
-                        + "。督办任务请通过导入计划交办。");
+                return response(400, "MissingVariable", "缺少流程所需的变量：" + plain(cause.getMessage()) + "。督办任务请通过导入计划交办。");
             }
             if (cause instanceof NullValueException) {
                 return response(400, "MissingValue", "请求缺少必要的内容：" + plain(cause.getMessage()));
@@ -122,8 +121,8 @@ final class EngineRestErrors {
         }
         int status = ExceptionHandlerHelper.getInstance().getStatus(failure).getStatusCode();
         if (status >= 400 && status < 500) {
-            return response(status, "InvalidRequest", inChinese(ChineseErrorAttributes.detail(status),
-                    failure.getMessage()));
+            return response(
+                    status, "InvalidRequest", inChinese(ChineseErrorAttributes.detail(status), failure.getMessage()));
         }
         log.error("An engine REST request failed", failure);
         return response(500, "ServerError", ChineseErrorAttributes.detail(500));
@@ -135,7 +134,10 @@ final class EngineRestErrors {
         body.put("message", message);
         body.put("status", status);
         body.put("detail", message);
-        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.status(status)
+                .entity(body)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     static final class ClaimedMapper implements ExceptionMapper<TaskAlreadyClaimedException> {
@@ -223,8 +225,13 @@ final class EngineRestErrors {
         @Override
         public Response toResponse(JsonParseException exception) {
             JsonLocation at = exception.getLocation();
-            return response(400, "InvalidJson", "请求内容不是有效的JSON" + (at == null || at.getLineNr() < 1 ? "。"
-                    : "（第" + at.getLineNr() + "行第" + at.getColumnNr() + "列附近）。"));
+            return response(
+                    400,
+                    "InvalidJson",
+                    "请求内容不是有效的JSON"
+                            + (at == null || at.getLineNr() < 1
+                                    ? "。"
+                                    : "（第" + at.getLineNr() + "行第" + at.getColumnNr() + "列附近）。"));
         }
     }
 
@@ -236,8 +243,7 @@ final class EngineRestErrors {
             String field = exception.getPath().stream()
                     .map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return response(400, "InvalidBody", "请求内容的结构或字段类型不对"
-                    + (field.isEmpty() ? "。" : "：字段“" + field + "”。"));
+            return response(400, "InvalidBody", "请求内容的结构或字段类型不对" + (field.isEmpty() ? "。" : "：字段“" + field + "”。"));
         }
     }
 
@@ -251,8 +257,8 @@ final class EngineRestErrors {
 
         static Response refused(WebApplicationException exception) {
             int status = exception.getResponse().getStatus();
-            return response(status, status >= 500 ? "ServerError" : "InvalidRequest",
-                    ChineseErrorAttributes.detail(status));
+            return response(
+                    status, status >= 500 ? "ServerError" : "InvalidRequest", ChineseErrorAttributes.detail(status));
         }
     }
 }

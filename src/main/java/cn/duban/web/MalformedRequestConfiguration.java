@@ -33,8 +33,8 @@ class MalformedRequestConfiguration {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
-            factory.addContextCustomizers(context -> context.getParent().getPipeline()
-                    .addValve(new ProblemReportValve()));
+            factory.addContextCustomizers(
+                    context -> context.getParent().getPipeline().addValve(new ProblemReportValve()));
         }
 
         @Override

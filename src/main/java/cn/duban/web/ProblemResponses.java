@@ -13,8 +13,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /** Security failures as RFC 9457 problem documents with a Chinese message. */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     /**
      * For API clients: 401 with a Basic challenge. A browser's own request (a page's fetch, which sends
@@ -56,13 +55,11 @@ public final class ProblemResponses {
 
     /** For pages: 401 without a challenge, so that a browser never pops up its own password dialog. */
     public static AuthenticationEntryPoint noChallenge(ObjectMapper json) {
-        return (request, response, exception) ->
-                write(json, response, HttpStatus.UNAUTHORIZED, "未登录，请先登录督办系统。");
+        return (request, response, exception) -> write(json, response, HttpStatus.UNAUTHORIZED, "未登录，请先登录督办系统。");
     }
 
     public static AccessDeniedHandler forbidden(ObjectMapper json) {
-        return (request, response, exception) ->
-                write(json, response, HttpStatus.FORBIDDEN, "无权执行此操作：您所在的单位没有相应权限。");
+        return (request, response, exception) -> write(json, response, HttpStatus.FORBIDDEN, "无权执行此操作：您所在的单位没有相应权限。");
     }
 
     /** An address Spring Security's firewall refuses (encoded slashes, "..", ";", "//", "%25", …): 400. */

@@ -33,8 +33,8 @@ class RequestErrors {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ProblemDetail method(HttpRequestMethodNotSupportedException unsupported) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
-                "该地址不支持" + unsupported.getMethod() + "请求。");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.METHOD_NOT_ALLOWED, "该地址不支持" + unsupported.getMethod() + "请求。");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -43,11 +43,15 @@ class RequestErrors {
     }
 
     static ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException unsupported) {
-        String sent = unsupported.getContentType() == null ? "（未注明）" : unsupported.getContentType().toString();
-        String supported = unsupported.getSupportedMediaTypes().stream().map(Object::toString)
+        String sent = unsupported.getContentType() == null
+                ? "（未注明）"
+                : unsupported.getContentType().toString();
+        String supported = unsupported.getSupportedMediaTypes().stream()
+                .map(Object::toString)
                 .collect(Collectors.joining("、"));
-        return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型" + sent
-                + (supported.isEmpty() ? "。" : "，请以 " + supported + " 发送。"));
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "不支持的内容类型" + sent + (supported.isEmpty() ? "。" : "，请以 " + supported + " 发送。"));
     }
 
     /** A transaction that lost a race with another one (serialization failure, deadlock): 409, try again. */

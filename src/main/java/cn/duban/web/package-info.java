@@ -3,7 +3,9 @@
  * API: {@link cn.duban.web.ProblemResponses}, {@link cn.duban.web.RequestTooLargeException}, {@link
  * cn.duban.web.MalformedAddress}.
  */
-@ApplicationModule(displayName = "Web", allowedDependencies = {"plan", "taskform"})
+@ApplicationModule(
+        displayName = "Web",
+        allowedDependencies = {"plan", "taskform"})
 package cn.duban.web;
 
 import org.springframework.modulith.ApplicationModule;

@@ -46,10 +46,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AssessmentIT {
 
-    @Autowired TestRestTemplate rest;
-    @Autowired AssessmentScenario scenario;
-    @Autowired JdbcClient jdbc;
-    @Autowired HistoryService historyService;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    AssessmentScenario scenario;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    HistoryService historyService;
 
     private String plan;
 
@@ -61,20 +68,25 @@ class AssessmentIT {
     @Test
     @Order(1)
     void theOfficeOpensTheYearAndPreviewsTheRankingFromTheRecord() {
-        Http.Response opened = office().postJson("/api/assessments", Map.of("year", AssessmentScenario.YEAR,
-                "planCodes", List.of(plan)));
+        Http.Response opened = office().postJson(
+                        "/api/assessments", Map.of("year", AssessmentScenario.YEAR, "planCodes", List.of(plan)));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         assertThat(opened.json().path("state").asText()).isEqualTo("OPEN");
-        assertThat(opened.json().path("weights").path("overdueDay").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(opened.json().path("weights").path("overdueDay").decimalValue())
+                .isEqualByComparingTo("0.5");
 
         Http.Response again = office().postJson("/api/assessments", Map.of("year", AssessmentScenario.YEAR));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("detail").asText()).isEqualTo("2031年度考核已开启，不能重复开启");
 
         // While open, units have no score yet and leaders no ranking.
-        assertThat(Http.as(rest, AssessmentScenario.FINANCE_USER).get("/api/assessments/2031/my-score").status())
+        assertThat(Http.as(rest, AssessmentScenario.FINANCE_USER)
+                        .get("/api/assessments/2031/my-score")
+                        .status())
                 .isEqualTo(409);
-        assertThat(Http.as(rest, AssessmentScenario.LEADER_USER).get("/api/assessments/2031/ranking").status())
+        assertThat(Http.as(rest, AssessmentScenario.LEADER_USER)
+                        .get("/api/assessments/2031/ranking")
+                        .status())
                 .isEqualTo(403);
         // Publishing before the year is scored is refused.
         Http.Response early = office().postJson("/api/assessments/2031/publication", Map.of());
@@ -93,8 +105,8 @@ class AssessmentIT {
         assertThat(noYear.status()).isEqualTo(400);
         assertThat(noYear.json().path("detail").asText()).isEqualTo("请填写考核年度（year）");
 
-        Http.Response unknownPlan = office().postJson("/api/assessments", Map.of("year", 2098,
-                "planCodes", List.of("NO-SUCH-PLAN")));
+        Http.Response unknownPlan =
+                office().postJson("/api/assessments", Map.of("year", 2098, "planCodes", List.of("NO-SUCH-PLAN")));
         assertThat(unknownPlan.status()).isEqualTo(400);
         assertThat(unknownPlan.json().path("detail").asText()).isEqualTo("未找到计划“NO-SUCH-PLAN”，请检查计划编号");
 
@@ -108,9 +120,15 @@ class AssessmentIT {
         Http.Response byUnit = Http.as(rest, AssessmentScenario.FINANCE_USER)
                 .putJson("/api/assessments/2031/weights", Map.of("urge", 0));
         assertThat(byUnit.status()).isEqualTo(403);
-        assertThat(Http.as(rest, AssessmentScenario.FINANCE_USER).get("/api/assessments/2031/ranking").status())
+        assertThat(Http.as(rest, AssessmentScenario.FINANCE_USER)
+                        .get("/api/assessments/2031/ranking")
+                        .status())
                 .isEqualTo(403);
-        assertThat(office().get("/api/assessments/2031").json().path("weights").path("urge").decimalValue())
+        assertThat(office().get("/api/assessments/2031")
+                        .json()
+                        .path("weights")
+                        .path("urge")
+                        .decimalValue())
                 .isEqualByComparingTo("2");
     }
 
@@ -129,14 +147,17 @@ class AssessmentIT {
 
         JsonNode ranking = office().get("/api/assessments/2031/ranking").json();
         Map<String, String> scores = new LinkedHashMap<>();
-        ranking.forEach(unit -> scores.put(unit.path("unitId").asText(),
-                unit.path("rank").asInt() + ":" + unit.path("score").decimalValue().setScale(2).toPlainString()));
-        assertThat(scores).containsExactly(
-                Map.entry("ecology-environment", "1:100.00"),
-                Map.entry("agriculture-rural", "2:55.00"),
-                Map.entry("finance", "3:19.00"),
-                Map.entry("changji-city", "1:27.00"),
-                Map.entry("qitai-county", "1:27.00"));
+        ranking.forEach(unit -> scores.put(
+                unit.path("unitId").asText(),
+                unit.path("rank").asInt() + ":"
+                        + unit.path("score").decimalValue().setScale(2).toPlainString()));
+        assertThat(scores)
+                .containsExactly(
+                        Map.entry("ecology-environment", "1:100.00"),
+                        Map.entry("agriculture-rural", "2:55.00"),
+                        Map.entry("finance", "3:19.00"),
+                        Map.entry("changji-city", "1:27.00"),
+                        Map.entry("qitai-county", "1:27.00"));
 
         JsonNode finance = unit(ranking, "finance");
         assertThat(finance.path("groupName").asText()).isEqualTo("州直部门及单位");
@@ -145,25 +166,40 @@ class AssessmentIT {
         assertThat(finance.path("facts").path("urges").asInt()).isEqualTo(2);
         assertThat(finance.path("facts").path("rectifications").asInt()).isEqualTo(1);
         assertThat(finance.path("facts").path("missedProgressReports").asInt()).isEqualTo(1);
-        assertThat(texts(finance.path("reasons"))).containsExactly("基础分：60分", "按时完成0/2项（0.0%）× 40：+0.00分",
-                "逾期66个工作日 × 0.5：-33.00分", "被催办2次 × 2：-4.00分", "限期整改1次 × 3：-3.00分",
-                "逾期未报进展1次 × 1：-1.00分");
-        assertThat(texts(unit(ranking, "agriculture-rural").path("reasons"))).containsExactly("基础分：60分",
-                "按时完成0/1项（0.0%）× 40：+0.00分", "逾期6个工作日 × 0.5：-3.00分", "被催办1次 × 2：-2.00分");
+        assertThat(texts(finance.path("reasons")))
+                .containsExactly(
+                        "基础分：60分",
+                        "按时完成0/2项（0.0%）× 40：+0.00分",
+                        "逾期66个工作日 × 0.5：-33.00分",
+                        "被催办2次 × 2：-4.00分",
+                        "限期整改1次 × 3：-3.00分",
+                        "逾期未报进展1次 × 1：-1.00分");
+        assertThat(texts(unit(ranking, "agriculture-rural").path("reasons")))
+                .containsExactly("基础分：60分", "按时完成0/1项（0.0%）× 40：+0.00分", "逾期6个工作日 × 0.5：-3.00分", "被催办1次 × 2：-2.00分");
         assertThat(unit(ranking, "qitai-county").path("groupName").asText()).isEqualTo("县市园区");
 
         // The year-end step: accountability for the two tasks not closed, F1 and F2, and for nothing else.
         JsonNode year = office().get("/api/assessments/2031").json();
         List<String> cases = new ArrayList<>();
-        year.path("accountabilityOpened").forEach(c -> cases.add(c.path("taskCode").asText()));
+        year.path("accountabilityOpened")
+                .forEach(c -> cases.add(c.path("taskCode").asText()));
         assertThat(cases).containsExactly(scenario.code("F1"), scenario.code("F2"));
         assertThat(jdbc.sql("select count(*) from duban.accountability_case where task_code like ?")
-                .param(plan + "-%").query(Long.class).single()).isEqualTo(2);
+                        .param(plan + "-%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         assertThat(jdbc.sql("select trigger_reason from duban.accountability_case where task_code = ?")
-                .param(scenario.code("F1")).query(String.class).single())
+                        .param(scenario.code("F1"))
+                        .query(String.class)
+                        .single())
                 .isEqualTo("年度考核：2031年度目标任务未完成（完成时限2031-09-30，至年度考核结束仍未销号）");
-        assertThat(historyService.createHistoricActivityInstanceQuery()
-                .activityId("ServiceTask_OpenAccountabilityForMissedTargets").finished().count()).isPositive();
+        assertThat(historyService
+                        .createHistoricActivityInstanceQuery()
+                        .activityId("ServiceTask_OpenAccountabilityForMissedTargets")
+                        .finished()
+                        .count())
+                .isPositive();
 
         // Closed once: the weights can no longer change.
         Http.Response late = office().putJson("/api/assessments/2031/weights", Map.of("urge", 0));
@@ -173,56 +209,72 @@ class AssessmentIT {
     @Test
     @Order(4)
     void unitsSeeTheirOwnScoreAndReasonsOnly() {
-        JsonNode own = Http.as(rest, AssessmentScenario.FINANCE_USER).get("/api/assessments/2031/my-score").json();
+        JsonNode own = Http.as(rest, AssessmentScenario.FINANCE_USER)
+                .get("/api/assessments/2031/my-score")
+                .json();
         assertThat(own).singleElement().satisfies(unit -> {
             assertThat(unit.path("unitId").asText()).isEqualTo("finance");
             assertThat(unit.path("score").decimalValue()).isEqualByComparingTo("19.00");
             assertThat(texts(unit.path("reasons"))).contains("逾期未报进展1次 × 1：-1.00分");
         });
-        assertThat(Http.as(rest, AssessmentScenario.ECOLOGY_USER).get("/api/assessments/2031/my-score").json())
-                .singleElement().satisfies(unit -> assertThat(unit.path("unitId").asText())
-                        .isEqualTo("ecology-environment"));
-        assertThat(Http.as(rest, AssessmentScenario.OTHER_UNIT_USER).get("/api/assessments/2031/my-score").json())
+        assertThat(Http.as(rest, AssessmentScenario.ECOLOGY_USER)
+                        .get("/api/assessments/2031/my-score")
+                        .json())
+                .singleElement()
+                .satisfies(unit -> assertThat(unit.path("unitId").asText()).isEqualTo("ecology-environment"));
+        assertThat(Http.as(rest, AssessmentScenario.OTHER_UNIT_USER)
+                        .get("/api/assessments/2031/my-score")
+                        .json())
                 .isEmpty();
         // A unit cannot change the record: no write reaches the scores.
         assertThat(Http.as(rest, AssessmentScenario.FINANCE_USER)
-                .postJson("/api/assessments/2031/publication", Map.of()).status()).isEqualTo(403);
+                        .postJson("/api/assessments/2031/publication", Map.of())
+                        .status())
+                .isEqualTo(403);
         assertThat(Http.as(rest, AssessmentScenario.FINANCE_USER)
-                .postJson("/api/assessments", Map.of("year", 2096)).status()).isEqualTo(403);
+                        .postJson("/api/assessments", Map.of("year", 2096))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     @Order(5)
     void theOfficeExportsTheRankingAndPublishesItToTheLeaders() throws Exception {
-        ResponseEntity<byte[]> xlsx = rest.withBasicAuth(AssessmentScenario.PERFORMANCE_USER, cn.duban.support.TestUsers.PASSWORD)
+        ResponseEntity<byte[]> xlsx = rest.withBasicAuth(
+                        AssessmentScenario.PERFORMANCE_USER, cn.duban.support.TestUsers.PASSWORD)
                 .exchange("/api/assessments/2031/ranking.xlsx", HttpMethod.GET, null, byte[].class);
         assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
         assertThat(xlsx.getHeaders().getContentDisposition().getFilename()).isEqualTo("2031年度考核排名.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
             Sheet departments = workbook.getSheet("州直部门及单位");
             assertThat(rows(departments)).containsExactly("1 州生态环境局 100.0", "2 州农业农村局 55.0", "3 州财政局 19.0");
-            assertThat(rows(workbook.getSheet("县市园区"))).containsExactly("1 昌吉市人民政府 27.0",
-                    "1 奇台县人民政府 27.0");
+            assertThat(rows(workbook.getSheet("县市园区"))).containsExactly("1 昌吉市人民政府 27.0", "1 奇台县人民政府 27.0");
         }
 
         Http.Response published = office().postJson("/api/assessments/2031/publication", Map.of());
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.json().path("state").asText()).isEqualTo("PUBLISHED");
         assertThat(published.json().path("publishedBy").asText()).isEqualTo(AssessmentScenario.PERFORMANCE_USER);
-        assertThat(Http.as(rest, AssessmentScenario.LEADER_USER).get("/api/assessments/2031/ranking").json())
+        assertThat(Http.as(rest, AssessmentScenario.LEADER_USER)
+                        .get("/api/assessments/2031/ranking")
+                        .json())
                 .hasSize(5);
         assertThat(jdbc.sql("select count(*) from duban.notification where recipient = ? and event_key = ?")
-                .params(AssessmentScenario.LEADER_USER, "assessment-published:2031").query(Long.class).single())
+                        .params(AssessmentScenario.LEADER_USER, "assessment-published:2031")
+                        .query(Long.class)
+                        .single())
                 .isPositive();
-        assertThat(office().postJson("/api/assessments/2031/publication", Map.of()).status()).isEqualTo(409);
+        assertThat(office().postJson("/api/assessments/2031/publication", Map.of())
+                        .status())
+                .isEqualTo(409);
     }
 
     private static List<String> rows(Sheet sheet) {
         List<String> rows = new ArrayList<>();
         for (int i = 2; i <= sheet.getLastRowNum(); i++) {
             Row row = sheet.getRow(i);
-            rows.add((int) row.getCell(0).getNumericCellValue() + " " + row.getCell(1).getStringCellValue() + " "
-                    + row.getCell(2).getNumericCellValue());
+            rows.add((int) row.getCell(0).getNumericCellValue() + " "
+                    + row.getCell(1).getStringCellValue() + " " + row.getCell(2).getNumericCellValue());
         }
         return rows;
     }

@@ -56,7 +56,10 @@ class AssessmentScenario {
     final Map<String, String> instances = new LinkedHashMap<>();
     String planCode;
 
-    AssessmentScenario(PlanTaskDispatcher dispatcher, TaskService taskService, ManagementService managementService,
+    AssessmentScenario(
+            PlanTaskDispatcher dispatcher,
+            TaskService taskService,
+            ManagementService managementService,
             TestUsers users) {
         this.dispatcher = dispatcher;
         this.taskService = taskService;
@@ -80,8 +83,8 @@ class AssessmentScenario {
             dispatch("E1", Orders.ECOLOGY, List.of(), LocalDate.of(2031, 3, 31));
             dispatch("E2", Orders.ECOLOGY, List.of(), LocalDate.of(2031, 6, 30));
             dispatch("G1", Orders.AGRICULTURE, List.of(), LocalDate.of(2031, 2, 28));
-            dispatch("F1", Orders.FINANCE, List.of(Orders.CHANGJI_CITY, Orders.QITAI_COUNTY),
-                    LocalDate.of(2031, 9, 30));
+            dispatch(
+                    "F1", Orders.FINANCE, List.of(Orders.CHANGJI_CITY, Orders.QITAI_COUNTY), LocalDate.of(2031, 9, 30));
             dispatch("F2", Orders.FINANCE, List.of(), LocalDate.of(2031, 6, 30));
 
             at(LocalDate.of(2031, 3, 7));
@@ -103,8 +106,16 @@ class AssessmentScenario {
             report("E2");
             pass("E2");
             report("F2");
-            complete("F2", "UserTask_VerifyResult", Map.of("inspectionDecision", "rectify",
-                    "inspectionOpinion", "缺少资金拨付凭证", "rectificationDeadline", "2031-12-31"));
+            complete(
+                    "F2",
+                    "UserTask_VerifyResult",
+                    Map.of(
+                            "inspectionDecision",
+                            "rectify",
+                            "inspectionOpinion",
+                            "缺少资金拨付凭证",
+                            "rectificationDeadline",
+                            "2031-12-31"));
 
             at(LocalDate.of(2031, 10, 3));
             dailyCheck("F1");
@@ -121,9 +132,20 @@ class AssessmentScenario {
     }
 
     private void dispatch(String task, Unit lead, List<Unit> implementers, LocalDate deadline) {
-        instances.put(task, dispatcher.dispatch(new TaskDispatchOrder(planCode, "考核测试计划", code(task), "一、测试",
-                "任务" + task, "任务" + task + "的内容。", List.of(lead), List.of(), implementers, deadline,
-                ReportCycle.QUARTERLY)));
+        instances.put(
+                task,
+                dispatcher.dispatch(new TaskDispatchOrder(
+                        planCode,
+                        "考核测试计划",
+                        code(task),
+                        "一、测试",
+                        "任务" + task,
+                        "任务" + task + "的内容。",
+                        List.of(lead),
+                        List.of(),
+                        implementers,
+                        deadline,
+                        ReportCycle.QUARTERLY)));
     }
 
     private void report(String task) {
@@ -137,11 +159,17 @@ class AssessmentScenario {
     }
 
     private void complete(String task, String activity, Map<String, Object> variables) {
-        Task open = taskService.createTaskQuery().processInstanceId(instances.get(task))
-                .taskDefinitionKey(activity).singleResult();
+        Task open = taskService
+                .createTaskQuery()
+                .processInstanceId(instances.get(task))
+                .taskDefinitionKey(activity)
+                .singleResult();
         if (open == null) {
-            throw new AssertionError(task + " has no open " + activity + ": " + taskService.createTaskQuery()
-                    .processInstanceId(instances.get(task)).list());
+            throw new AssertionError(task + " has no open " + activity + ": "
+                    + taskService
+                            .createTaskQuery()
+                            .processInstanceId(instances.get(task))
+                            .list());
         }
         taskService.complete(open.getId(), variables);
     }
@@ -159,8 +187,12 @@ class AssessmentScenario {
     }
 
     private void timer(String task, String activity) {
-        List<Job> timers = managementService.createJobQuery().processInstanceId(instances.get(task)).timers()
-                .activityId(activity).list();
+        List<Job> timers = managementService
+                .createJobQuery()
+                .processInstanceId(instances.get(task))
+                .timers()
+                .activityId(activity)
+                .list();
         if (timers.isEmpty()) {
             throw new AssertionError(task + " has no timer " + activity);
         }

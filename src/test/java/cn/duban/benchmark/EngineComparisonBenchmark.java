@@ -54,15 +54,32 @@ class EngineComparisonBenchmark {
     private static final int CROSSING = 10_000;
     private static final int JOB_THREADS = 3;
 
-    @LocalServerPort int port;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired ManagementService managementService;
-    @Autowired RepositoryService repositoryService;
-    @Autowired TransactionTemplate transaction;
-    @Autowired JdbcClient jdbc;
-    @Autowired TestUsers users;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestUsers users;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -78,12 +95,21 @@ class EngineComparisonBenchmark {
         System.out.println();
         System.out.println("=== Duban against the bare engine, same run ===");
         for (int clients : new int[] {1, 4}) {
-            long[] duban = restClaimAndComplete(dispatchDuban(REST_INSTANCES, LocalDate.of(2030, 12, 31)), user, clients);
+            long[] duban =
+                    restClaimAndComplete(dispatchDuban(REST_INSTANCES, LocalDate.of(2030, 12, 31)), user, clients);
             long[] bare = restClaimAndComplete(startBare(REST_INSTANCES, LocalDate.of(2030, 12, 31)), user, clients);
-            System.out.printf("REST claim+complete, %d client(s): Duban %.0f/s p50 %.1f ms p95 %.1f ms | bare %.0f/s "
-                    + "p50 %.1f ms p95 %.1f ms | throughput ratio %.2f, p95 ratio %.2f%n", clients,
-                    duban[2] / 1000.0, duban[0] / 1e6, duban[1] / 1e6, bare[2] / 1000.0, bare[0] / 1e6, bare[1] / 1e6,
-                    (double) duban[2] / bare[2], (double) duban[1] / bare[1]);
+            System.out.printf(
+                    "REST claim+complete, %d client(s): Duban %.0f/s p50 %.1f ms p95 %.1f ms | bare %.0f/s "
+                            + "p50 %.1f ms p95 %.1f ms | throughput ratio %.2f, p95 ratio %.2f%n",
+                    clients,
+                    duban[2] / 1000.0,
+                    duban[0] / 1e6,
+                    duban[1] / 1e6,
+                    bare[2] / 1000.0,
+                    bare[0] / 1e6,
+                    bare[1] / 1e6,
+                    (double) duban[2] / bare[2],
+                    (double) duban[1] / bare[1]);
         }
 
         LocalDate deadline = LocalDate.of(2031, 3, 3);
@@ -93,20 +119,25 @@ class EngineComparisonBenchmark {
         start = System.nanoTime();
         startBare(CROSSING, deadline);
         double bareDispatch = CROSSING / ((System.nanoTime() - start) / 1e9);
-        System.out.printf("dispatch %,d instances (batches of 100): Duban %.1f/s | bare %.1f/s | ratio %.2f%n",
+        System.out.printf(
+                "dispatch %,d instances (batches of 100): Duban %.1f/s | bare %.1f/s | ratio %.2f%n",
                 CROSSING, dubanDispatch, bareDispatch, dubanDispatch / bareDispatch);
 
-        ClockUtil.setCurrentTime(Date.from(deadline.plusDays(1).atTime(9, 0).atZone(BEIJING).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(deadline.plusDays(1).atTime(9, 0).atZone(BEIJING).toInstant()));
         double dubanCrossing = runDueTimers("plan-task", "StartEvent_DailyCheck");
         double bareCrossing = runDueTimers("bare-deadline", "overdue");
         long overdue = jdbc.sql("""
                         select count(*) from duban.task_supervision where process_instance_id = any(?)
                         and state = 'OVERDUE' and escalation_level <> 'NONE'""")
-                .param(dubanInstances.toArray(String[]::new)).query(Long.class).single();
+                .param(dubanInstances.toArray(String[]::new))
+                .query(Long.class)
+                .single();
         assertThat(overdue).isEqualTo(CROSSING);
-        System.out.printf("%,d tasks cross their deadline, %d job threads: Duban marks all overdue and escalated in "
-                + "%.1f s | bare timers fire in %.1f s | time ratio %.2f%n", CROSSING, JOB_THREADS, dubanCrossing,
-                bareCrossing, dubanCrossing / bareCrossing);
+        System.out.printf(
+                "%,d tasks cross their deadline, %d job threads: Duban marks all overdue and escalated in "
+                        + "%.1f s | bare timers fire in %.1f s | time ratio %.2f%n",
+                CROSSING, JOB_THREADS, dubanCrossing, bareCrossing, dubanCrossing / bareCrossing);
         System.out.println("===============================================");
     }
 
@@ -117,8 +148,17 @@ class EngineComparisonBenchmark {
             int from = batch;
             transaction.executeWithoutResult(status -> {
                 for (int i = from; i < Math.min(count, from + 100); i++) {
-                    ids.add(dispatcher.dispatch(new TaskDispatchOrder(plan, "对比测试计划", plan + "-" + i, null,
-                            "对比任务" + i, "对比任务的内容。", List.of(Orders.ECOLOGY), List.of(), List.of(), deadline,
+                    ids.add(dispatcher.dispatch(new TaskDispatchOrder(
+                            plan,
+                            "对比测试计划",
+                            plan + "-" + i,
+                            null,
+                            "对比任务" + i,
+                            "对比任务的内容。",
+                            List.of(Orders.ECOLOGY),
+                            List.of(),
+                            List.of(),
+                            deadline,
                             ReportCycle.QUARTERLY)));
                 }
             });
@@ -134,16 +174,26 @@ class EngineComparisonBenchmark {
             transaction.executeWithoutResult(status -> {
                 for (int i = from; i < Math.min(count, from + 100); i++) {
                     // The same variables as a dispatched plan task carries, so both sides write as much.
-                    ids.add(runtimeService.startProcessInstanceByKey("bare-deadline", "bare-" + i,
-                            Variables.createVariables().putValue("leadUnits", Orders.ECOLOGY.id())
-                                    .putValue("deadline", due).putValue("taskTitle", "对比任务" + i)
-                                    .putValue("taskText", "对比任务的内容。").putValue("planTitle", "对比测试计划")
-                                    .putValue("leadUnitNames", "州生态环境局").putValue("taskCode", "bare-" + i)
-                                    .putValue("planCode", "BARE").putValue("section", null)
-                                    .putValue("supportUnits", "").putValue("supportUnitNames", "无")
-                                    .putValue("implementingUnits", "").putValue("implementingUnitNames", "无")
-                                    .putValue("progressReportCycle", ReportCycle.QUARTERLY.cron())
-                                    .putValue("deadlineText", "2031年3月3日"))
+                    ids.add(runtimeService
+                            .startProcessInstanceByKey(
+                                    "bare-deadline",
+                                    "bare-" + i,
+                                    Variables.createVariables()
+                                            .putValue("leadUnits", Orders.ECOLOGY.id())
+                                            .putValue("deadline", due)
+                                            .putValue("taskTitle", "对比任务" + i)
+                                            .putValue("taskText", "对比任务的内容。")
+                                            .putValue("planTitle", "对比测试计划")
+                                            .putValue("leadUnitNames", "州生态环境局")
+                                            .putValue("taskCode", "bare-" + i)
+                                            .putValue("planCode", "BARE")
+                                            .putValue("section", null)
+                                            .putValue("supportUnits", "")
+                                            .putValue("supportUnitNames", "无")
+                                            .putValue("implementingUnits", "")
+                                            .putValue("implementingUnitNames", "无")
+                                            .putValue("progressReportCycle", ReportCycle.QUARTERLY.cron())
+                                            .putValue("deadlineText", "2031年3月3日"))
                             .getId());
                 }
             });
@@ -154,10 +204,15 @@ class EngineComparisonBenchmark {
     /** Claims and completes the first task of each instance over REST; returns p50 and p95 (ns) and ops per 1000 s. */
     private long[] restClaimAndComplete(List<String> instances, String user, int clients) throws Exception {
         ConcurrentLinkedQueue<String> tasks = new ConcurrentLinkedQueue<>();
-        instances.forEach(id -> tasks.add(taskService.createTaskQuery().processInstanceId(id).singleResult().getId()));
+        instances.forEach(id -> tasks.add(taskService
+                .createTaskQuery()
+                .processInstanceId(id)
+                .singleResult()
+                .getId()));
         List<Long> times = Collections.synchronizedList(new ArrayList<>());
-        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        String auth = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
@@ -179,15 +234,22 @@ class EngineComparisonBenchmark {
         long elapsed = System.nanoTime() - start;
         assertThat(times).hasSize(instances.size());
         List<Long> sorted = times.stream().sorted().toList();
-        return new long[] {sorted.get(sorted.size() / 2), sorted.get(sorted.size() * 95 / 100),
-                Math.round(instances.size() * 1e12 / elapsed)};
+        return new long[] {
+            sorted.get(sorted.size() / 2),
+            sorted.get(sorted.size() * 95 / 100),
+            Math.round(instances.size() * 1e12 / elapsed)
+        };
     }
 
     private void post(String path, String body, String auth) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", auth).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Authorization", auth)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }
@@ -202,9 +264,16 @@ class EngineComparisonBenchmark {
      */
     private double runDueTimers(String processDefinitionKey, String timerActivityId) throws Exception {
         ConcurrentLinkedQueue<String> due = new ConcurrentLinkedQueue<>();
-        managementService.createJobQuery().processDefinitionKey(processDefinitionKey).activityId(timerActivityId)
-                .timers().executable().list()
-                .stream().map(Job::getId).forEach(due::add);
+        managementService
+                .createJobQuery()
+                .processDefinitionKey(processDefinitionKey)
+                .activityId(timerActivityId)
+                .timers()
+                .executable()
+                .list()
+                .stream()
+                .map(Job::getId)
+                .forEach(due::add);
         ExecutorService pool = Executors.newFixedThreadPool(JOB_THREADS);
         long start = System.nanoTime();
         for (int t = 0; t < JOB_THREADS; t++) {
@@ -230,17 +299,28 @@ class EngineComparisonBenchmark {
     }
 
     private void deployBare() {
-        BpmnModelInstance deadline = Bpmn.createExecutableProcess("bare-deadline").camundaHistoryTimeToLive(1)
+        BpmnModelInstance deadline = Bpmn.createExecutableProcess("bare-deadline")
+                .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .userTask("claim").camundaCandidateGroups("${leadUnits}").camundaDueDate("${deadline}")
-                .boundaryEvent("overdue").cancelActivity(false).timerWithDate("${deadline}")
-                .userTask("late").camundaCandidateGroups("${leadUnits}")
+                .userTask("claim")
+                .camundaCandidateGroups("${leadUnits}")
+                .camundaDueDate("${deadline}")
+                .boundaryEvent("overdue")
+                .cancelActivity(false)
+                .timerWithDate("${deadline}")
+                .userTask("late")
+                .camundaCandidateGroups("${leadUnits}")
                 .endEvent()
                 .moveToActivity("claim")
-                .userTask("report").camundaCandidateGroups("${leadUnits}")
-                .endEvent().done();
-        repositoryService.createDeployment().name("benchmark bare engine")
-                .addModelInstance("bare-deadline.bpmn", deadline).deploy();
+                .userTask("report")
+                .camundaCandidateGroups("${leadUnits}")
+                .endEvent()
+                .done();
+        repositoryService
+                .createDeployment()
+                .name("benchmark bare engine")
+                .addModelInstance("bare-deadline.bpmn", deadline)
+                .deploy();
         // The benchmark's unit user may work on the bare process too, as on plan-task.
         users.member("bench-ecology", Orders.ECOLOGY.id());
     }

@@ -36,24 +36,41 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IntakeBenchmark {
 
     private static final int ROUNDS = 10;
-    private static final List<String> COUNTIES = List.of("changji-city", "fukang-city", "hutubi-county",
-            "manas-county", "qitai-county", "jimsar-county", "mori-county", "zhundong-park", "changji-hightech-park",
+    private static final List<String> COUNTIES = List.of(
+            "changji-city",
+            "fukang-city",
+            "hutubi-county",
+            "manas-county",
+            "qitai-county",
+            "jimsar-county",
+            "mori-county",
+            "zhundong-park",
+            "changji-hightech-park",
             "changji-agritech-park");
 
-    @Autowired PlanIntake intake;
-    @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired RepositoryService repositoryService;
-    @Autowired TransactionTemplate transaction;
+    @Autowired
+    PlanIntake intake;
 
-    @Autowired PlanTextReader reader;
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    PlanTextReader reader;
 
     /** A 200-task plan in four tagging styles, as a Word document: parse time, and upload to a draft under review. */
     @Test
     void aPlanOf200TasksFromUploadToReview() {
         List<String> lines = new ArrayList<>(List.of("昌吉州2027年重点工作任务分解方案", "一、重点任务"));
-        String[] tags = {"（州生态环境局牵头，州财政局、州住建局配合）", "（州发改委、州工信局负责）",
-                "（州农业农村局会同州水利局负责）", "（由州自然资源局负责，州林业和草原局协助）"};
+        String[] tags = {"（州生态环境局牵头，州财政局、州住建局配合）", "（州发改委、州工信局负责）", "（州农业农村局会同州水利局负责）", "（由州自然资源局负责，州林业和草原局协助）"};
         for (int i = 1; i <= 200; i++) {
             lines.add(i + ".推进第" + i + "项重点工作。完成年度目标任务，" + (1 + i % 12) + "月底前报送进展。" + tags[i % 4]);
         }
@@ -69,7 +86,8 @@ class IntakeBenchmark {
         List<Long> upload = new ArrayList<>();
         for (int round = 0; round <= 5; round++) {
             long start = System.nanoTime();
-            PlanIntake.Draft draft = intake.start(reader.read("plan.docx", docx), "plan.docx", Orders.freshCode("B200"));
+            PlanIntake.Draft draft =
+                    intake.start(reader.read("plan.docx", docx), "plan.docx", Orders.freshCode("B200"));
             long took = System.nanoTime() - start;
             assertThat(draft.taskCount()).isEqualTo(200);
             if (round > 0) {
@@ -78,9 +96,11 @@ class IntakeBenchmark {
         }
         System.out.println();
         System.out.println("=== Plan intake benchmark: a plan of 200 tasks ===");
-        System.out.printf("parse the text (%d chars)                   p50 %7.1f ms   p95 %7.1f ms%n", text.length(),
-                median(parse) / 1e6, percentile(parse, 95) / 1e6);
-        System.out.printf("upload .docx (%d KB) to draft under review   p50 %7.1f ms   max %7.1f ms%n",
+        System.out.printf(
+                "parse the text (%d chars)                   p50 %7.1f ms   p95 %7.1f ms%n",
+                text.length(), median(parse) / 1e6, percentile(parse, 95) / 1e6);
+        System.out.printf(
+                "upload .docx (%d KB) to draft under review   p50 %7.1f ms   max %7.1f ms%n",
                 docx.length / 1024, median(upload) / 1e6, percentile(upload, 100) / 1e6);
         System.out.println("==================================================");
     }
@@ -108,7 +128,9 @@ class IntakeBenchmark {
             ImportedPlan plan = intake.publishUnreviewed(text, "benchmark", code, "基准测试计划", "benchmark");
             long duban = System.nanoTime() - start;
             assertThat(plan.taskCount()).isEqualTo(47);
-            lastPlanInstances = plan.tasks().stream().map(ImportedPlan.DispatchedTask::processInstanceId).toList();
+            lastPlanInstances = plan.tasks().stream()
+                    .map(ImportedPlan.DispatchedTask::processInstanceId)
+                    .toList();
 
             start = System.nanoTime();
             transaction.executeWithoutResult(status -> {
@@ -131,60 +153,96 @@ class IntakeBenchmark {
         List<String> bareInstances = new ArrayList<>();
         for (String dubanInstance : dispatched) {
             // The same support units as the Duban task, so both sides create the same number of tasks.
-            bareInstances.add(runtimeService.startProcessInstanceByKey("bare-fan-out", bareVariables()
-                    .putValue("supportUnits", runtimeService.getVariable(dubanInstance, "supportUnits"))).getId());
+            bareInstances.add(runtimeService
+                    .startProcessInstanceByKey(
+                            "bare-fan-out",
+                            bareVariables()
+                                    .putValue(
+                                            "supportUnits", runtimeService.getVariable(dubanInstance, "supportUnits")))
+                    .getId());
         }
         long bareFanOut = time(() -> bareInstances.forEach(id -> {
             Task claim = taskService.createTaskQuery().processInstanceId(id).singleResult();
             taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
         }));
-        long localParts = taskService.createTaskQuery().taskDefinitionKey(PlanTaskProcess.REPORT_LOCAL_PROGRESS)
-                .processInstanceIdIn(dispatched.toArray(String[]::new)).count();
-        long dubanTasks = taskService.createTaskQuery().processInstanceIdIn(dispatched.toArray(String[]::new)).count();
-        long bareTasks = taskService.createTaskQuery().processInstanceIdIn(bareInstances.toArray(String[]::new))
+        long localParts = taskService
+                .createTaskQuery()
+                .taskDefinitionKey(PlanTaskProcess.REPORT_LOCAL_PROGRESS)
+                .processInstanceIdIn(dispatched.toArray(String[]::new))
+                .count();
+        long dubanTasks = taskService
+                .createTaskQuery()
+                .processInstanceIdIn(dispatched.toArray(String[]::new))
+                .count();
+        long bareTasks = taskService
+                .createTaskQuery()
+                .processInstanceIdIn(bareInstances.toArray(String[]::new))
                 .count();
 
         double dubanRate = 47 * 1e9 / median(publish);
         double bareRate = 47 * 1e9 / median(bareStart);
         System.out.println();
         System.out.println("=== Plan intake benchmark: 14th Five-Year plan, 47 tasks, 10 implementing units each ===");
-        System.out.printf("parse the plan's text (%d chars)          p50 %7.1f ms   p95 %7.1f ms%n", text.length(),
-                median(parse) / 1e6, percentile(parse, 95) / 1e6);
-        System.out.printf("publish: parse+check+store+dispatch 47     p50 %7.1f ms   (%5.1f instances/s)%n",
+        System.out.printf(
+                "parse the plan's text (%d chars)          p50 %7.1f ms   p95 %7.1f ms%n",
+                text.length(), median(parse) / 1e6, percentile(parse, 95) / 1e6);
+        System.out.printf(
+                "publish: parse+check+store+dispatch 47     p50 %7.1f ms   (%5.1f instances/s)%n",
                 median(publish) / 1e6, dubanRate);
-        System.out.printf("bare engine: startProcessInstanceByKey 47  p50 %7.1f ms   (%5.1f instances/s)%n",
+        System.out.printf(
+                "bare engine: startProcessInstanceByKey 47  p50 %7.1f ms   (%5.1f instances/s)%n",
                 median(bareStart) / 1e6, bareRate);
         System.out.printf("dispatch rate, Duban / bare engine         %.2f%n", dubanRate / bareRate);
-        System.out.printf("fan-out: sign 47 -> %d tasks (%d local parts)  %7.1f ms   bare engine -> %d tasks %7.1f ms"
-                + "   time ratio %.2f%n", dubanTasks, localParts, fanOut / 1e6, bareTasks, bareFanOut / 1e6,
-                (double) fanOut / bareFanOut);
-        System.out.println("==========================================================================================");
+        System.out.printf(
+                "fan-out: sign 47 -> %d tasks (%d local parts)  %7.1f ms   bare engine -> %d tasks %7.1f ms"
+                        + "   time ratio %.2f%n",
+                dubanTasks, localParts, fanOut / 1e6, bareTasks, bareFanOut / 1e6, (double) fanOut / bareFanOut);
+        System.out.println(
+                "==========================================================================================");
         assertThat(localParts).isEqualTo(470);
         assertThat(bareTasks).isEqualTo(dubanTasks);
     }
 
     private void deployBareProcesses() {
-        BpmnModelInstance dispatch = Bpmn.createExecutableProcess("bare-dispatch").camundaHistoryTimeToLive(1)
+        BpmnModelInstance dispatch = Bpmn.createExecutableProcess("bare-dispatch")
+                .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .userTask("claim").camundaCandidateGroups("${leadUnits}").camundaDueDate("${deadline}")
-                .endEvent().done();
-        BpmnModelInstance fanOut = Bpmn.createExecutableProcess("bare-fan-out").camundaHistoryTimeToLive(1)
+                .userTask("claim")
+                .camundaCandidateGroups("${leadUnits}")
+                .camundaDueDate("${deadline}")
+                .endEvent()
+                .done();
+        BpmnModelInstance fanOut = Bpmn.createExecutableProcess("bare-fan-out")
+                .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .userTask("claim").camundaCandidateGroups("${leadUnits}").camundaDueDate("${deadline}")
+                .userTask("claim")
+                .camundaCandidateGroups("${leadUnits}")
+                .camundaDueDate("${deadline}")
                 .parallelGateway("split")
-                .userTask("support").camundaCandidateGroups("${supportUnit}").camundaDueDate("${deadline}")
+                .userTask("support")
+                .camundaCandidateGroups("${supportUnit}")
+                .camundaDueDate("${deadline}")
                 .camundaAsyncAfter()
-                .multiInstance().camundaCollection("${unitIds.split(supportUnits)}")
-                .camundaElementVariable("supportUnit").multiInstanceDone()
+                .multiInstance()
+                .camundaCollection("${unitIds.split(supportUnits)}")
+                .camundaElementVariable("supportUnit")
+                .multiInstanceDone()
                 .parallelGateway("join")
                 .moveToNode("split")
-                .userTask("local").camundaCandidateGroups("${county}").camundaDueDate("${deadline}")
+                .userTask("local")
+                .camundaCandidateGroups("${county}")
+                .camundaDueDate("${deadline}")
                 .camundaAsyncAfter()
-                .multiInstance().camundaCollection("${unitIds.split(counties)}").camundaElementVariable("county")
+                .multiInstance()
+                .camundaCollection("${unitIds.split(counties)}")
+                .camundaElementVariable("county")
                 .multiInstanceDone()
                 .connectTo("join")
-                .endEvent().done();
-        repositoryService.createDeployment().name("benchmark bare engine")
+                .endEvent()
+                .done();
+        repositoryService
+                .createDeployment()
+                .name("benchmark bare engine")
                 .addModelInstance("bare-dispatch.bpmn", dispatch)
                 .addModelInstance("bare-fan-out.bpmn", fanOut)
                 .deploy();
@@ -193,13 +251,20 @@ class IntakeBenchmark {
     /** The variables a dispatched plan task carries, so the bare engine writes as much. */
     private static VariableMap bareVariables() {
         return Variables.createVariables()
-                .putValue("leadUnits", "ecology-environment").putValue("deadline", new Date())
+                .putValue("leadUnits", "ecology-environment")
+                .putValue("deadline", new Date())
                 .putValue("counties", String.join(",", COUNTIES))
-                .putValue("taskTitle", "严格控制涉重金属行业污染物排放").putValue("taskText", "开展涉重金属污染源排查整治。")
-                .putValue("planTitle", "基准测试计划").putValue("leadUnitNames", "州生态环境局")
-                .putValue("supportUnitNames", "州农业农村局").putValue("supportUnits", "agriculture-rural")
-                .putValue("implementingUnitNames", "各县(市)人民政府、园区管委会").putValue("section", null)
-                .putValue("deadlineText", "2025年12月31日").putValue("taskCode", "X-01").putValue("planCode", "X");
+                .putValue("taskTitle", "严格控制涉重金属行业污染物排放")
+                .putValue("taskText", "开展涉重金属污染源排查整治。")
+                .putValue("planTitle", "基准测试计划")
+                .putValue("leadUnitNames", "州生态环境局")
+                .putValue("supportUnitNames", "州农业农村局")
+                .putValue("supportUnits", "agriculture-rural")
+                .putValue("implementingUnitNames", "各县(市)人民政府、园区管委会")
+                .putValue("section", null)
+                .putValue("deadlineText", "2025年12月31日")
+                .putValue("taskCode", "X-01")
+                .putValue("planCode", "X");
     }
 
     private static long time(Runnable work) {

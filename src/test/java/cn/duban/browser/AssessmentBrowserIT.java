@@ -32,9 +32,14 @@ class AssessmentBrowserIT {
 
     private static Browser browser;
 
-    @LocalServerPort int port;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TestUsers users;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TestUsers users;
 
     @AfterAll
     static void closeBrowser() {
@@ -49,8 +54,17 @@ class AssessmentBrowserIT {
         users.member("browser-admin", DubanGroups.CAMUNDA_ADMIN);
         String office = users.member("browser-performance", "performance-office");
         String plan = Orders.freshCode("WEBASSESS");
-        dispatcher.dispatch(new TaskDispatchOrder(plan, "考核浏览器测试计划", plan + "-01", null, "年度目标任务",
-                "完成年度目标任务。", List.of(Orders.ECOLOGY), List.of(), List.of(), LocalDate.of(2035, 3, 31),
+        dispatcher.dispatch(new TaskDispatchOrder(
+                plan,
+                "考核浏览器测试计划",
+                plan + "-01",
+                null,
+                "年度目标任务",
+                "完成年度目标任务。",
+                List.of(Orders.ECOLOGY),
+                List.of(),
+                List.of(),
+                LocalDate.of(2035, 3, 31),
                 ReportCycle.QUARTERLY));
 
         browser = new Browser("http://localhost:" + port);
@@ -65,20 +79,24 @@ class AssessmentBrowserIT {
             assertThat(year.innerText()).contains("考核中", plan);
             year.getByText("结束年度并评分").click();
             page.locator("#status").getByText("2035年度已评分。").waitFor();
-            page.waitForCondition(() -> page.locator("#ranking tbody").innerText().contains("州生态环境局"));
+            page.waitForCondition(
+                    () -> page.locator("#ranking tbody").innerText().contains("州生态环境局"));
         } catch (RuntimeException failure) {
             Browser.screenshot(page, "assessment-failed");
             throw failure;
         }
         // Due in March 2035, not yet closed: 60 + 40 × 0/1 = 60 (closed early, no accountability yet).
-        assertThat(page.locator("#ranking tbody").innerText()).contains("州直部门及单位", "州生态环境局", "60.00",
-                "按时完成0/1项（0.0%）× 40：+0.00分");
+        assertThat(page.locator("#ranking tbody").innerText())
+                .contains("州直部门及单位", "州生态环境局", "60.00", "按时完成0/1项（0.0%）× 40：+0.00分");
         Browser.screenshot(page, "11-assessment-ranking");
 
         Download download = page.waitForDownload(() -> page.locator("#export").click());
         assertThat(download.suggestedFilename()).isEqualTo("2035年度考核排名.xlsx");
-        try (InputStream in = Files.newInputStream(download.path()); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            assertThat(new DataFormatter().formatCellValue(workbook.getSheet("州直部门及单位").getRow(2).getCell(1)))
+        try (InputStream in = Files.newInputStream(download.path());
+                XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            assertThat(new DataFormatter()
+                            .formatCellValue(
+                                    workbook.getSheet("州直部门及单位").getRow(2).getCell(1)))
                     .isEqualTo("州生态环境局");
         }
     }

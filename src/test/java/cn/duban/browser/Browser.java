@@ -6,9 +6,9 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.HttpCredentials;
 import com.microsoft.playwright.options.HttpCredentialsSend;
-import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -29,25 +29,35 @@ final class Browser implements AutoCloseable {
 
     Browser(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        this.playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         String executable = System.getenv().getOrDefault("DUBAN_CHROMIUM", "/usr/bin/chromium");
         if (!Files.isExecutable(Paths.get(executable))) {
             throw new IllegalStateException("Chromium not found at " + executable
                     + ": install Debian's chromium (.ci/run does) or set DUBAN_CHROMIUM");
         }
-        this.chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(executable))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--accept-lang=en-US")));
+        this.chromium = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get(executable))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--accept-lang=en-US")));
     }
 
     /** Logs {@code userId} in to Tasklist in a fresh context; the page shows the user's filters. */
     Page logIn(String userId, String password) {
         BrowserContext context = chromium.newContext(new NewContextOptions()
-                .setViewportSize(1400, 900).setLocale("en-US").setTimezoneId("Asia/Shanghai"));
+                .setViewportSize(1400, 900)
+                .setLocale("en-US")
+                .setTimezoneId("Asia/Shanghai"));
         context.setDefaultTimeout(20_000);
         Page page = context.newPage();
         try {
@@ -61,7 +71,9 @@ final class Browser implements AutoCloseable {
     /** Logs {@code userId} in as the people do every morning: Chromium at 1440×900 set to Chinese (zh-CN). */
     Page logInAsPeopleDo(String userId, String password) {
         BrowserContext context = chromium.newContext(new NewContextOptions()
-                .setViewportSize(1440, 900).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+                .setViewportSize(1440, 900)
+                .setLocale("zh-CN")
+                .setTimezoneId("Asia/Shanghai"));
         context.setDefaultTimeout(20_000);
         Page page = context.newPage();
         try {
@@ -78,9 +90,11 @@ final class Browser implements AutoCloseable {
      */
     BrowserContext withBasicCredentials(String userId, String password, String origin) {
         BrowserContext context = chromium.newContext(new NewContextOptions()
-                .setViewportSize(1400, 900).setLocale("en-US").setTimezoneId("Asia/Shanghai")
-                .setHttpCredentials(new HttpCredentials(userId, password).setOrigin(origin)
-                        .setSend(HttpCredentialsSend.ALWAYS)));
+                .setViewportSize(1400, 900)
+                .setLocale("en-US")
+                .setTimezoneId("Asia/Shanghai")
+                .setHttpCredentials(
+                        new HttpCredentials(userId, password).setOrigin(origin).setSend(HttpCredentialsSend.ALWAYS)));
         context.setDefaultTimeout(20_000);
         return context;
     }
@@ -104,7 +118,9 @@ final class Browser implements AutoCloseable {
     /** An empty page in a fresh context, for pages the test writes itself. */
     Page blankPage() {
         BrowserContext context = chromium.newContext(new NewContextOptions()
-                .setViewportSize(1400, 900).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+                .setViewportSize(1400, 900)
+                .setLocale("zh-CN")
+                .setTimezoneId("Asia/Shanghai"));
         context.setDefaultTimeout(20_000);
         return context.newPage();
     }
@@ -112,20 +128,28 @@ final class Browser implements AutoCloseable {
     /** The names of the filters the user sees. */
     static java.util.List<String> filterNames(Page page) {
         return page.locator(".task-filter h4.name a").allInnerTexts().stream()
-                .map(text -> text.strip().split("\\s+")[0]).toList();
+                .map(text -> text.strip().split("\\s+")[0])
+                .toList();
     }
 
     static void openFilter(Page page, String filterName) {
-        page.locator(".task-filter h4.name a", new Page.LocatorOptions()
-                .setHasText(java.util.regex.Pattern.compile("^\\s*" + filterName + "(\\s|$)"))).first().click();
+        page.locator(
+                        ".task-filter h4.name a",
+                        new Page.LocatorOptions()
+                                .setHasText(java.util.regex.Pattern.compile("^\\s*" + filterName + "(\\s|$)")))
+                .first()
+                .click();
     }
 
     static void openTask(Page page, String taskName) {
-        page.locator("h4.task a", new Page.LocatorOptions().setHasText(taskName)).first().click();
+        page.locator("h4.task a", new Page.LocatorOptions().setHasText(taskName))
+                .first()
+                .click();
     }
 
     static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     static void screenshot(Page page, String name) {

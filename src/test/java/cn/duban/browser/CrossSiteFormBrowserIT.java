@@ -28,9 +28,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DubanTest
 class CrossSiteFormBrowserIT {
 
-    @LocalServerPort int port;
-    @Autowired TestUsers users;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anotherSitesPageCannotImportAPlanWithTheOfficesBasicCredentials() throws IOException {
@@ -65,14 +70,18 @@ class CrossSiteFormBrowserIT {
             tab.waitForLoadState();
             Browser.screenshot(tab, "csrf-form-refused");
 
-            assertThat(answers).as("the answers to the fetch and the form")
+            assertThat(answers)
+                    .as("the answers to the fetch and the form")
                     .containsExactlyInAnyOrder("fetch 403", "document 403");
             assertThat(tab.content()).contains("其他网站");
         } finally {
             otherSite.stop(0);
         }
-        assertThat(jdbc.sql("select count(*) from duban.plan where code in (?, ?)").params(formCode, fetchCode)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from duban.plan where code in (?, ?)")
+                        .params(formCode, fetchCode)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     /** A page that posts a plan file as text/plain, first with fetch (no-cors), then as a form that submits itself. */

@@ -38,14 +38,29 @@ class DailyTaskCardsBrowserIT {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static Browser browser;
 
-    @LocalServerPort int port;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired UnitRegistration registration;
-    @Autowired IdentityService identityService;
-    @Autowired Urging urging;
-    @Autowired SupervisionRecord record;
-    @Autowired WorkingDayCalendar calendar;
-    @Autowired TestUsers users;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    UnitRegistration registration;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    Urging urging;
+
+    @Autowired
+    SupervisionRecord record;
+
+    @Autowired
+    WorkingDayCalendar calendar;
+
+    @Autowired
+    TestUsers users;
 
     @AfterAll
     static void closeBrowser() {
@@ -71,26 +86,34 @@ class DailyTaskCardsBrowserIT {
         Page page = browser.logInAsPeopleDo(staff, TestUsers.PASSWORD);
         Browser.openFilter(page, "待签收");
         Locator cards = page.locator(".tasks-list li.task");
-        page.waitForCondition(() -> cards.count() == 2 && page.locator(".tasks-list .duban-card").count() == 2);
+        page.waitForCondition(() ->
+                cards.count() == 2 && page.locator(".tasks-list .duban-card").count() == 2);
         Browser.screenshot(page, "daily-01-task-cards");
 
         Locator first = cards.nth(0);
         Locator second = cards.nth(1);
-        assertThat(first.locator("h4.task").innerText()).as("earliest deadline first").contains("已经逾期的详查任务");
+        assertThat(first.locator("h4.task").innerText())
+                .as("earliest deadline first")
+                .contains("已经逾期的详查任务");
         assertThat(first.getAttribute("class")).contains("duban-overdue");
-        assertThat(first.innerText()).contains("卡片测试计划", "截止 " + chinese(past),
-                "已逾期 " + calendar.workingDaysBetween(past, today) + " 个工作日");
+        assertThat(first.innerText())
+                .contains("卡片测试计划", "截止 " + chinese(past), "已逾期 " + calendar.workingDaysBetween(past, today) + " 个工作日");
         EscalationLevel level = record.find(late).orElseThrow().escalationLevel();
         assertThat(level).as("three months late: escalated at dispatch").isNotEqualTo(EscalationLevel.NONE);
         assertThat(first.locator(".duban-card-level").innerText()).isEqualTo(level.chineseName());
 
         assertThat(second.locator("h4.task").innerText()).contains("按期推进的修复任务");
         assertThat(second.getAttribute("class")).doesNotContain("duban-overdue");
-        assertThat(second.innerText()).contains("卡片测试计划", "截止 " + chinese(soon),
-                "剩余 " + calendar.workingDaysBetween(today, soon) + " 个工作日", "已催办 2 次");
+        assertThat(second.innerText())
+                .contains(
+                        "卡片测试计划",
+                        "截止 " + chinese(soon),
+                        "剩余 " + calendar.workingDaysBetween(today, soon) + " 个工作日",
+                        "已催办 2 次");
 
         for (Locator card : List.of(first, second)) {
-            assertThat(card.innerText()).as("no relative due date, no process name on the card")
+            assertThat(card.innerText())
+                    .as("no relative due date, no process name on the card")
                     .doesNotContain("年前", "督办任务");
         }
         assertThat(page.url()).as("sorted by due date").contains("dueDate");
@@ -98,8 +121,18 @@ class DailyTaskCardsBrowserIT {
 
     private String dispatch(Unit unit, String title, LocalDate deadline) {
         String code = Orders.freshCode("CARD");
-        dispatcher.dispatch(new TaskDispatchOrder("CARD-PLAN", "卡片测试计划", code, null, title, title + "的内容。",
-                List.of(unit), List.of(), List.of(), deadline, ReportCycle.QUARTERLY));
+        dispatcher.dispatch(new TaskDispatchOrder(
+                "CARD-PLAN",
+                "卡片测试计划",
+                code,
+                null,
+                title,
+                title + "的内容。",
+                List.of(unit),
+                List.of(),
+                List.of(),
+                deadline,
+                ReportCycle.QUARTERLY));
         return code;
     }
 

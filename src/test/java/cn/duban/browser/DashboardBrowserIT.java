@@ -37,10 +37,17 @@ class DashboardBrowserIT {
 
     private static Browser browser;
 
-    @LocalServerPort int port;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired SupervisionRecord record;
-    @Autowired TestUsers users;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    SupervisionRecord record;
+
+    @Autowired
+    TestUsers users;
 
     @AfterAll
     static void closeBrowser() {
@@ -73,8 +80,8 @@ class DashboardBrowserIT {
         page.locator("#chart-states svg").first().waitFor();
         Browser.screenshot(page, "07-dashboard-overview");
 
-        page.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
-                new Page.GetByRoleOptions().setName("逾期事项")).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.TAB, new Page.GetByRoleOptions().setName("逾期事项"))
+                .click();
         Locator row = page.locator("#overdue tr[data-code='" + late + "']");
         row.waitFor();
         assertThat(row.innerText()).contains("逾期未完成的详查任务", "州农业农村局");
@@ -92,28 +99,43 @@ class DashboardBrowserIT {
         Download download = page.waitForDownload(() -> page.locator("#ledger").click());
         assertThat(download.suggestedFilename()).startsWith("督办台账-").endsWith(".xlsx");
         try (InputStream in = Files.newInputStream(download.path());
-             XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+                XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             Sheet ledger = workbook.getSheet("督办台账");
             List<String> codes = new java.util.ArrayList<>();
             for (int index = 2; index <= ledger.getLastRowNum(); index++) {
                 Row taskRow = ledger.getRow(index);
                 codes.add(new DataFormatter().formatCellValue(taskRow.getCell(2)));
                 if (late.equals(codes.get(codes.size() - 1))) {
-                    assertThat(new DataFormatter().formatCellValue(taskRow.getCell(14))).as("urges").isEqualTo("1");
+                    assertThat(new DataFormatter().formatCellValue(taskRow.getCell(14)))
+                            .as("urges")
+                            .isEqualTo("1");
                 }
             }
             assertThat(codes).containsExactlyInAnyOrder(late, plan + "-ONTIME");
         }
 
-        page.locator("#overdue a", new Page.LocatorOptions().setHasText("逾期未完成的详查任务")).click();
-        page.locator(".timeline li", new Page.LocatorOptions().setHasText("催办")).first().waitFor();
+        page.locator("#overdue a", new Page.LocatorOptions().setHasText("逾期未完成的详查任务"))
+                .click();
+        page.locator(".timeline li", new Page.LocatorOptions().setHasText("催办"))
+                .first()
+                .waitFor();
         Browser.screenshot(page, "10-task-timeline");
     }
 
     private String dispatch(String plan, String suffix, String title, cn.duban.identity.Unit lead, LocalDate deadline) {
         String code = plan + "-" + suffix;
-        dispatcher.dispatch(new TaskDispatchOrder(plan, "看板浏览器测试计划", code, null, title, title + "。",
-                List.of(lead), List.of(), List.of(), deadline, ReportCycle.QUARTERLY));
+        dispatcher.dispatch(new TaskDispatchOrder(
+                plan,
+                "看板浏览器测试计划",
+                code,
+                null,
+                title,
+                title + "。",
+                List.of(lead),
+                List.of(),
+                List.of(),
+                deadline,
+                ReportCycle.QUARTERLY));
         return code;
     }
 

@@ -31,13 +31,17 @@ class ModelPicturesBrowserIT {
     static final Path PICTURES = Paths.get("docs", "images");
 
     /** Chinese labels are measured in WenQuanYi (Debian) and shown in whatever CJK font the reader has. */
-    static final String FONTS = "Arial, 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif";
+    static final String FONTS =
+            "Arial, 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif";
 
     @Test
     void everyModelHasAPictureDrawnFromTheModelItself() throws IOException {
         List<Path> models;
         try (Stream<Path> files = Files.list(MODELS)) {
-            models = files.filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn")).sorted().toList();
+            models = files.filter(
+                            f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn"))
+                    .sorted()
+                    .toList();
         }
         assertThat(models).hasSizeGreaterThanOrEqualTo(5);
         Files.createDirectories(PICTURES);
@@ -49,16 +53,20 @@ class ModelPicturesBrowserIT {
                 boolean bpmn = model.toString().endsWith(".bpmn");
                 String svg = normalised(bpmn ? drawBpmn(page, xml) : drawDecisionTable(page, xml));
                 assertThat(svg).as(model.toString()).startsWith("<?xml").contains("</svg>");
-                assertThat(fingerprint(svg)).as(model + ": every label of the model is in the picture")
+                assertThat(fingerprint(svg))
+                        .as(model + ": every label of the model is in the picture")
                         .containsAll(labels(xml));
                 Path picture = PICTURES.resolve(model.getFileName().toString().replaceAll("\\.(bpmn|dmn)$", ".svg"));
-                if (!Files.exists(picture) || !fingerprint(Files.readString(picture)).equals(fingerprint(svg))) {
+                if (!Files.exists(picture)
+                        || !fingerprint(Files.readString(picture)).equals(fingerprint(svg))) {
                     stale.add(picture.toString());
                 }
                 Files.writeString(picture, svg);
             }
         }
-        assertThat(stale).as("pictures that did not show their model; rewritten now, commit them").isEmpty();
+        assertThat(stale)
+                .as("pictures that did not show their model; rewritten now, commit them")
+                .isEmpty();
     }
 
     private static String drawBpmn(Page page, String xml) {
@@ -79,8 +87,13 @@ class ModelPicturesBrowserIT {
      * laid-out table is copied into SVG: every box with its background and borders, every text at its place.
      */
     private static String drawDecisionTable(Page page, String xml) {
-        open(page, "dmn-js", "dist/dmn-viewer.production.min.js", "dist/assets/dmn-js-shared.css",
-                "dist/assets/dmn-js-decision-table.css", "dist/assets/dmn-font/css/dmn-embedded.css");
+        open(
+                page,
+                "dmn-js",
+                "dist/dmn-viewer.production.min.js",
+                "dist/assets/dmn-js-shared.css",
+                "dist/assets/dmn-js-decision-table.css",
+                "dist/assets/dmn-font/css/dmn-embedded.css");
         return (String) page.evaluate("""
                 async ([xml, fonts]) => {
                   const viewer = new DmnJS({ container: '#canvas' });
@@ -166,7 +179,8 @@ class ModelPicturesBrowserIT {
         String path = "/META-INF/maven/org.webjars.npm/" + webjar + "/pom.properties";
         try (InputStream in = ModelPicturesBrowserIT.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("the webjar org.webjars.npm:" + webjar + " is not on the test classpath");
+                throw new IllegalStateException(
+                        "the webjar org.webjars.npm:" + webjar + " is not on the test classpath");
             }
             Properties properties = new Properties();
             properties.load(in);
@@ -178,14 +192,19 @@ class ModelPicturesBrowserIT {
 
     /** The same model gives the same file: generated marker ids numbered in order, one line per element. */
     static String normalised(String svg) {
-        Matcher markers = Pattern.compile("id=\"((?:[a-z]+-)+)([a-z0-9]{20,})\"").matcher(svg);
+        Matcher markers =
+                Pattern.compile("id=\"((?:[a-z]+-)+)([a-z0-9]{20,})\"").matcher(svg);
         String result = svg;
         int number = 0;
         while (markers.find()) {
             result = result.replace(markers.group(1) + markers.group(2), markers.group(1) + number++);
         }
-        result = result.replace("><g", ">\n<g").replace("><rect", ">\n<rect").replace("><line", ">\n<line")
-                .replace("><text", ">\n<text").replace("><defs", ">\n<defs").replace("><marker", ">\n<marker");
+        result = result.replace("><g", ">\n<g")
+                .replace("><rect", ">\n<rect")
+                .replace("><line", ">\n<line")
+                .replace("><text", ">\n<text")
+                .replace("><defs", ">\n<defs")
+                .replace("><marker", ">\n<marker");
         return result.endsWith("\n") ? result : result + "\n";
     }
 
@@ -196,7 +215,8 @@ class ModelPicturesBrowserIT {
         while (ids.find()) {
             shown.add("id:" + ids.group(1));
         }
-        Matcher texts = Pattern.compile("<text[^>]*>(.*?)</text>", Pattern.DOTALL).matcher(svg);
+        Matcher texts =
+                Pattern.compile("<text[^>]*>(.*?)</text>", Pattern.DOTALL).matcher(svg);
         while (texts.find()) {
             String text = texts.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", "");
             if (!text.isEmpty()) {
@@ -209,7 +229,8 @@ class ModelPicturesBrowserIT {
     /** The names a model gives its elements, each of which the picture must show. */
     static List<String> labels(String xml) {
         List<String> labels = new ArrayList<>();
-        Matcher names = Pattern.compile("<(?:bpmn:)?(?:userTask|serviceTask|callActivity|subProcess|task)\\b[^>]*\\bname=\"([^\"]+)\"")
+        Matcher names = Pattern.compile(
+                        "<(?:bpmn:)?(?:userTask|serviceTask|callActivity|subProcess|task)\\b[^>]*\\bname=\"([^\"]+)\"")
                 .matcher(xml);
         while (names.find()) {
             labels.add(unescape(names.group(1)).replaceAll("\\s+", ""));
@@ -222,7 +243,10 @@ class ModelPicturesBrowserIT {
     }
 
     private static String unescape(String text) {
-        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#10;", "")
+        return text.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#10;", "")
                 .replace("&amp;", "&");
     }
 }

@@ -35,11 +35,20 @@ class NeverLoseInputBrowserIT {
 
     private static Browser browser;
 
-    @LocalServerPort int port;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired UnitRegistration registration;
-    @Autowired TaskService taskService;
-    @Autowired TestUsers users;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    UnitRegistration registration;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    TestUsers users;
 
     @AfterAll
     static void closeBrowser() {
@@ -63,10 +72,13 @@ class NeverLoseInputBrowserIT {
         Browser.button(page, "签收").click();
         page.getByLabel("责任人").fill("李明");
         page.getByLabel("联系电话").fill("电话待定");
-        Locator phoneError = page.locator(".fjs-form-field-error").filter(new Locator.FilterOptions().setHasText("联系电话"));
+        Locator phoneError =
+                page.locator(".fjs-form-field-error").filter(new Locator.FilterOptions().setHasText("联系电话"));
         phoneError.first().waitFor();
-        assertThat(phoneError.first().innerText()).as("what is wrong, and how it should look")
-                .contains("“联系电话”格式不正确", "0994-2345678").doesNotContain("必填");
+        assertThat(phoneError.first().innerText())
+                .as("what is wrong, and how it should look")
+                .contains("“联系电话”格式不正确", "0994-2345678")
+                .doesNotContain("必填");
         page.getByLabel("联系电话").fill("0994-2345678");
         Browser.screenshot(page, "daily-02-half-filled");
 
@@ -92,27 +104,42 @@ class NeverLoseInputBrowserIT {
         assertThat(page.getByLabel("联系电话").inputValue()).isEqualTo("0994-2345678");
         Browser.screenshot(page, "daily-04-form-kept-after-login");
         Browser.button(page, "提交").click();
-        page.waitForCondition(() -> taskService.createTaskQuery().processInstanceId(first)
-                .taskDefinitionKey(PlanTaskProcess.CLAIM_TASK).count() == 0);
+        page.waitForCondition(() -> taskService
+                        .createTaskQuery()
+                        .processInstanceId(first)
+                        .taskDefinitionKey(PlanTaskProcess.CLAIM_TASK)
+                        .count()
+                == 0);
     }
 
     @Test
     void theDashboardOfAnExpiredSessionGoesToTheLoginAndBackAndTheDatePickerIsChinese() {
         users.member("browser-admin", DubanGroups.CAMUNDA_ADMIN);
         String office = users.member("drafts-office", DubanGroups.SUPERVISION_OFFICE);
-        String instance = dispatch(new Unit(Orders.ECOLOGY.id(), Orders.ECOLOGY.name(), "DEPARTMENT"),
+        String instance = dispatch(
+                new Unit(Orders.ECOLOGY.id(), Orders.ECOLOGY.name(), "DEPARTMENT"),
                 "等待核验的任务" + Orders.freshCode("").substring(1));
-        dispatch(new Unit(Orders.ECOLOGY.id(), Orders.ECOLOGY.name(), "DEPARTMENT"), "已逾期的任务",
+        dispatch(
+                new Unit(Orders.ECOLOGY.id(), Orders.ECOLOGY.name(), "DEPARTMENT"),
+                "已逾期的任务",
                 LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(1));
         Task claim = taskService.createTaskQuery().processInstanceId(instance).singleResult();
         taskService.claim(claim.getId(), users.member("drafts-lead", Orders.ECOLOGY.id()));
-        taskService.complete(claim.getId(), Map.of("claimDecision", "sign", "responsiblePerson", "张伟",
-                "contactPhone", "0994-2345678"));
-        Task report = taskService.createTaskQuery().processInstanceId(instance)
-                .taskDefinitionKey(PlanTaskProcess.REPORT_RESULT).singleResult();
+        taskService.complete(
+                claim.getId(),
+                Map.of("claimDecision", "sign", "responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
+        Task report = taskService
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey(PlanTaskProcess.REPORT_RESULT)
+                .singleResult();
         taskService.complete(report.getId(), Map.of("resultDescription", "已完成", "evidence", "报告.pdf"));
-        String title = taskService.createTaskQuery().processInstanceId(instance)
-                .taskDefinitionKey(PlanTaskProcess.VERIFY_RESULT).singleResult().getName();
+        String title = taskService
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey(PlanTaskProcess.VERIFY_RESULT)
+                .singleResult()
+                .getName();
         if (browser == null) {
             browser = new Browser("http://localhost:" + port);
         }
@@ -125,23 +152,33 @@ class NeverLoseInputBrowserIT {
         Locator context = page.locator(".duban-context");
         context.waitFor();
         LocalDate deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6);
-        assertThat(context.innerText()).contains("原定完成时限", "当前完成时限",
-                deadline.getYear() + "年" + deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日",
-                "剩余", "问责等级", "催办次数");
+        assertThat(context.innerText())
+                .contains(
+                        "原定完成时限",
+                        "当前完成时限",
+                        deadline.getYear() + "年" + deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日",
+                        "剩余",
+                        "问责等级",
+                        "催办次数");
         assertThat(context.locator("a").getAttribute("href")).startsWith("/duban/task.html?code=");
         page.getByLabel("限期整改", new Page.GetByLabelOptions().setExact(true)).check();
         page.locator(".fjs-form-field-datetime input").first().click();
         Locator calendar = page.locator(".flatpickr-calendar.open");
         calendar.waitFor();
-        assertThat(calendar.locator(".flatpickr-weekday").allInnerTexts().stream().map(String::strip).toList())
+        assertThat(calendar.locator(".flatpickr-weekday").allInnerTexts().stream()
+                        .map(String::strip)
+                        .toList())
                 .containsExactly("一", "二", "三", "四", "五", "六", "日");
-        assertThat(calendar.locator(".flatpickr-monthDropdown-months, .cur-month").first().innerText())
+        assertThat(calendar.locator(".flatpickr-monthDropdown-months, .cur-month")
+                        .first()
+                        .innerText())
                 .contains("月");
         Browser.screenshot(page, "daily-05-date-picker-zh");
 
         page.navigate("http://localhost:" + port + "/duban/dashboard.html");
-        page.locator("#status").waitFor(new Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        page.locator("#status")
+                .waitFor(new Locator.WaitForOptions()
+                        .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
         page.context().clearCookies();
         page.reload();
         page.locator(".duban-login-reason").waitFor();
@@ -151,19 +188,25 @@ class NeverLoseInputBrowserIT {
         page.locator("input[type=password]").first().fill(TestUsers.PASSWORD);
         page.locator("button[type=submit]").first().click();
         page.waitForURL("**/duban/dashboard.html");
-        page.locator("#status").waitFor(new Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        page.locator("#status")
+                .waitFor(new Locator.WaitForOptions()
+                        .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
         assertThat(page.content()).doesNotContain("尚未登录");
 
         // On a phone the dashboard reads as a page: nothing wider than the screen but the tables, which scroll.
         page.setViewportSize(390, 844);
-        page.locator("button[role=tab]", new Page.LocatorOptions().setHasText("逾期事项")).first().click();
+        page.locator("button[role=tab]", new Page.LocatorOptions().setHasText("逾期事项"))
+                .first()
+                .click();
         page.locator("#overdue tbody tr").first().waitFor();
         Browser.screenshot(page, "daily-08-dashboard-on-a-phone");
         assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
-                .as("no sideways page").isTrue();
+                .as("no sideways page")
+                .isTrue();
         assertThat((Boolean) page.evaluate("Array.from(document.querySelectorAll('#overdue th'))"
-                + ".every(th => th.getBoundingClientRect().height < 40)")).as("headers on one line").isTrue();
+                        + ".every(th => th.getBoundingClientRect().height < 40)"))
+                .as("headers on one line")
+                .isTrue();
     }
 
     private String dispatch(Unit unit, String title) {
@@ -171,7 +214,17 @@ class NeverLoseInputBrowserIT {
     }
 
     private String dispatch(Unit unit, String title, LocalDate deadline) {
-        return dispatcher.dispatch(new TaskDispatchOrder("DRAFT-PLAN", "草稿测试计划", Orders.freshCode("DRAFT"), null,
-                title, title + "的内容。", List.of(unit), List.of(), List.of(), deadline, ReportCycle.QUARTERLY));
+        return dispatcher.dispatch(new TaskDispatchOrder(
+                "DRAFT-PLAN",
+                "草稿测试计划",
+                Orders.freshCode("DRAFT"),
+                null,
+                title,
+                title + "的内容。",
+                List.of(unit),
+                List.of(),
+                List.of(),
+                deadline,
+                ReportCycle.QUARTERLY));
     }
 }

@@ -35,13 +35,26 @@ class NotificationCentreBrowserIT {
 
     private static Browser browser;
 
-    @LocalServerPort int port;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired UnitRegistration registration;
-    @Autowired TaskService taskService;
-    @Autowired JdbcClient jdbc;
-    @Autowired TestUsers users;
-    @Value("${duban.public-url}") String publicUrl;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    UnitRegistration registration;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestUsers users;
+
+    @Value("${duban.public-url}")
+    String publicUrl;
 
     @AfterAll
     static void closeBrowser() {
@@ -55,36 +68,51 @@ class NotificationCentreBrowserIT {
         users.member("browser-admin", DubanGroups.CAMUNDA_ADMIN);
         Unit unit = registration.register(null, "通知测试局" + Orders.freshCode("").substring(1), "DEPARTMENT");
         String staff = users.member("inbox-" + unit.id(), unit.id());
-        String instance = dispatcher.dispatch(new TaskDispatchOrder("INBOX-PLAN", "通知测试计划",
-                Orders.freshCode("INBOX"), null, "收到通知的任务", "收到通知的任务内容。", List.of(unit), List.of(),
-                List.of(), LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(3), ReportCycle.QUARTERLY));
+        String instance = dispatcher.dispatch(new TaskDispatchOrder(
+                "INBOX-PLAN",
+                "通知测试计划",
+                Orders.freshCode("INBOX"),
+                null,
+                "收到通知的任务",
+                "收到通知的任务内容。",
+                List.of(unit),
+                List.of(),
+                List.of(),
+                LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(3),
+                ReportCycle.QUARTERLY));
         Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
         long unread = unread(staff);
         assertThat(unread).as("the new task was announced").isPositive();
         assertThat(jdbc.sql("select body from duban.notification where recipient = ? and channel = 'EMAIL'")
-                .param(staff).query(String.class).list())
-                .anySatisfy(body -> assertThat(body)
-                        .contains(publicUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId()));
+                        .param(staff)
+                        .query(String.class)
+                        .list())
+                .anySatisfy(body ->
+                        assertThat(body).contains(publicUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId()));
 
         browser = new Browser("http://localhost:" + port);
         Page page = browser.logInAsPeopleDo(staff, TestUsers.PASSWORD);
         Locator badge = page.locator(".duban-inbox .duban-inbox-badge");
-        page.waitForCondition(() -> badge.isVisible() && String.valueOf(unread).equals(badge.innerText().strip()));
+        page.waitForCondition(() -> badge.isVisible()
+                && String.valueOf(unread).equals(badge.innerText().strip()));
         page.locator(".duban-inbox-toggle").click();
-        Locator notice = page.locator(".duban-inbox-message.unread",
-                new Page.LocatorOptions().setHasText("收到通知的任务"));
+        Locator notice = page.locator(".duban-inbox-message.unread", new Page.LocatorOptions().setHasText("收到通知的任务"));
         notice.first().waitFor();
         Browser.screenshot(page, "daily-07-notices");
         notice.first().locator(".duban-inbox-open").click();
         page.waitForCondition(() -> page.url().contains("task=" + task.getId()));
         page.getByLabel("任务名称").first().waitFor();
         page.waitForCondition(() -> unread(staff) == unread - 1);
-        page.waitForCondition(() -> unread == 1 ? !badge.isVisible()
+        page.waitForCondition(() -> unread == 1
+                ? !badge.isVisible()
                 : String.valueOf(unread - 1).equals(badge.innerText().strip()));
     }
 
     private long unread(String user) {
         return jdbc.sql("select count(*) from duban.notification where recipient = ? and channel = 'INBOX' "
-                + "and read_at is null").param(user).query(Long.class).single();
+                        + "and read_at is null")
+                .param(user)
+                .query(Long.class)
+                .single();
     }
 }

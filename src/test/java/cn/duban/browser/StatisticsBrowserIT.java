@@ -19,10 +19,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,10 +37,17 @@ class StatisticsBrowserIT {
 
     private static Browser browser;
 
-    @LocalServerPort int port;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired Urging urging;
-    @Autowired TestUsers users;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    Urging urging;
+
+    @Autowired
+    TestUsers users;
 
     @AfterAll
     static void closeBrowser() {
@@ -72,8 +79,8 @@ class StatisticsBrowserIT {
             throw failure;
         }
         int quarter = (today.getMonthValue() - 1) / 3;
-        assertThat(page.locator("#period").innerText()).startsWith(today.getYear() + "年第" + "一二三四".charAt(quarter)
-                + "季度");
+        assertThat(page.locator("#period").innerText())
+                .startsWith(today.getYear() + "年第" + "一二三四".charAt(quarter) + "季度");
         page.locator("#chart-trend svg").first().waitFor();
         Locator taskRow = page.locator("#tasks tr", new Page.LocatorOptions().setHasText(first));
         assertThat(taskRow.innerText()).contains("黄灯", "已被催办");
@@ -81,9 +88,12 @@ class StatisticsBrowserIT {
 
         Download export = page.waitForDownload(() -> page.locator("#export").click());
         assertThat(export.suggestedFilename()).isEqualTo("督办统计-" + today.getYear() + "-Q" + (quarter + 1) + ".xlsx");
-        try (InputStream in = Files.newInputStream(export.path()); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            assertThat(workbook.getSheet("汇总").getRow(3).getCell(0).getStringCellValue()).isEqualTo("下达任务");
-            assertThat(workbook.getSheet("汇总").getRow(3).getCell(1).getNumericCellValue()).isEqualTo(2);
+        try (InputStream in = Files.newInputStream(export.path());
+                XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            assertThat(workbook.getSheet("汇总").getRow(3).getCell(0).getStringCellValue())
+                    .isEqualTo("下达任务");
+            assertThat(workbook.getSheet("汇总").getRow(3).getCell(1).getNumericCellValue())
+                    .isEqualTo(2);
         }
 
         taskRow.locator("a").first().click();
@@ -91,38 +101,60 @@ class StatisticsBrowserIT {
         Locator notice = page.locator("#documents a", new Page.LocatorOptions().setHasText("督办通知单"));
         notice.waitFor();
         Download download = page.waitForDownload(notice::click);
-        assertThat(download.suggestedFilename()).startsWith("督办通知单-" + first + "-督办〔" + today.getYear() + "〕")
+        assertThat(download.suggestedFilename())
+                .startsWith("督办通知单-" + first + "-督办〔" + today.getYear() + "〕")
                 .endsWith("号.docx");
         StringBuilder printed = new StringBuilder("<html><body><div id=\"notice\" style=\"width:640px;padding:40px\">");
-        try (InputStream in = Files.newInputStream(download.path()); XWPFDocument document = new XWPFDocument(in)) {
+        try (InputStream in = Files.newInputStream(download.path());
+                XWPFDocument document = new XWPFDocument(in)) {
             assertThat(document.getParagraphs().get(0).getText()).isEqualTo("督办通知单");
             assertThat(document.getParagraphs().get(1).getText()).matches("督办〔\\d{4}〕\\d+号");
             XWPFTableRow leadRow = document.getTables().get(0).getRows().get(3);
             assertThat(leadRow.getCell(1).getText()).isEqualTo("州农业农村局");
-            printed.append("<h1 style=\"text-align:center\">").append(document.getParagraphs().get(0).getText())
-                    .append("</h1><p style=\"text-align:center\">").append(document.getParagraphs().get(1).getText())
+            printed.append("<h1 style=\"text-align:center\">")
+                    .append(document.getParagraphs().get(0).getText())
+                    .append("</h1><p style=\"text-align:center\">")
+                    .append(document.getParagraphs().get(1).getText())
                     .append("</p><table border=\"1\" cellpadding=\"6\" style=\"border-collapse:collapse;width:100%\">");
             for (XWPFTableRow row : document.getTables().get(0).getRows()) {
-                printed.append("<tr><th style=\"width:25%\">").append(row.getCell(0).getText()).append("</th><td>")
-                        .append(row.getCell(1).getText()).append("</td></tr>");
+                printed.append("<tr><th style=\"width:25%\">")
+                        .append(row.getCell(0).getText())
+                        .append("</th><td>")
+                        .append(row.getCell(1).getText())
+                        .append("</td></tr>");
             }
             printed.append("</table>");
-            List<XWPFParagraph> rest = document.getParagraphs().subList(2, document.getParagraphs().size());
+            List<XWPFParagraph> rest =
+                    document.getParagraphs().subList(2, document.getParagraphs().size());
             for (XWPFParagraph paragraph : rest) {
-                printed.append("<p style=\"text-align:").append(paragraph.getAlignment().name().toLowerCase()
-                        .replace("both", "left")).append("\">").append(paragraph.getText()).append("</p>");
+                printed.append("<p style=\"text-align:")
+                        .append(paragraph.getAlignment().name().toLowerCase().replace("both", "left"))
+                        .append("\">")
+                        .append(paragraph.getText())
+                        .append("</p>");
             }
         }
         Page print = browser.blankPage();
         print.setContent(printed.append("</div></body></html>").toString());
-        print.locator("#notice").screenshot(new Locator.ScreenshotOptions()
-                .setPath(Browser.SCREENSHOTS.resolve("12-dispatch-notice.png")));
+        print.locator("#notice")
+                .screenshot(
+                        new Locator.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("12-dispatch-notice.png")));
     }
 
     private String dispatch(String plan, String suffix, String title, cn.duban.identity.Unit lead, LocalDate deadline) {
         String code = plan + "-" + suffix;
-        dispatcher.dispatch(new TaskDispatchOrder(plan, "统计浏览器测试计划", code, null, title, title + "。",
-                List.of(lead), List.of(), List.of(), deadline, ReportCycle.QUARTERLY));
+        dispatcher.dispatch(new TaskDispatchOrder(
+                plan,
+                "统计浏览器测试计划",
+                code,
+                null,
+                title,
+                title + "。",
+                List.of(lead),
+                List.of(),
+                List.of(),
+                deadline,
+                ReportCycle.QUARTERLY));
         return code;
     }
 

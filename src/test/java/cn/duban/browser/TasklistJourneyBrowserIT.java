@@ -29,12 +29,23 @@ class TasklistJourneyBrowserIT {
 
     private static Browser browser;
 
-    @LocalServerPort int port;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TaskService taskService;
-    @Autowired HistoryService historyService;
-    @Autowired TestUsers users;
-    @Autowired Jobs jobs;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    Jobs jobs;
 
     @BeforeAll
     static void noBrowserYet() {
@@ -58,9 +69,17 @@ class TasklistJourneyBrowserIT {
         String office = users.member("browser-office", DubanGroups.SUPERVISION_OFFICE);
         String leader = users.member("browser-leader", DubanGroups.LEADERS);
         String title = "浏览器测试任务" + Orders.freshCode("").substring(1);
-        String instanceId = dispatcher.dispatch(new cn.duban.dispatch.TaskDispatchOrder("TEST-PLAN", "测试计划",
-                Orders.freshCode("WEB"), null, title, "制定详查方案，开展全州土壤污染状况详查。",
-                List.of(Orders.ECOLOGY), List.of(Orders.FINANCE), List.of(), Orders.DEADLINE,
+        String instanceId = dispatcher.dispatch(new cn.duban.dispatch.TaskDispatchOrder(
+                "TEST-PLAN",
+                "测试计划",
+                Orders.freshCode("WEB"),
+                null,
+                title,
+                "制定详查方案，开展全州土壤污染状况详查。",
+                List.of(Orders.ECOLOGY),
+                List.of(Orders.FINANCE),
+                List.of(),
+                Orders.DEADLINE,
                 cn.duban.dispatch.ReportCycle.QUARTERLY));
 
         Page leadPage = browser.logIn(lead, TestUsers.PASSWORD);
@@ -72,7 +91,9 @@ class TasklistJourneyBrowserIT {
         leadPage.getByLabel("责任人").fill("张");
         leadPage.getByLabel("责任人").fill("");
         leadPage.getByText("此项为必填项。").first().waitFor();
-        assertThat(leadPage.content()).as("form-js's own messages are in Chinese too").doesNotContain("Field is required");
+        assertThat(leadPage.content())
+                .as("form-js's own messages are in Chinese too")
+                .doesNotContain("Field is required");
         leadPage.getByLabel("责任人").fill("张伟");
         leadPage.getByLabel("联系电话").fill("0994-2345678");
         Browser.screenshot(leadPage, "02-lead-unit-signs");
@@ -83,12 +104,18 @@ class TasklistJourneyBrowserIT {
         Browser.openFilter(supportPage, "待签收");
         Browser.openTask(supportPage, "配合办理：" + title);
         Browser.button(supportPage, "签收").click();
-        supportPage.getByLabel("配合办理", new Page.GetByLabelOptions().setExact(true)).check();
+        supportPage
+                .getByLabel("配合办理", new Page.GetByLabelOptions().setExact(true))
+                .check();
         supportPage.getByLabel("配合办理情况").fill("已安排详查经费");
         Browser.screenshot(supportPage, "03-support-unit-contributes");
         Browser.button(supportPage, "提交").click();
-        supportPage.waitForCondition(() -> taskService.createTaskQuery().processInstanceId(instanceId)
-                .taskDefinitionKey(PlanTaskProcess.CONTRIBUTE).count() == 0);
+        supportPage.waitForCondition(() -> taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .taskDefinitionKey(PlanTaskProcess.CONTRIBUTE)
+                        .count()
+                == 0);
         jobs.executeAll(instanceId);
 
         leadPage.reload();
@@ -104,7 +131,9 @@ class TasklistJourneyBrowserIT {
         Browser.openFilter(officePage, "待核验");
         Browser.openTask(officePage, "督查核验：" + title);
         Browser.button(officePage, "签收").click();
-        officePage.getByLabel("核验通过", new Page.GetByLabelOptions().setExact(true)).check();
+        officePage
+                .getByLabel("核验通过", new Page.GetByLabelOptions().setExact(true))
+                .check();
         Browser.screenshot(officePage, "05-supervision-office-passes");
         Browser.button(officePage, "提交").click();
         awaitTask(officePage, instanceId, PlanTaskProcess.APPROVE_CLOSURE);
@@ -113,18 +142,32 @@ class TasklistJourneyBrowserIT {
         Browser.openFilter(leaderPage, "待销号审批");
         Browser.openTask(leaderPage, "销号审批：" + title);
         Browser.button(leaderPage, "签收").click();
-        leaderPage.getByLabel("同意销号", new Page.GetByLabelOptions().setExact(true)).check();
+        leaderPage
+                .getByLabel("同意销号", new Page.GetByLabelOptions().setExact(true))
+                .check();
         Browser.screenshot(leaderPage, "06-leader-approves-closure");
         Browser.button(leaderPage, "提交").click();
-        leaderPage.waitForCondition(() -> historyService.createHistoricProcessInstanceQuery()
-                .processInstanceId(instanceId).finished().count() == 1);
+        leaderPage.waitForCondition(() -> historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(instanceId)
+                        .finished()
+                        .count()
+                == 1);
 
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
-                .getEndActivityId()).isEqualTo(PlanTaskProcess.TASK_CLOSED);
+        assertThat(historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getEndActivityId())
+                .isEqualTo(PlanTaskProcess.TASK_CLOSED);
     }
 
     private void awaitTask(Page page, String instanceId, String taskKey) {
-        page.waitForCondition(() -> taskService.createTaskQuery().processInstanceId(instanceId)
-                .taskDefinitionKey(taskKey).count() > 0);
+        page.waitForCondition(() -> taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .taskDefinitionKey(taskKey)
+                        .count()
+                > 0);
     }
 }

@@ -33,16 +33,27 @@ class UserTextBrowserIT {
 
     private static final String CONTRIBUTION = "经费已安排<img src=x onerror=\"window.pwned=1\">，详见"
             + "<a href=\"http://evil.example/contribution\">拨款文件</a>和[点此](http://evil.example/markdown)";
-    private static final String RESULT = "已完成详查<img src=x onerror=\"window.pwned=1\">，报告见"
-            + "<a href=\"http://evil.example/result\">这里</a>";
+    private static final String RESULT =
+            "已完成详查<img src=x onerror=\"window.pwned=1\">，报告见" + "<a href=\"http://evil.example/result\">这里</a>";
     private static final String EVIDENCE = "[点此](http://evil.example/evidence)下载详查报告";
 
-    @LocalServerPort int port;
-    @Autowired TestRestTemplate rest;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TaskService taskService;
-    @Autowired TestUsers users;
-    @Autowired Jobs jobs;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    Jobs jobs;
 
     @Test
     void markupWrittenByUnitsIsShownAsTextInTasklistAndOnTheTaskPage() {
@@ -52,14 +63,33 @@ class UserTextBrowserIT {
         String office = users.member("xss-office", DubanGroups.SUPERVISION_OFFICE);
         String code = Orders.freshCode("XSS");
         String title = "用户文本测试任务" + code.substring(4);
-        String instanceId = dispatcher.dispatch(new TaskDispatchOrder("TEST-PLAN", "测试计划", code, null, title,
-                "开展全州土壤污染状况详查。", List.of(Orders.ECOLOGY), List.of(Orders.FINANCE), List.of(),
-                Orders.DEADLINE, ReportCycle.QUARTERLY));
+        String instanceId = dispatcher.dispatch(new TaskDispatchOrder(
+                "TEST-PLAN",
+                "测试计划",
+                code,
+                null,
+                title,
+                "开展全州土壤污染状况详查。",
+                List.of(Orders.ECOLOGY),
+                List.of(Orders.FINANCE),
+                List.of(),
+                Orders.DEADLINE,
+                ReportCycle.QUARTERLY));
         // The lead unit signs and the support unit answers through the REST API, as any client may.
-        complete(lead, task(instanceId, PlanTaskProcess.CLAIM_TASK), Map.of("claimDecision", "sign",
-                "responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
-        complete(support, task(instanceId, PlanTaskProcess.CONTRIBUTE), Map.of("contributionDecision", "contribute",
-                "contribution", CONTRIBUTION, "contributionEvidence", EVIDENCE));
+        complete(
+                lead,
+                task(instanceId, PlanTaskProcess.CLAIM_TASK),
+                Map.of("claimDecision", "sign", "responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
+        complete(
+                support,
+                task(instanceId, PlanTaskProcess.CONTRIBUTE),
+                Map.of(
+                        "contributionDecision",
+                        "contribute",
+                        "contribution",
+                        CONTRIBUTION,
+                        "contributionEvidence",
+                        EVIDENCE));
         jobs.executeAll(instanceId);
 
         try (Browser browser = new Browser("http://localhost:" + port)) {
@@ -70,13 +100,18 @@ class UserTextBrowserIT {
             leadForm.getByText("配合单位办理情况").scrollIntoViewIfNeeded();
             Browser.screenshot(leadPage, "user-text-lead-unit-reads-contribution");
             assertNoMarkup(leadPage, leadForm);
-            assertThat(fieldValues(leadForm)).as("the support unit's answer as it wrote it")
+            assertThat(fieldValues(leadForm))
+                    .as("the support unit's answer as it wrote it")
                     .anyMatch(value -> value.contains(CONTRIBUTION) && value.contains(EVIDENCE));
             leadPage.getByLabel("办理情况").fill(RESULT);
             leadPage.getByLabel("佐证材料").fill(EVIDENCE);
             Browser.button(leadPage, "提交").click();
-            leadPage.waitForCondition(() -> taskService.createTaskQuery().processInstanceId(instanceId)
-                    .taskDefinitionKey(PlanTaskProcess.VERIFY_RESULT).count() == 1);
+            leadPage.waitForCondition(() -> taskService
+                            .createTaskQuery()
+                            .processInstanceId(instanceId)
+                            .taskDefinitionKey(PlanTaskProcess.VERIFY_RESULT)
+                            .count()
+                    == 1);
 
             Page officePage = browser.logIn(office, TestUsers.PASSWORD);
             Browser.openFilter(officePage, "待核验");
@@ -86,7 +121,8 @@ class UserTextBrowserIT {
             officeForm.getByText("核验结论").first().scrollIntoViewIfNeeded();
             Browser.screenshot(officePage, "user-text-office-inspects");
             assertNoMarkup(officePage, officeForm);
-            assertThat(fieldValues(officeForm)).as("the lead unit's report as it wrote it")
+            assertThat(fieldValues(officeForm))
+                    .as("the lead unit's report as it wrote it")
                     .contains(RESULT, EVIDENCE);
 
             Page dossier = officePage.context().newPage();
@@ -99,14 +135,18 @@ class UserTextBrowserIT {
     }
 
     private String task(String instanceId, String taskKey) {
-        Task task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey)
+        Task task = taskService
+                .createTaskQuery()
+                .processInstanceId(instanceId)
+                .taskDefinitionKey(taskKey)
                 .singleResult();
         return task.getId();
     }
 
     private void complete(String userId, String taskId, Map<String, Object> values) {
         Http unit = Http.as(rest, userId);
-        assertThat(unit.postJson("/engine-rest/task/" + taskId + "/claim", Map.of("userId", userId)).status())
+        assertThat(unit.postJson("/engine-rest/task/" + taskId + "/claim", Map.of("userId", userId))
+                        .status())
                 .isEqualTo(204);
         Http.Response completed = unit.postJson("/engine-rest/task/" + taskId + "/complete", Http.variables(values));
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);
@@ -121,12 +161,18 @@ class UserTextBrowserIT {
 
     private static List<String> fieldValues(Locator form) {
         Locator fields = form.locator("textarea, input[type=text]");
-        return java.util.stream.IntStream.range(0, fields.count()).mapToObj(i -> fields.nth(i).inputValue()).toList();
+        return java.util.stream.IntStream.range(0, fields.count())
+                .mapToObj(i -> fields.nth(i).inputValue())
+                .toList();
     }
 
     private static void assertNoMarkup(Page page, Locator shown) {
-        assertThat(shown.locator("img").count()).as("images from what units wrote").isZero();
-        assertThat(page.locator("a[href*='evil.example']").count()).as("links from what units wrote").isZero();
+        assertThat(shown.locator("img").count())
+                .as("images from what units wrote")
+                .isZero();
+        assertThat(page.locator("a[href*='evil.example']").count())
+                .as("links from what units wrote")
+                .isZero();
         assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
     }
 }

@@ -33,8 +33,11 @@ final class ClusterDatabase implements AutoCloseable {
     }
 
     void startServer() throws IOException {
-        server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                .setPort(port).start();
+        server = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
     }
 
     /** Stops the server the way an operator's restart would: sessions end, committed work stays on disk. */
@@ -61,8 +64,11 @@ final class ClusterDatabase implements AutoCloseable {
 
     /** The settings a Duban node needs to use this database instead of an embedded one of its own. */
     List<String> nodeArguments() {
-        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=");
+        return List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=");
     }
 
     static int freePort() {

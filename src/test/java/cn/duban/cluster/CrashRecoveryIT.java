@@ -19,8 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryIT {
 
-    private static final Map<String, String> LEAD_USERS = Map.of("crash-eco-1", "ecology-environment",
-            "crash-eco-2", "ecology-environment", "crash-eco-3", "ecology-environment");
+    private static final Map<String, String> LEAD_USERS = Map.of(
+            "crash-eco-1",
+            "ecology-environment",
+            "crash-eco-2",
+            "ecology-environment",
+            "crash-eco-3",
+            "ecology-environment");
 
     private static ClusterDatabase database;
 
@@ -43,33 +48,41 @@ class CrashRecoveryIT {
         try (DubanNode node = DubanNode.on(database, "crash-import").start()) {
             node.awaitUp(Duration.ofMinutes(3));
             before = Counts.of(database);
-            CompletableFuture<DubanNode.Response> importing = CompletableFuture.supplyAsync(() -> node.post(
-                    DubanNode.ADMIN, DubanNode.ADMIN_PASSWORD, "/api/plans", "application/yaml", file));
-            TwoNodeClusterIT.await(() -> database.count("""
+            CompletableFuture<DubanNode.Response> importing = CompletableFuture.supplyAsync(
+                    () -> node.post(DubanNode.ADMIN, DubanNode.ADMIN_PASSWORD, "/api/plans", "application/yaml", file));
+            TwoNodeClusterIT.await(
+                    () -> database.count("""
                     select count(*) from pg_stat_activity
-                    where state = 'idle in transaction' or query ilike 'insert into act_%'""") > 0
-                    || importing.isDone(), Duration.ofSeconds(60), "the import under way");
+                    where state = 'idle in transaction' or query ilike 'insert into act_%'""") > 0 || importing.isDone(),
+                    Duration.ofSeconds(60),
+                    "the import under way");
             DubanNode.sleep(1500);
-            assertThat(importing).as("the import is still running when the node is killed").isNotDone();
+            assertThat(importing)
+                    .as("the import is still running when the node is killed")
+                    .isNotDone();
             node.kill();
             assertThat(importing.handle((answer, failure) -> failure).join())
-                    .as("the client gets no answer").isNotNull();
+                    .as("the client gets no answer")
+                    .isNotNull();
         }
 
         assertThat(Counts.of(database)).as("nothing of the import was kept").isEqualTo(before);
-        assertThat(database.count("select count(*) from duban.plan where code = ?", plan)).isZero();
+        assertThat(database.count("select count(*) from duban.plan where code = ?", plan))
+                .isZero();
 
-        try (DubanNode restarted = DubanNode.on(database, "crash-import-restarted").start()) {
+        try (DubanNode restarted =
+                DubanNode.on(database, "crash-import-restarted").start()) {
             restarted.awaitUp(Duration.ofMinutes(3));
-            DubanNode.Response imported = restarted.post(DubanNode.ADMIN, DubanNode.ADMIN_PASSWORD, "/api/plans",
-                    "application/yaml", file);
+            DubanNode.Response imported =
+                    restarted.post(DubanNode.ADMIN, DubanNode.ADMIN_PASSWORD, "/api/plans", "application/yaml", file);
             assertThat(imported.status()).as(imported.body()).isEqualTo(201);
         }
         Counts after = Counts.of(database);
         assertThat(after.instances() - before.instances()).isEqualTo(tasks);
         assertThat(after.supervised() - before.supervised()).isEqualTo(tasks);
         assertThat(after.openTasks() - before.openTasks()).isEqualTo(tasks);
-        System.out.printf("crash: node killed mid-import of %d tasks: nothing kept; imported again: +%d instances%n",
+        System.out.printf(
+                "crash: node killed mid-import of %d tasks: nothing kept; imported again: +%d instances%n",
                 tasks, after.instances() - before.instances());
     }
 
@@ -78,12 +91,15 @@ class CrashRecoveryIT {
         String plan = "CRASH-LOAD";
         int tasks = 150;
         LocalDate dispatchedOn = LocalDate.now(TwoNodeClusterIT.BEIJING).minusDays(14);
-        PastDispatch.importPlan(database, dispatchedOn, LEAD_USERS,
+        PastDispatch.importPlan(
+                database,
+                dispatchedOn,
+                LEAD_USERS,
                 PlanFiles.plan(plan, tasks, List.of("州生态环境局"), dispatchedOn.plusDays(3)));
         Timestamp due = new Timestamp(System.currentTimeMillis());
-        List<String> instances = database.jdbc().sql("""
-                        select process_instance_id from duban.task_supervision where plan_code = ? order by task_code""")
-                .param(plan).query(String.class).list();
+        List<String> instances =
+                database.jdbc().sql("""
+                        select process_instance_id from duban.task_supervision where plan_code = ? order by task_code""").param(plan).query(String.class).list();
 
         LeadUnitClients clients;
         Timestamp killedAt;
@@ -91,51 +107,72 @@ class CrashRecoveryIT {
             node.awaitUp(Duration.ofMinutes(3));
             PastDispatch.releaseTimers(node);
             clients = LeadUnitClients.start(node, List.copyOf(LEAD_USERS.keySet()), PastDispatch.PASSWORD, instances);
-            TwoNodeClusterIT.await(() -> clients.reported() >= tasks / 4, Duration.ofMinutes(3),
-                    () -> "a quarter of the results reported; refused: " + clients.failures().stream().limit(5).toList());
+            TwoNodeClusterIT.await(
+                    () -> clients.reported() >= tasks / 4,
+                    Duration.ofMinutes(3),
+                    () -> "a quarter of the results reported; refused: "
+                            + clients.failures().stream().limit(5).toList());
             node.kill();
             killedAt = new Timestamp(System.currentTimeMillis());
             clients.awaitStopped();
         }
         assertThat(clients.reported()).as("killed mid-run").isLessThan(tasks);
 
-        try (DubanNode restarted = DubanNode.on(database, "crash-load-restarted").start()) {
+        try (DubanNode restarted =
+                DubanNode.on(database, "crash-load-restarted").start()) {
             restarted.awaitUp(Duration.ofMinutes(3));
-            LeadUnitClients rest = LeadUnitClients.start(restarted, List.copyOf(LEAD_USERS.keySet()),
-                    PastDispatch.PASSWORD, instances);
+            LeadUnitClients rest = LeadUnitClients.start(
+                    restarted, List.copyOf(LEAD_USERS.keySet()), PastDispatch.PASSWORD, instances);
             rest.awaitStopped();
-            assertThat(rest.failures()).as("after the restart every step goes through").isEmpty();
-            TwoNodeClusterIT.await(() -> database.count("""
+            assertThat(rest.failures())
+                    .as("after the restart every step goes through")
+                    .isEmpty();
+            TwoNodeClusterIT.await(
+                    () -> database.count("""
                     select count(*) from act_ru_job where duedate_ <= ? and process_instance_id_ in
-                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan) == 0,
-                    Duration.ofMinutes(3), "every due daily check ran");
+                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan) == 0, Duration.ofMinutes(3), "every due daily check ran");
         }
 
         String ofPlan = "proc_inst_id_ in (select process_instance_id from duban.task_supervision where plan_code = '"
                 + plan + "')";
-        assertThat(database.count("select count(*) from act_hi_procinst where " + ofPlan)).isEqualTo(tasks);
+        assertThat(database.count("select count(*) from act_hi_procinst where " + ofPlan))
+                .isEqualTo(tasks);
         assertThat(database.count("select count(*) from act_hi_taskinst where task_def_key_ = 'UserTask_ClaimTask' "
-                + "and delete_reason_ = 'completed' and " + ofPlan)).as("each task signed once").isEqualTo(tasks);
+                        + "and delete_reason_ = 'completed' and " + ofPlan))
+                .as("each task signed once")
+                .isEqualTo(tasks);
         assertThat(database.count("select count(*) from act_hi_taskinst where task_def_key_ = 'UserTask_ReportResult' "
-                + "and delete_reason_ = 'completed' and " + ofPlan)).as("each result reported once").isEqualTo(tasks);
-        assertThat(database.count("select count(*) from act_ru_task where task_def_key_ = 'UserTask_VerifyResult' and "
-                + ofPlan)).as("every instance waits for inspection, once").isEqualTo(tasks);
+                        + "and delete_reason_ = 'completed' and " + ofPlan))
+                .as("each result reported once")
+                .isEqualTo(tasks);
+        assertThat(database.count(
+                        "select count(*) from act_ru_task where task_def_key_ = 'UserTask_VerifyResult' and " + ofPlan))
+                .as("every instance waits for inspection, once")
+                .isEqualTo(tasks);
         assertThat(database.count("select count(*) from act_ru_task where task_def_key_ <> 'UserTask_VerifyResult' and "
-                + ofPlan)).as("no other task left open").isZero();
-        assertThat(database.count("select count(*) from act_hi_taskinst where task_def_key_ = 'UserTask_ReportResult' "
-                + "and delete_reason_ = 'completed' and end_time_ < ? and proc_inst_id_ = any(?)", killedAt,
-                clients.reportedInstances().toArray(String[]::new)))
+                        + ofPlan))
+                .as("no other task left open")
+                .isZero();
+        assertThat(database.count(
+                        "select count(*) from act_hi_taskinst where task_def_key_ = 'UserTask_ReportResult' "
+                                + "and delete_reason_ = 'completed' and end_time_ < ? and proc_inst_id_ = any(?)",
+                        killedAt,
+                        clients.reportedInstances().toArray(String[]::new)))
                 .as("every report acknowledged before the kill was kept, not redone")
                 .isEqualTo(clients.reportedInstances().size());
         SupervisionCounts record = new SupervisionCounts(database, plan);
         assertThat(record.overdueSteps())
-                .as(() -> "逾期 once per task; tasks without it: " + withoutOverdue(plan)).isEqualTo(tasks);
+                .as(() -> "逾期 once per task; tasks without it: " + withoutOverdue(plan))
+                .isEqualTo(tasks);
         assertThat(record.mostOverdueStepsOfOneTask()).isEqualTo(1);
-        assertThat(record.mostTimesOneLevelReached()).as("each level reached once").isEqualTo(1);
+        assertThat(record.mostTimesOneLevelReached())
+                .as("each level reached once")
+                .isEqualTo(1);
         assertThat(record.escalatedIn("SUBMITTED")).as("the read model agrees").isEqualTo(tasks);
-        System.out.printf("crash: node killed under load after %d of %d results reported; after the restart %d "
-                + "instances, each signed once, reported once, overdue once%n", clients.reportedInstances().size(),
-                tasks, tasks);
+        System.out.printf(
+                "crash: node killed under load after %d of %d results reported; after the restart %d "
+                        + "instances, each signed once, reported once, overdue once%n",
+                clients.reportedInstances().size(), tasks, tasks);
     }
 
     /** The tasks of the plan without a 逾期 step, each with its record, its steps and its daily check's job history. */
@@ -158,15 +195,15 @@ class CrashRecoveryIT {
                        || ' retries ' || j.retries_ || ' ex ' || coalesce(j.exception_msg_, '-'), ', ')
                        from act_ru_job j where j.process_instance_id_ = t.process_instance_id), '-')
                 from duban.task_supervision t where t.plan_code = ? and not exists (select 1
-                  from duban.supervision_event e where e.task_code = t.task_code and e.kind = 'OVERDUE')""")
-                .param(plan).query(String.class).list();
+                  from duban.supervision_event e where e.task_code = t.task_code and e.kind = 'OVERDUE')""").param(plan).query(String.class).list();
     }
 
     /** The rows a dispatch writes. */
     record Counts(long instances, long supervised, long openTasks, long plans, long notifications) {
 
         static Counts of(ClusterDatabase database) {
-            return new Counts(database.count("select count(*) from act_hi_procinst"),
+            return new Counts(
+                    database.count("select count(*) from act_hi_procinst"),
                     database.count("select count(*) from duban.task_supervision"),
                     database.count("select count(*) from act_ru_task"),
                     database.count("select count(*) from duban.plan"),

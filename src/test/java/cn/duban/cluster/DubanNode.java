@@ -26,7 +26,8 @@ final class DubanNode implements AutoCloseable {
     static final String ADMIN = "cluster-admin";
     static final String ADMIN_PASSWORD = "Cluster-Adm1n-Pass";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String name;
     private final int port;
@@ -53,19 +54,24 @@ final class DubanNode implements AutoCloseable {
      * database of the same server, for comparisons; {@code classPath} is the test class path.
      */
     static DubanNode bareEngine(ClusterDatabase database, String name, String classPath) {
-        return launch(name, List.of("-cp", classPath, "cn.duban.cluster.bare.BareCamundaApplication"),
-                List.of("--spring.config.location=classpath:/bare-camunda.yaml",
+        return launch(
+                name,
+                List.of("-cp", classPath, "cn.duban.cluster.bare.BareCamundaApplication"),
+                List.of(
+                        "--spring.config.location=classpath:/bare-camunda.yaml",
                         "--spring.datasource.url=" + database.jdbcUrl().replace("/postgres", "/bare"),
-                        "--spring.datasource.username=postgres", "--spring.datasource.password="));
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password="));
     }
 
-    private static DubanNode launch(String name, List<String> program, List<String> databaseArguments,
-            String... extra) {
+    private static DubanNode launch(
+            String name, List<String> program, List<String> databaseArguments, String... extra) {
         int port = ClusterDatabase.freePort();
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m"));
         command.addAll(program);
         command.addAll(databaseArguments);
-        command.addAll(List.of("--server.port=" + port,
+        command.addAll(List.of(
+                "--server.port=" + port,
                 // The name in the engine's job log, so that a test can tell which node ran a job.
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 // A dead node's jobs are taken over once their lock expires; keep the wait short in tests.
@@ -93,7 +99,8 @@ final class DubanNode implements AutoCloseable {
     }
 
     DubanNode start() {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("DUBAN_ADMIN_USER", ADMIN);
         builder.environment().put("DUBAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -184,26 +191,39 @@ final class DubanNode implements AutoCloseable {
     }
 
     Response post(String user, String password, String path, String contentType, String body) {
-        return send(user, password, HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return send(
+                user,
+                password,
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     Response put(String user, String password, String path, String json) {
-        return send(user, password, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return send(
+                user,
+                password,
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     private Response send(String user, String password, HttpRequest.Builder request) {
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(120)).build(),
+            HttpResponse<String> response = HTTP.send(
+                    request.timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException(name + " did not answer " + request.build().uri().getPath(), e);
+            throw new UncheckedIOException(
+                    name + " did not answer " + request.build().uri().getPath(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -242,6 +262,5 @@ final class DubanNode implements AutoCloseable {
         }
     }
 
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 }

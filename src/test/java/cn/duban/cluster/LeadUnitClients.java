@@ -67,21 +67,39 @@ final class LeadUnitClients {
 
     private void step(String user, String instance) {
         JsonNode task = openTask(user, instance);
-        if (task != null && "UserTask_ClaimTask".equals(task.path("taskDefinitionKey").asText())) {
+        if (task != null
+                && "UserTask_ClaimTask".equals(task.path("taskDefinitionKey").asText())) {
             String id = task.path("id").asText();
             if (!user.equals(task.path("assignee").asText(null))) {
-                expect(204, node.post(user, password, "/engine-rest/task/" + id + "/claim", "application/json",
-                        "{\"userId\": \"" + user + "\"}"), "claim " + instance);
+                expect(
+                        204,
+                        node.post(
+                                user,
+                                password,
+                                "/engine-rest/task/" + id + "/claim",
+                                "application/json",
+                                "{\"userId\": \"" + user + "\"}"),
+                        "claim " + instance);
             }
-            if (!expect(204, node.post(user, password, "/engine-rest/task/" + id + "/complete", "application/json",
-                    SIGN), "sign " + instance)) {
+            if (!expect(
+                    204,
+                    node.post(user, password, "/engine-rest/task/" + id + "/complete", "application/json", SIGN),
+                    "sign " + instance)) {
                 return;
             }
             task = reportTaskOnceThere(user, instance);
         }
-        if (task != null && "UserTask_ReportResult".equals(task.path("taskDefinitionKey").asText())) {
-            if (expect(204, node.post(user, password, "/engine-rest/task/" + task.path("id").asText() + "/complete",
-                    "application/json", REPORT), "report " + instance)) {
+        if (task != null
+                && "UserTask_ReportResult".equals(task.path("taskDefinitionKey").asText())) {
+            if (expect(
+                    204,
+                    node.post(
+                            user,
+                            password,
+                            "/engine-rest/task/" + task.path("id").asText() + "/complete",
+                            "application/json",
+                            REPORT),
+                    "report " + instance)) {
                 reported.add(instance);
             }
         }

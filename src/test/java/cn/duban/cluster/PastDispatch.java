@@ -33,12 +33,13 @@ final class PastDispatch {
     private static final String PLAN_TASK = "plan-task";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    private PastDispatch() {
-    }
+    private PastDispatch() {}
 
     /** An administrator releases the held timers through the engine's REST API, as from Cockpit. */
     static void releaseTimers(DubanNode node) {
-        DubanNode.Response released = node.put(DubanNode.ADMIN, DubanNode.ADMIN_PASSWORD,
+        DubanNode.Response released = node.put(
+                DubanNode.ADMIN,
+                DubanNode.ADMIN_PASSWORD,
                 "/engine-rest/job-definition/suspended",
                 "{\"processDefinitionKey\": \"" + PLAN_TASK + "\", \"suspended\": false, \"includeJobs\": true}");
         if (released.status() != 204) {
@@ -63,11 +64,18 @@ final class PastDispatch {
     }
 
     /** As above; the users in {@code withoutMail} have no e-mail address (they are told in the inbox only). */
-    static void importPlan(ClusterDatabase database, LocalDate day, Map<String, String> members,
-            Set<String> withoutMail, String planYaml) {
+    static void importPlan(
+            ClusterDatabase database,
+            LocalDate day,
+            Map<String, String> members,
+            Set<String> withoutMail,
+            String planYaml) {
         List<String> arguments = new ArrayList<>(database.nodeArguments());
-        arguments.addAll(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
-                "--duban.notification.delivery-enabled=false", "--duban.dashboard.count-folding-enabled=false",
+        arguments.addAll(List.of(
+                "--server.port=0",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--duban.notification.delivery-enabled=false",
+                "--duban.dashboard.count-folding-enabled=false",
                 "--spring.main.banner-mode=off"));
         try (ConfigurableApplicationContext duban = new SpringApplicationBuilder(DubanApplication.class)
                 .initializers(context -> context.getBeanFactory()
@@ -92,8 +100,11 @@ final class PastDispatch {
                 ClockUtil.reset();
             }
             // Held until every node is up (see releaseTimers), so that all of them find the work due at once.
-            duban.getBean(ManagementService.class).updateJobDefinitionSuspensionState()
-                    .byProcessDefinitionKey(PLAN_TASK).includeJobs(true).suspend();
+            duban.getBean(ManagementService.class)
+                    .updateJobDefinitionSuspensionState()
+                    .byProcessDefinitionKey(PLAN_TASK)
+                    .includeJobs(true)
+                    .suspend();
         }
     }
 }

@@ -25,10 +25,10 @@ class StartupBenchmark {
                 + Files.readString(Path.of("target", "benchmark-classpath.txt")).strip();
         try (ClusterDatabase database = ClusterDatabase.start()) {
             database.jdbc().sql("create database bare").update();
-            Supplier<Double> duban = () -> startAndStop(DubanNode.on(database, "startup-duban"),
-                    DubanNode.ADMIN, DubanNode.ADMIN_PASSWORD);
-            Supplier<Double> bare = () -> startAndStop(DubanNode.bareEngine(database, "startup-bare", classPath),
-                    "bareadmin", "Bare-Adm1n-Pass");
+            Supplier<Double> duban = () ->
+                    startAndStop(DubanNode.on(database, "startup-duban"), DubanNode.ADMIN, DubanNode.ADMIN_PASSWORD);
+            Supplier<Double> bare = () -> startAndStop(
+                    DubanNode.bareEngine(database, "startup-bare", classPath), "bareadmin", "Bare-Adm1n-Pass");
             double dubanFirst = duban.get();
             double bareFirst = bare.get();
             List<Double> dubanTimes = new ArrayList<>();
@@ -40,9 +40,10 @@ class StartupBenchmark {
             double dubanMedian = median(dubanTimes);
             double bareMedian = median(bareTimes);
             System.out.printf("%n=== Start-up, JVM launch to an administrator's answered REST call ===%n");
-            System.out.printf("first start (creates the schema): Duban %.1f s | bare engine %.1f s%n", dubanFirst,
-                    bareFirst);
-            System.out.printf("later starts, median of %d: Duban %.1f s %s | bare engine %.1f s %s | ratio %.2f%n",
+            System.out.printf(
+                    "first start (creates the schema): Duban %.1f s | bare engine %.1f s%n", dubanFirst, bareFirst);
+            System.out.printf(
+                    "later starts, median of %d: Duban %.1f s %s | bare engine %.1f s %s | ratio %.2f%n",
                     ROUNDS, dubanMedian, dubanTimes, bareMedian, bareTimes, dubanMedian / bareMedian);
             System.out.println("===================================================================");
         }

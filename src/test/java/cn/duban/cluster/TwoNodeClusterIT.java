@@ -2,6 +2,8 @@ package cn.duban.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.support.Http;
+import cn.duban.support.WebappSession;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
@@ -19,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import cn.duban.support.Http;
-import cn.duban.support.WebappSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,8 @@ class TwoNodeClusterIT {
         int tasks = 160;
         Timestamp due = dispatchTasksWhoseDeadlinePassedDaysAgo(plan, tasks);
 
-        try (DubanNode a = node("node-a").start(); DubanNode b = node("node-b").start()) {
+        try (DubanNode a = node("node-a").start();
+                DubanNode b = node("node-b").start()) {
             a.awaitUp(Duration.ofMinutes(3));
             b.awaitUp(Duration.ofMinutes(3));
             PastDispatch.releaseTimers(a);
@@ -79,8 +80,9 @@ class TwoNodeClusterIT {
         Mails mails = mailsOf(plan);
         assertThat(mails.duplicates()).as("no e-mail twice").isZero();
         assertThat(mails.received()).isEqualTo(sentMails(plan)).isGreaterThanOrEqualTo(tasks * 3L);
-        System.out.printf("cluster: %d deadline timers fired once each (%s), %d e-mails, none twice%n", tasks,
-                firedBy, mails.received());
+        System.out.printf(
+                "cluster: %d deadline timers fired once each (%s), %d e-mails, none twice%n",
+                tasks, firedBy, mails.received());
     }
 
     @Test
@@ -88,17 +90,20 @@ class TwoNodeClusterIT {
         String plan = "CLUSTER-KILL";
         int tasks = 800;
         // Enough work to kill node-b in the middle of it; only the office reads e-mail, the units their inbox.
-        Timestamp due = dispatchTasksWhoseDeadlinePassedDaysAgo(plan, tasks, Set.of("cl-ecology-environment",
-                "cl-finance", "cl-water-resources"));
+        Timestamp due = dispatchTasksWhoseDeadlinePassedDaysAgo(
+                plan, tasks, Set.of("cl-ecology-environment", "cl-finance", "cl-water-resources"));
 
         Map<String, Long> firedBy;
         long checkedWhenKilled;
-        try (DubanNode a = node("node-a").start(); DubanNode b = node("node-b").start()) {
+        try (DubanNode a = node("node-a").start();
+                DubanNode b = node("node-b").start()) {
             a.awaitUp(Duration.ofMinutes(3));
             b.awaitUp(Duration.ofMinutes(3));
             PastDispatch.releaseTimers(a);
-            await(() -> overdueEvents(plan) >= tasks / 5 && firedBy(plan, due).getOrDefault("node-b", 0L) >= 5,
-                    Duration.ofMinutes(3), "a fifth of the checks done, some by node-b");
+            await(
+                    () -> overdueEvents(plan) >= tasks / 5 && firedBy(plan, due).getOrDefault("node-b", 0L) >= 5,
+                    Duration.ofMinutes(3),
+                    "a fifth of the checks done, some by node-b");
             b.kill();
             checkedWhenKilled = overdueEvents(plan);
             assertThat(checkedWhenKilled).as("killed mid-run").isLessThan(tasks);
@@ -110,10 +115,14 @@ class TwoNodeClusterIT {
         assertThat(firedBy.get("node-a")).as("node-a took over").isGreaterThan(tasks - checkedWhenKilled - 1);
         Mails mails = mailsOf(plan);
         // An e-mail that node-b had handed to the mail server but not yet marked sent goes out again: at most one.
-        assertThat(mails.duplicates()).as("e-mails sent twice because node-b died while sending").isLessThanOrEqualTo(1);
+        assertThat(mails.duplicates())
+                .as("e-mails sent twice because node-b died while sending")
+                .isLessThanOrEqualTo(1);
         assertThat(mails.received() - mails.duplicates()).isEqualTo(sentMails(plan));
-        System.out.printf("cluster: node-b killed after %d of %d checks; every timer fired once (%s); %d e-mails, "
-                + "%d twice%n", checkedWhenKilled, tasks, firedBy, mails.received(), mails.duplicates());
+        System.out.printf(
+                "cluster: node-b killed after %d of %d checks; every timer fired once (%s); %d e-mails, "
+                        + "%d twice%n",
+                checkedWhenKilled, tasks, firedBy, mails.received(), mails.duplicates());
     }
 
     /** Sessions live in the database: a load balancer may send the user's next request to any node. */
@@ -122,8 +131,12 @@ class TwoNodeClusterIT {
         Http.Response me = loggedInOnA.at(b.rest()).call(HttpMethod.GET, "/api/me", null, false);
         assertThat(me.status()).as("node-b knows the login made on node-a").isEqualTo(200);
         assertThat(me.body()).contains("cl-office");
-        assertThat(loggedInOnA.at(b.rest()).call(HttpMethod.GET, "/camunda/api/engine/engine/default/task/count",
-                null, false).status()).as("Tasklist's calls too").isEqualTo(200);
+        assertThat(loggedInOnA
+                        .at(b.rest())
+                        .call(HttpMethod.GET, "/camunda/api/engine/engine/default/task/count", null, false)
+                        .status())
+                .as("Tasklist's calls too")
+                .isEqualTo(200);
     }
 
     /** The tasks were imported two weeks ago, due three days later: every daily check is due now. */
@@ -133,7 +146,11 @@ class TwoNodeClusterIT {
 
     private Timestamp dispatchTasksWhoseDeadlinePassedDaysAgo(String plan, int tasks, Set<String> withoutMail) {
         LocalDate dispatchedOn = LocalDate.now(BEIJING).minusDays(14);
-        PastDispatch.importPlan(database, dispatchedOn, MEMBERS, withoutMail,
+        PastDispatch.importPlan(
+                database,
+                dispatchedOn,
+                MEMBERS,
+                withoutMail,
                 PlanFiles.plan(plan, tasks, LEAD_UNITS, dispatchedOn.plusDays(3)));
         assertThat(database.count("select count(*) from duban.task_supervision where plan_code = ?", plan))
                 .isEqualTo(tasks);
@@ -141,24 +158,32 @@ class TwoNodeClusterIT {
     }
 
     private DubanNode node(String name) {
-        return DubanNode.on(database, name, "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtp.getSmtp().getPort(), "--duban.notification.delivery-interval=1s");
+        return DubanNode.on(
+                database,
+                name,
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--duban.notification.delivery-interval=1s");
     }
 
     /** Every timer of the plan's instances that was due has fired, and every e-mail of the plan went out. */
     private void awaitAllWorkDone(String plan, Timestamp due, Duration timeout) {
-        await(() -> {
-            long failed = database.count("""
+        await(
+                () -> {
+                    long failed = database.count("""
                     select count(*) from act_ru_job where retries_ = 0 and process_instance_id_ in
                     (select process_instance_id from duban.task_supervision where plan_code = ?)""", plan);
-            assertThat(failed).as("failed jobs").isZero();
-            return database.count("""
+                    assertThat(failed).as("failed jobs").isZero();
+                    return database.count("""
                     select count(*) from act_ru_job where duedate_ <= ? and process_instance_id_ in
-                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan) == 0
-                    && database.count("""
+                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan) == 0 && database.count("""
                     select count(*) from duban.notification
                     where channel = 'EMAIL' and sent_at is null and body like ?""", "%" + plan + "-%") == 0;
-        }, timeout, () -> "every due timer of " + plan + " fired and every e-mail sent; left: " + database.jdbc().sql("""
+                },
+                timeout,
+                () -> "every due timer of " + plan + " fired and every e-mail sent; left: "
+                        + database.jdbc()
+                                .sql("""
                 select 'job ' || id_ || ' due ' || duedate_ || ' locked by ' || coalesce(lock_owner_, '-') || ' until '
                        || coalesce(lock_exp_time_::text, '-') || ' retries ' || retries_ from act_ru_job
                 where duedate_ <= ? and process_instance_id_ in
@@ -167,7 +192,10 @@ class TwoNodeClusterIT {
                 select 'mail ' || id || ' attempts ' || attempts || ' next ' || next_attempt_at || ' error '
                        || coalesce(last_error, '-') from duban.notification
                 where channel = 'EMAIL' and sent_at is null and body like ?
-                limit 20""").params(due, plan, "%" + plan + "-%").query(String.class).list());
+                limit 20""")
+                                .params(due, plan, "%" + plan + "-%")
+                                .query(String.class)
+                                .list());
     }
 
     /**
@@ -183,21 +211,28 @@ class TwoNodeClusterIT {
                       and process_instance_id_ in
                           (select process_instance_id from duban.task_supervision where plan_code = ?)
                     group by process_instance_id_ having count(*) = 1) once""", due, plan))
-                .as("instances whose due daily check ran exactly once").isEqualTo(tasks);
+                .as("instances whose due daily check ran exactly once")
+                .isEqualTo(tasks);
         assertThat(database.count("""
                 select count(*) from act_hi_job_log where act_id_ = 'StartEvent_DailyCheck' and job_state_ = 2
                 and job_duedate_ <= ? and process_instance_id_ in
                     (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan))
-                .as("successful runs of the due daily checks").isEqualTo(tasks);
+                .as("successful runs of the due daily checks")
+                .isEqualTo(tasks);
         SupervisionCounts record = new SupervisionCounts(database, plan);
         assertThat(record.overdueSteps()).as("逾期 recorded once per task").isEqualTo(tasks);
         assertThat(record.mostOverdueStepsOfOneTask()).isEqualTo(1);
-        assertThat(record.mostTimesOneLevelReached()).as("each level reached once").isEqualTo(1);
-        assertThat(record.escalatedIn("OVERDUE")).as("overdue and escalated in the read model").isEqualTo(tasks);
+        assertThat(record.mostTimesOneLevelReached())
+                .as("each level reached once")
+                .isEqualTo(1);
+        assertThat(record.escalatedIn("OVERDUE"))
+                .as("overdue and escalated in the read model")
+                .isEqualTo(tasks);
         assertThat(database.count("""
                 select count(*) from (select recipient, channel, subject, body from duban.notification
                     where body like ? group by 1, 2, 3, 4 having count(*) > 1) twice""", "%" + plan + "-%"))
-                .as("no notification twice").isZero();
+                .as("no notification twice")
+                .isZero();
         return firedBy(plan, due);
     }
 
@@ -208,11 +243,9 @@ class TwoNodeClusterIT {
                         where act_id_ = 'StartEvent_DailyCheck' and job_state_ = 2 and job_duedate_ <= ?
                           and process_instance_id_ in
                               (select process_instance_id from duban.task_supervision where plan_code = ?)
-                        group by hostname_""")
-                .params(due, plan)
-                .query(rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                });
+                        group by hostname_""").params(due, plan).query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
         return counts;
     }
 
@@ -222,8 +255,7 @@ class TwoNodeClusterIT {
 
     private long sentMails(String plan) {
         return database.count("""
-                select count(*) from duban.notification where channel = 'EMAIL' and sent_at is not null and body like ?""",
-                "%" + plan + "-%");
+                select count(*) from duban.notification where channel = 'EMAIL' and sent_at is not null and body like ?""", "%" + plan + "-%");
     }
 
     /** The e-mails the mail server received about the plan's tasks, and how many of them it had received before. */
@@ -243,8 +275,11 @@ class TwoNodeClusterIT {
 
     private static String recipients(MimeMessage message) {
         try {
-            return String.join(",", java.util.Arrays.stream(message.getAllRecipients()).map(Address::toString)
-                    .toList());
+            return String.join(
+                    ",",
+                    java.util.Arrays.stream(message.getAllRecipients())
+                            .map(Address::toString)
+                            .toList());
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
@@ -280,6 +315,5 @@ class TwoNodeClusterIT {
         }
     }
 
-    private record Mails(long received, long duplicates) {
-    }
+    private record Mails(long received, long duplicates) {}
 }

@@ -36,42 +36,69 @@ class DashboardBenchmark {
     private static final int TASKS = 100_000;
     private static final int ROUNDS = 200;
 
-    @Autowired DashboardQueries queries;
-    @Autowired DashboardCounts counts;
-    @Autowired TaskService taskService;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TransactionTemplate transaction;
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
+    @Autowired
+    DashboardQueries queries;
+
+    @Autowired
+    DashboardCounts counts;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
 
     @Test
     void dashboardQueriesAt100000OpenTasks() {
         // Other benchmarks of the same run may have left tasks behind: the seeded ones are counted on top of those.
-        long dueBeforeSeeding = taskService.createTaskQuery().dueBefore(new Date()).count();
+        long dueBeforeSeeding =
+                taskService.createTaskQuery().dueBefore(new Date()).count();
         long overdueBeforeSeeding = queries.overview(null).byState().getOrDefault("OVERDUE", 0L);
         long seeding = System.nanoTime();
         seed();
-        System.out.printf("%nDashboard benchmark: %,d open tasks seeded in %.1f s%n", TASKS,
-                (System.nanoTime() - seeding) / 1e9);
+        System.out.printf(
+                "%nDashboard benchmark: %,d open tasks seeded in %.1f s%n", TASKS, (System.nanoTime() - seeding) / 1e9);
         Date now = new Date();
         long dueBefore = taskService.createTaskQuery().dueBefore(now).count() - dueBeforeSeeding;
         assertThat(dueBefore).isBetween(TASKS / 5L - 100, TASKS / 5L + 100);
-        assertThat(queries.overview(null).byState().get("OVERDUE") - overdueBeforeSeeding).isEqualTo(dueBefore);
+        assertThat(queries.overview(null).byState().get("OVERDUE") - overdueBeforeSeeding)
+                .isEqualTo(dueBefore);
 
         Map<String, Supplier<Object>> work = new LinkedHashMap<>();
-        work.put("Camunda TaskQuery.dueBefore(now).count()", () -> taskService.createTaskQuery().dueBefore(now).count());
-        work.put("plain SQL count(*) of ACT_RU_TASK due before now", () -> jdbc.queryForObject(
-                "select count(*) from act_ru_task where due_date_ < ?", Long.class, now));
+        work.put(
+                "Camunda TaskQuery.dueBefore(now).count()",
+                () -> taskService.createTaskQuery().dueBefore(now).count());
+        work.put(
+                "plain SQL count(*) of ACT_RU_TASK due before now",
+                () -> jdbc.queryForObject("select count(*) from act_ru_task where due_date_ < ?", Long.class, now));
         work.put("overview, all plans", () -> queries.overview(null));
         work.put("overview, one plan", () -> queries.overview("BENCH-07"));
-        work.put("overdue list, page 1 (most overdue first)", () -> queries.overdue(
-                TaskFilter.overdue(null, null, null), OverdueOrder.OVERDUE, false, 0, 50));
-        work.put("overdue list, page 100", () -> queries.overdue(
-                TaskFilter.overdue(null, null, null), OverdueOrder.OVERDUE, false, 99, 50));
-        work.put("overdue list, one unit, by urges", () -> queries.overdue(
-                TaskFilter.overdue(null, "finance", null), OverdueOrder.URGES, false, 0, 50));
-        work.put("overdue list, one plan and level, by deadline", () -> queries.overdue(
-                TaskFilter.overdue("BENCH-07", null, EscalationLevel.WARNING), OverdueOrder.DEADLINE, true, 0, 50));
+        work.put(
+                "overdue list, page 1 (most overdue first)",
+                () -> queries.overdue(TaskFilter.overdue(null, null, null), OverdueOrder.OVERDUE, false, 0, 50));
+        work.put(
+                "overdue list, page 100",
+                () -> queries.overdue(TaskFilter.overdue(null, null, null), OverdueOrder.OVERDUE, false, 99, 50));
+        work.put(
+                "overdue list, one unit, by urges",
+                () -> queries.overdue(TaskFilter.overdue(null, "finance", null), OverdueOrder.URGES, false, 0, 50));
+        work.put(
+                "overdue list, one plan and level, by deadline",
+                () -> queries.overdue(
+                        TaskFilter.overdue("BENCH-07", null, EscalationLevel.WARNING),
+                        OverdueOrder.DEADLINE,
+                        true,
+                        0,
+                        50));
         work.put("unit scores, all plans", () -> queries.unitScores(null));
 
         String office = users.member("bench-office", DubanGroups.SUPERVISION_OFFICE);
@@ -83,21 +110,23 @@ class DashboardBenchmark {
         Map<String, long[]> figures = new LinkedHashMap<>();
         work.forEach((name, call) -> figures.put(name, measure(call)));
         double reference = figures.get("Camunda TaskQuery.dueBefore(now).count()")[1] / 1e6;
-        System.out.printf("%n%-52s %9s %9s %14s%n", "query (" + ROUNDS + " rounds each)", "p50 ms", "p95 ms",
-                "p95 / TaskQuery");
-        figures.forEach((name, nanos) -> System.out.printf("%-52s %9.2f %9.2f %14.2f%n", name, nanos[0] / 1e6,
-                nanos[1] / 1e6, nanos[1] / 1e6 / reference));
+        System.out.printf(
+                "%n%-52s %9s %9s %14s%n", "query (" + ROUNDS + " rounds each)", "p50 ms", "p95 ms", "p95 / TaskQuery");
+        figures.forEach((name, nanos) -> System.out.printf(
+                "%-52s %9.2f %9.2f %14.2f%n", name, nanos[0] / 1e6, nanos[1] / 1e6, nanos[1] / 1e6 / reference));
 
         long export = System.nanoTime();
         int[] rows = new int[1];
-        transaction.executeWithoutResult(status -> queries.ledger(new TaskFilter(null, null, null, null),
-                row -> rows[0]++));
-        System.out.printf("%nLedger rows read for the .xlsx: %,d in %.2f s%n", rows[0], (System.nanoTime() - export) / 1e9);
+        transaction.executeWithoutResult(
+                status -> queries.ledger(new TaskFilter(null, null, null, null), row -> rows[0]++));
+        System.out.printf(
+                "%nLedger rows read for the .xlsx: %,d in %.2f s%n", rows[0], (System.nanoTime() - export) / 1e9);
         long download = System.nanoTime();
-        byte[] xlsx = rest.withBasicAuth(office, TestUsers.PASSWORD)
-                .getForObject("/api/dashboard/ledger.xlsx", byte[].class);
-        System.out.printf("Ledger .xlsx of %,d tasks over HTTP: %.2f s, %,d bytes%n%n", TASKS,
-                (System.nanoTime() - download) / 1e9, xlsx.length);
+        byte[] xlsx =
+                rest.withBasicAuth(office, TestUsers.PASSWORD).getForObject("/api/dashboard/ledger.xlsx", byte[].class);
+        System.out.printf(
+                "Ledger .xlsx of %,d tasks over HTTP: %.2f s, %,d bytes%n%n",
+                TASKS, (System.nanoTime() - download) / 1e9, xlsx.length);
     }
 
     private void seed() {

@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +33,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DubanTest
 class DashboardIT {
 
-    @Autowired TestRestTemplate rest;
-    @Autowired DashboardScenario scenario;
-    @Autowired ReadModelAudit audit;
-    @Autowired DashboardCounts counts;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    DashboardScenario scenario;
+
+    @Autowired
+    ReadModelAudit audit;
+
+    @Autowired
+    DashboardCounts counts;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private String plan;
 
@@ -51,9 +60,23 @@ class DashboardIT {
         JsonNode overview = office().get("/api/dashboard/overview?plan=" + plan).json();
 
         assertThat(overview.path("total").asLong()).isEqualTo(8);
-        assertThat(counts(overview.path("byState"))).containsExactlyInAnyOrderEntriesOf(Map.of("ON_TRACK", 1L,
-                "DUE_SOON", 1L, "OVERDUE", 2L, "RECTIFYING", 1L, "SUBMITTED", 1L, "CLOSED", 2L));
-        assertThat(counts(overview.path("overdueByLevel"))).containsEntry("REMINDER", 1L).containsEntry("WARNING", 1L)
+        assertThat(counts(overview.path("byState")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "ON_TRACK",
+                        1L,
+                        "DUE_SOON",
+                        1L,
+                        "OVERDUE",
+                        2L,
+                        "RECTIFYING",
+                        1L,
+                        "SUBMITTED",
+                        1L,
+                        "CLOSED",
+                        2L));
+        assertThat(counts(overview.path("overdueByLevel")))
+                .containsEntry("REMINDER", 1L)
+                .containsEntry("WARNING", 1L)
                 .containsEntry("CIRCULATED_CRITICISM", 0L);
         assertThat(overview.path("plans")).singleElement().satisfies(row -> {
             assertThat(row.path("planCode").asText()).isEqualTo(plan);
@@ -66,7 +89,10 @@ class DashboardIT {
     void foldingTheCountDeltasChangesNoFigure() {
         String before = office().get("/api/dashboard/overview?plan=" + plan).body();
         counts.fold();
-        assertThat(jdbc.sql("select count(*) from duban.task_state_delta").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from duban.task_state_delta")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(office().get("/api/dashboard/overview?plan=" + plan).body()).isEqualTo(before);
         assertThat(audit.audit(plan)).isEmpty();
     }
@@ -88,7 +114,9 @@ class DashboardIT {
         assertThat(second.path("taskCode").asText()).isEqualTo(scenario.code("T4"));
         assertThat(second.path("workingDaysOverdue").asInt()).isEqualTo(2);
         assertThat(second.path("levelName").asText()).isEqualTo("提醒");
-        assertThat(second.path("timesUrged").asInt()).as("urged from the dashboard after the check").isEqualTo(1);
+        assertThat(second.path("timesUrged").asInt())
+                .as("urged from the dashboard after the check")
+                .isEqualTo(1);
     }
 
     @Test
@@ -108,7 +136,10 @@ class DashboardIT {
         Http.Response unknownUnit = office().get("/api/dashboard/overdue?unit=no-such-unit");
         assertThat(unknownUnit.status()).isEqualTo(400);
         assertThat(unknownUnit.json().path("detail").asText()).isEqualTo("没有编号为“no-such-unit”的单位");
-        assertThat(office().get("/api/dashboard/overdue?sort=colour").json().path("detail").asText())
+        assertThat(office().get("/api/dashboard/overdue?sort=colour")
+                        .json()
+                        .path("detail")
+                        .asText())
                 .startsWith("无法按“colour”排序");
         assertThat(office().get("/api/dashboard/overdue?level=HIGH").status()).isEqualTo(400);
         assertThat(office().get("/api/dashboard/overdue?size=5000").status()).isEqualTo(400);
@@ -118,21 +149,26 @@ class DashboardIT {
     @Test
     void eachLeadUnitIsScoredOnTheTasksItLeads() {
         Map<String, JsonNode> scores = new HashMap<>();
-        office().get("/api/dashboard/units?plan=" + plan).json()
+        office().get("/api/dashboard/units?plan=" + plan)
+                .json()
                 .forEach(score -> scores.put(score.path("unitId").asText(), score));
 
         assertThat(scores).containsOnlyKeys("ecology-environment", "agriculture-rural", "finance");
         JsonNode ecology = scores.get("ecology-environment");
         assertThat(ecology.path("tasksLed").asLong()).isEqualTo(4);
         assertThat(ecology.path("closed").asLong()).isEqualTo(1);
-        assertThat(ecology.path("onTimeRate").asDouble()).as("T5 closed on time; the rest not yet due").isEqualTo(1.0);
+        assertThat(ecology.path("onTimeRate").asDouble())
+                .as("T5 closed on time; the rest not yet due")
+                .isEqualTo(1.0);
         assertThat(ecology.path("overdueNow").asLong()).isZero();
         assertThat(ecology.path("rectifications").asLong()).isEqualTo(1);
         JsonNode agriculture = scores.get("agriculture-rural");
         assertThat(agriculture.path("tasksLed").asLong()).isEqualTo(2);
         assertThat(agriculture.path("closedOnTime").asLong()).isZero();
         assertThat(agriculture.path("lateOpen").asLong()).isEqualTo(1);
-        assertThat(agriculture.path("onTimeRate").asDouble()).as("T6 closed late, T3 overdue").isEqualTo(0.0);
+        assertThat(agriculture.path("onTimeRate").asDouble())
+                .as("T6 closed late, T3 overdue")
+                .isEqualTo(0.0);
         assertThat(agriculture.path("urgesReceived").asLong()).isEqualTo(1);
         JsonNode finance = scores.get("finance");
         assertThat(finance.path("overdueNow").asLong()).isEqualTo(1);
@@ -156,13 +192,13 @@ class DashboardIT {
                 rows.put(row.get(2), row);
             }
             assertThat(rows).hasSize(8);
-            assertThat(rows.get(scenario.code("T3"))).containsSubsequence("看板测试计划", scenario.code("T3"),
-                    "任务T3", "州农业农村局", "2030-12-30", "逾期", "12", "预警", "1");
-            assertThat(rows.get(scenario.code("T5"))).containsSubsequence("已销号", "0", "正常", "0",
-                    "2031-01-15", "按时");
+            assertThat(rows.get(scenario.code("T3")))
+                    .containsSubsequence(
+                            "看板测试计划", scenario.code("T3"), "任务T3", "州农业农村局", "2030-12-30", "逾期", "12", "预警", "1");
+            assertThat(rows.get(scenario.code("T5"))).containsSubsequence("已销号", "0", "正常", "0", "2031-01-15", "按时");
             int state = column("状态");
-            assertThat(rows.get(scenario.code("T6")).subList(state, state + 6)).containsExactly("已销号", "0", "提醒",
-                    "0", "", "");
+            assertThat(rows.get(scenario.code("T6")).subList(state, state + 6))
+                    .containsExactly("已销号", "0", "提醒", "0", "", "");
             assertThat(rows.get(scenario.code("T6")).get(column("销号日期"))).isEqualTo("2031-01-15");
             assertThat(rows.get(scenario.code("T6")).get(column("是否按时完成"))).isEqualTo("逾期");
             assertThat(rows.get(scenario.code("T6")).get(column("整改次数"))).isEqualTo("0");
@@ -182,8 +218,10 @@ class DashboardIT {
             for (int index = 2; index <= units.getLastRowNum(); index++) {
                 scores.add(cells(units.getRow(index)));
             }
-            assertThat(scores).contains(List.of("州生态环境局", "4", "1", "1", "0", "100.0%", "0", "0", "1"),
-                    List.of("州农业农村局", "2", "1", "0", "1", "0.0%", "1", "1", "0"));
+            assertThat(scores)
+                    .contains(
+                            List.of("州生态环境局", "4", "1", "1", "0", "100.0%", "0", "0", "1"),
+                            List.of("州农业农村局", "2", "1", "0", "1", "0.0%", "1", "1", "0"));
         }
     }
 
@@ -201,36 +239,46 @@ class DashboardIT {
 
     @Test
     void aTasksPageShowsItsTimelineWithWhoAndWhen() {
-        JsonNode task = office().get("/api/dashboard/tasks/" + scenario.code("T7")).json();
+        JsonNode task =
+                office().get("/api/dashboard/tasks/" + scenario.code("T7")).json();
 
         assertThat(task.path("stateName").asText()).isEqualTo("整改中");
         assertThat(task.path("rectifications").asInt()).isEqualTo(1);
         List<String> steps = new ArrayList<>();
-        task.path("timeline").forEach(step -> steps.add(step.path("title").asText() + "|"
-                + step.path("actorName").asText("")));
+        task.path("timeline")
+                .forEach(step -> steps.add(step.path("title").asText() + "|"
+                        + step.path("actorName").asText("")));
         assertThat(steps).startsWith("任务下达|").contains("签收任务|dash-ecology测试", "督查核验|", "限期整改|");
         assertThat(task.path("timeline").findValuesAsText("detail")).anyMatch(detail -> detail.contains("缺少验收报告"));
 
-        JsonNode urged = office().get("/api/dashboard/tasks/" + scenario.code("T3")).json();
-        assertThat(urged.path("urges")).singleElement()
+        JsonNode urged =
+                office().get("/api/dashboard/tasks/" + scenario.code("T3")).json();
+        assertThat(urged.path("urges"))
+                .singleElement()
                 .satisfies(urge -> assertThat(urge.path("reason").asText()).isEqualTo("催办：请于本周内报送"));
-        assertThat(urged.path("escalations")).singleElement()
+        assertThat(urged.path("escalations"))
+                .singleElement()
                 .satisfies(step -> assertThat(step.path("level").asText()).isEqualTo("WARNING"));
     }
 
     @Test
     void leadersReadTheDashboardButOnlyTheOfficeUrgesAndUnitsSeeNothing() {
-        assertThat(Http.as(rest, LEADER_USER).get("/api/dashboard/overview").status()).isEqualTo(200);
+        assertThat(Http.as(rest, LEADER_USER).get("/api/dashboard/overview").status())
+                .isEqualTo(200);
         Http.Response leaderUrge = Http.as(rest, LEADER_USER)
                 .postJson("/api/plan-tasks/" + scenario.code("T3") + "/urges", Map.of("message", "催一下"));
         assertThat(leaderUrge.status()).isEqualTo(403);
-        assertThat(office().get("/api/dashboard/tasks/" + scenario.code("T3")).json().path("timesUrged").asInt())
+        assertThat(office().get("/api/dashboard/tasks/" + scenario.code("T3"))
+                        .json()
+                        .path("timesUrged")
+                        .asInt())
                 .isEqualTo(1);
 
         Http.Response unit = Http.as(rest, UNIT_USER).get("/api/dashboard/overdue");
         assertThat(unit.status()).isEqualTo(403);
         assertThat(unit.json().path("detail").asText()).startsWith("无权");
-        assertThat(Http.as(rest, UNIT_USER).get("/api/dashboard/ledger.xlsx").status()).isEqualTo(403);
+        assertThat(Http.as(rest, UNIT_USER).get("/api/dashboard/ledger.xlsx").status())
+                .isEqualTo(403);
         assertThat(Http.anonymous(rest).get("/api/dashboard/overview").status()).isEqualTo(401);
     }
 
@@ -241,7 +289,8 @@ class DashboardIT {
         assertThat(description.path("paths").has("/api/dashboard/overdue")).isTrue();
         assertThat(description.path("paths").has("/api/dashboard/ledger.xlsx")).isTrue();
         assertThat(Http.anonymous(rest).get("/v3/api-docs").status()).isEqualTo(401);
-        assertThat(rest.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -249,11 +298,15 @@ class DashboardIT {
         assertThat(audit.audit(plan)).isEmpty();
 
         String code = scenario.code("T1");
-        jdbc.sql("update duban.task_supervision set state = 'CLOSED' where task_code = ?").param(code).update();
+        jdbc.sql("update duban.task_supervision set state = 'CLOSED' where task_code = ?")
+                .param(code)
+                .update();
         try {
             assertThat(audit.audit(plan)).singleElement().asString().startsWith(code + "：流程未结束");
         } finally {
-            jdbc.sql("update duban.task_supervision set state = 'ON_TRACK' where task_code = ?").param(code).update();
+            jdbc.sql("update duban.task_supervision set state = 'ON_TRACK' where task_code = ?")
+                    .param(code)
+                    .update();
         }
     }
 
@@ -267,7 +320,9 @@ class DashboardIT {
 
     private static Map<String, Long> counts(JsonNode node) {
         Map<String, Long> counts = new HashMap<>();
-        node.fields().forEachRemaining(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
+        node.fields()
+                .forEachRemaining(
+                        entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
         return counts;
     }
 

@@ -55,7 +55,10 @@ class DashboardScenario {
     final Map<String, String> instances = new LinkedHashMap<>();
     String planCode;
 
-    DashboardScenario(PlanTaskDispatcher dispatcher, TaskService taskService, ManagementService managementService,
+    DashboardScenario(
+            PlanTaskDispatcher dispatcher,
+            TaskService taskService,
+            ManagementService managementService,
             TestUsers users) {
         this.dispatcher = dispatcher;
         this.taskService = taskService;
@@ -94,8 +97,15 @@ class DashboardScenario {
             report("T6");
             pass("T6");
             report("T7");
-            complete("T7", Map.of("inspectionDecision", "rectify", "inspectionOpinion", "缺少验收报告",
-                    "rectificationDeadline", "2031-02-28"));
+            complete(
+                    "T7",
+                    Map.of(
+                            "inspectionDecision",
+                            "rectify",
+                            "inspectionOpinion",
+                            "缺少验收报告",
+                            "rectificationDeadline",
+                            "2031-02-28"));
             report("T8");
             instances.keySet().forEach(this::dailyCheck);
             urge(rest, "T4", "已逾期，请尽快办理");
@@ -110,9 +120,20 @@ class DashboardScenario {
     }
 
     private void dispatch(String task, Unit lead, LocalDate deadline) {
-        instances.put(task, dispatcher.dispatch(new TaskDispatchOrder(planCode, "看板测试计划", code(task), "一、测试",
-                "任务" + task, "任务" + task + "的内容。", List.of(lead), List.of(), List.of(), deadline,
-                ReportCycle.QUARTERLY)));
+        instances.put(
+                task,
+                dispatcher.dispatch(new TaskDispatchOrder(
+                        planCode,
+                        "看板测试计划",
+                        code(task),
+                        "一、测试",
+                        "任务" + task,
+                        "任务" + task + "的内容。",
+                        List.of(lead),
+                        List.of(),
+                        List.of(),
+                        deadline,
+                        ReportCycle.QUARTERLY)));
     }
 
     private void report(String task) {
@@ -136,7 +157,10 @@ class DashboardScenario {
     }
 
     private Task open(String task) {
-        return taskService.createTaskQuery().processInstanceId(instances.get(task)).singleResult();
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(instances.get(task))
+                .singleResult();
     }
 
     private void urge(TestRestTemplate rest, String task, String message) {
@@ -149,8 +173,12 @@ class DashboardScenario {
 
     /** Runs the daily check (the timer of 每日督办检查) of one task at the engine's current time. */
     void dailyCheck(String task) {
-        Job timer = managementService.createJobQuery().processInstanceId(instances.get(task)).timers()
-                .activityId("StartEvent_DailyCheck").singleResult();
+        Job timer = managementService
+                .createJobQuery()
+                .processInstanceId(instances.get(task))
+                .timers()
+                .activityId("StartEvent_DailyCheck")
+                .singleResult();
         if (timer != null) {
             managementService.executeJob(timer.getId());
         }

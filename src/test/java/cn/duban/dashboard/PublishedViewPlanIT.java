@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 @DubanTest
 class PublishedViewPlanIT {
 
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     @Transactional
@@ -49,7 +50,11 @@ class PublishedViewPlanIT {
 
     /** The plan without the names the query gave the relation (alias "s" or the table's own). */
     private String plan(String query) {
-        return String.join("\n", jdbc.sql("explain (costs off) " + query).query(String.class).list())
+        return String.join(
+                        "\n",
+                        jdbc.sql("explain (costs off) " + query)
+                                .query(String.class)
+                                .list())
                 .replaceAll("on task_supervision( s)?\\b", "on task_supervision")
                 .replaceAll("\\b(s|task_supervision)\\.", "");
     }

@@ -2,6 +2,7 @@ package cn.duban.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.identity.DubanGroups;
 import cn.duban.plan.PlanImporter;
 import cn.duban.supervision.EscalationLevel;
@@ -9,7 +10,6 @@ import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;
 import cn.duban.supervision.SupervisionState;
 import cn.duban.supervision.TaskSupervision;
-import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Http;
 import cn.duban.support.Orders;
@@ -49,17 +49,29 @@ class EscalationLadderReachabilityIT {
     /** Tuesday 31 March 2026; the 正常 case is due on Friday 3 April, checked on the Saturday (清明节). */
     private static final LocalDate DEADLINE = LocalDate.of(2026, 3, 31);
 
-    @Autowired PlanImporter importer;
-    @Autowired RuntimeService runtimeService;
-    @Autowired ManagementService managementService;
-    @Autowired SupervisionRecord record;
-    @Autowired WorkingDayCalendar calendar;
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
+    @Autowired
+    PlanImporter importer;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    SupervisionRecord record;
+
+    @Autowired
+    WorkingDayCalendar calendar;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
 
     /** What a task goes through before its check: working days overdue, urges, earlier rectifications. */
-    private record Scenario(String task, int overdue, int urged, int rectifications) {
-    }
+    private record Scenario(String task, int overdue, int urged, int rectifications) {}
 
     @AfterEach
     void resetClock() {
@@ -69,7 +81,8 @@ class EscalationLadderReachabilityIT {
     @Test
     void everyRuleOfTheLadderIsReachedByATaskAsItWasDispatched() throws IOException {
         String plan = Orders.freshCode("LADDER");
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(BEIJING).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(BEIJING).toInstant()));
         importer.importPlan(planFile(plan).getBytes(StandardCharsets.UTF_8), "ladder-test");
         Http office = Http.as(rest, users.member("ladder-office", DubanGroups.SUPERVISION_OFFICE));
 
@@ -77,11 +90,13 @@ class EscalationLadderReachabilityIT {
         for (int i = 1; i <= 12; i++) {
             String task = plan + String.format("-%02d", i);
             Http.Response flag = office.get("/engine-rest/process-instance/" + instance(task) + "/variables/binding");
-            assertThat(flag.status()).as("%s: the binding flag is written at dispatch", task).isEqualTo(200);
+            assertThat(flag.status())
+                    .as("%s: the binding flag is written at dispatch", task)
+                    .isEqualTo(200);
             binding.put(task, flag.json().path("value").asBoolean());
         }
-        assertThat(binding.values()).containsExactly(false, false, false, true, false, false, true, false, false,
-                true, false, false);
+        assertThat(binding.values())
+                .containsExactly(false, false, false, true, false, false, true, false, false, true, false, false);
 
         List<Scenario> scenarios = List.of(
                 new Scenario(plan + "-01", 60, 0, 0), new Scenario(plan + "-02", 30, 0, 2),
@@ -102,26 +117,32 @@ class EscalationLadderReachabilityIT {
     private String reachedRule(Scenario scenario, Http office) {
         String instance = instance(scenario.task());
         for (int i = 0; i < scenario.urged(); i++) {
-            assertThat(office.postJson("/api/plan-tasks/" + scenario.task() + "/urges",
-                    Map.of("message", "请加快办理进度")).status()).isEqualTo(200);
+            assertThat(office.postJson("/api/plan-tasks/" + scenario.task() + "/urges", Map.of("message", "请加快办理进度"))
+                            .status())
+                    .isEqualTo(200);
         }
         if (scenario.rectifications() > 0) {
             // What 限期整改 counts (ReviewDecisionListener); going through inspection n times adds nothing here.
             runtimeService.setVariable(instance, "returnCount", scenario.rectifications());
         }
         LocalDate deadline = record.find(scenario.task()).orElseThrow().deadline();
-        LocalDate day = scenario.overdue() == 0 ? deadline.plusDays(1)
-                : calendar.plusWorkingDays(deadline, scenario.overdue());
+        LocalDate day =
+                scenario.overdue() == 0 ? deadline.plusDays(1) : calendar.plusWorkingDays(deadline, scenario.overdue());
         ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(BEIJING).toInstant()));
-        Job check = managementService.createJobQuery().processInstanceId(instance).timers()
-                .activityId("StartEvent_DailyCheck").singleResult();
+        Job check = managementService
+                .createJobQuery()
+                .processInstanceId(instance)
+                .timers()
+                .activityId("StartEvent_DailyCheck")
+                .singleResult();
         managementService.executeJob(check.getId());
 
         TaskSupervision checked = record.find(scenario.task()).orElseThrow();
         assertThat(checked.state()).isEqualTo(SupervisionState.OVERDUE);
         assertThat(checked.workingDaysOverdue()).as(scenario.task()).isEqualTo(scenario.overdue());
         List<SupervisionEvent> escalations = record.events(scenario.task()).stream()
-                .filter(event -> event.kind() == SupervisionEvent.Kind.ESCALATED).toList();
+                .filter(event -> event.kind() == SupervisionEvent.Kind.ESCALATED)
+                .toList();
         if (escalations.isEmpty()) {
             assertThat(checked.escalationLevel()).isEqualTo(EscalationLevel.NONE);
             return EscalationLevel.NONE.chineseName() + "：未逾期";
@@ -134,14 +155,19 @@ class EscalationLadderReachabilityIT {
     private static List<String> rules() throws IOException {
         try (InputStream table = new ClassPathResource("processes/escalation-level.dmn").getInputStream()) {
             List<String> rules = Dmn.readModelFromStream(table).getModelElementsByType(Rule.class).stream()
-                    .map(rule -> rule.getDescription().getTextContent().strip()).toList();
+                    .map(rule -> rule.getDescription().getTextContent().strip())
+                    .toList();
             assertThat(rules).hasSize(12);
             return rules;
         }
     }
 
     private String instance(String task) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(task).singleResult().getId();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(task)
+                .singleResult()
+                .getId();
     }
 
     /**

@@ -18,8 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DubanTest
 class TaskGrantNarrowingIT {
 
-    @Autowired AccessRules accessRules;
-    @Autowired AuthorizationService authorizationService;
+    @Autowired
+    AccessRules accessRules;
+
+    @Autowired
+    AuthorizationService authorizationService;
 
     @Test
     void anOldCandidateGrantLosesUpdateAndKeepsWhatTheUnitNeeds() {
@@ -34,11 +37,18 @@ class TaskGrantNarrowingIT {
             assertThat(narrowed.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
             assertThat(narrowed.isPermissionGranted(Permissions.READ)).isTrue();
         }
-        assertThat(reread(admin).isPermissionGranted(Permissions.UPDATE)).as("administrators keep theirs").isTrue();
-        assertThat(accessRules.narrowTaskGrants()).as("a second start changes nothing").isZero();
+        assertThat(reread(admin).isPermissionGranted(Permissions.UPDATE))
+                .as("administrators keep theirs")
+                .isTrue();
+        assertThat(accessRules.narrowTaskGrants())
+                .as("a second start changes nothing")
+                .isZero();
     }
 
-    private Authorization grant(String groupId, String userId, String taskId,
+    private Authorization grant(
+            String groupId,
+            String userId,
+            String taskId,
             org.camunda.bpm.engine.authorization.Permission... permissions) {
         Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         authorization.setGroupId(groupId);
@@ -52,6 +62,9 @@ class TaskGrantNarrowingIT {
     }
 
     private Authorization reread(Authorization authorization) {
-        return authorizationService.createAuthorizationQuery().authorizationId(authorization.getId()).singleResult();
+        return authorizationService
+                .createAuthorizationQuery()
+                .authorizationId(authorization.getId())
+                .singleResult();
     }
 }

@@ -22,10 +22,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DubanTest
 class TasklistFiltersIT {
 
-    @Autowired FilterService filterService;
-    @Autowired IdentityService identityService;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired RuntimeService runtimeService;
+    @Autowired
+    FilterService filterService;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    RuntimeService runtimeService;
 
     @AfterEach
     void logOut() {
@@ -45,8 +52,18 @@ class TasklistFiltersIT {
     @Test
     void theOverdueFilterShowsAUnitItsOwnOverdueTasksAndTheOfficeEveryone() {
         String code = Orders.freshCode("LATE");
-        dispatcher.dispatch(new TaskDispatchOrder("TEST-PLAN", "测试计划", code, null, "逾期的任务", "逾期的任务内容。",
-                List.of(Orders.ECOLOGY), List.of(), List.of(), LocalDate.of(2020, 6, 30), ReportCycle.QUARTERLY));
+        dispatcher.dispatch(new TaskDispatchOrder(
+                "TEST-PLAN",
+                "测试计划",
+                code,
+                null,
+                "逾期的任务",
+                "逾期的任务内容。",
+                List.of(Orders.ECOLOGY),
+                List.of(),
+                List.of(),
+                LocalDate.of(2020, 6, 30),
+                ReportCycle.QUARTERLY));
 
         identityService.setAuthentication("eco-user", List.of(Orders.ECOLOGY.id()));
         assertThat(businessKeysIn("逾期")).contains(code);
@@ -58,16 +75,24 @@ class TasklistFiltersIT {
 
     private List<String> filtersOf(String userId, String groupId) {
         identityService.setAuthentication(userId, List.of(groupId));
-        return filterService.createTaskFilterQuery().list().stream().map(Filter::getName).toList();
+        return filterService.createTaskFilterQuery().list().stream()
+                .map(Filter::getName)
+                .toList();
     }
 
     /** The business keys of the tasks the current user sees in a filter. */
     private List<String> businessKeysIn(String filterName) {
         Filter filter = filterService.createFilterQuery().filterName(filterName).singleResult();
-        List<String> instances = filterService.<Task>list(filter.getId()).stream().map(Task::getProcessInstanceId)
+        List<String> instances = filterService.<Task>list(filter.getId()).stream()
+                .map(Task::getProcessInstanceId)
                 .toList();
         identityService.clearAuthentication();
-        return instances.stream().map(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id)
-                .singleResult().getBusinessKey()).toList();
+        return instances.stream()
+                .map(id -> runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(id)
+                        .singleResult()
+                        .getBusinessKey())
+                .toList();
     }
 }

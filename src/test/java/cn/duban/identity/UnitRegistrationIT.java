@@ -16,10 +16,17 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @DubanTest
 class UnitRegistrationIT {
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired IdentityService identityService;
-    @Autowired UnitCatalog units;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    UnitCatalog units;
 
     @Test
     void theSupervisionOfficeAddsAUnitThatBecomesAGroupAndResolvesInPlans() {
@@ -30,11 +37,19 @@ class UnitRegistrationIT {
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().path("id").asText();
-        assertThat(identityService.createGroupQuery().groupId(id).singleResult().getName()).isEqualTo(name);
+        assertThat(identityService.createGroupQuery().groupId(id).singleResult().getName())
+                .isEqualTo(name);
         assertThat(units.resolveAll(name)).extracting(Unit::id).containsExactly(id);
-        assertThat(office.postJson("/api/units", Map.of("name", name)).status()).as("twice").isEqualTo(409);
-        assertThat(office.postJson("/api/units", Map.of("name", "州环保局")).status()).as("an alias").isEqualTo(409);
-        assertThat(office.postJson("/api/units", Map.of("name", "x", "id", "Bad Id!")).json().path("detail").asText())
+        assertThat(office.postJson("/api/units", Map.of("name", name)).status())
+                .as("twice")
+                .isEqualTo(409);
+        assertThat(office.postJson("/api/units", Map.of("name", "州环保局")).status())
+                .as("an alias")
+                .isEqualTo(409);
+        assertThat(office.postJson("/api/units", Map.of("name", "x", "id", "Bad Id!"))
+                        .json()
+                        .path("detail")
+                        .asText())
                 .contains("单位编号");
     }
 

@@ -17,8 +17,11 @@ import org.springframework.http.ResponseEntity;
 @DubanTest
 class WebappSecurityIT {
 
-    @Autowired TestRestTemplate rest;
-    @Autowired IdentityService identityService;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    IdentityService identityService;
 
     @Test
     void nobodyCanCreateTheFirstAdministratorThroughTheSetupPage() {
@@ -28,8 +31,8 @@ class WebappSecurityIT {
                 "profile", Map.of("id", "intruder", "firstName", "x", "lastName", "y", "email", "x@y.z"),
                 "credentials", Map.of("password", "intruder-password"));
 
-        ResponseEntity<String> response = rest.postForEntity("/camunda/api/admin/setup/default/user/create",
-                new HttpEntity<>(body, headers), String.class);
+        ResponseEntity<String> response = rest.postForEntity(
+                "/camunda/api/admin/setup/default/user/create", new HttpEntity<>(body, headers), String.class);
 
         assertThat(response.getStatusCode().value()).isIn(401, 403);
         assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
@@ -45,7 +48,9 @@ class WebappSecurityIT {
     @Test
     void pagesNeverMakeTheBrowserPopUpAPasswordDialog() {
         ResponseEntity<String> probe = rest.getForEntity("/camunda-welcome", String.class);
-        assertThat(probe.getStatusCode().value()).as("Tasklist's login page probes it").isEqualTo(404);
+        assertThat(probe.getStatusCode().value())
+                .as("Tasklist's login page probes it")
+                .isEqualTo(404);
         ResponseEntity<String> unknown = rest.getForEntity("/some/page", String.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(401);
         assertThat(unknown.getHeaders().get("WWW-Authenticate")).isNull();
@@ -53,12 +58,25 @@ class WebappSecurityIT {
 
     @Test
     void everyUnitIsAGroupWithItsChineseName() {
-        assertThat(identityService.createGroupQuery().groupId("ecology-environment").singleResult().getName())
+        assertThat(identityService
+                        .createGroupQuery()
+                        .groupId("ecology-environment")
+                        .singleResult()
+                        .getName())
                 .isEqualTo("州生态环境局");
-        assertThat(identityService.createGroupQuery().groupId(DubanGroups.SUPERVISION_OFFICE).singleResult()
-                .getName()).isEqualTo("督查办");
-        assertThat(identityService.createGroupQuery().groupId(DubanGroups.LEADERS).singleResult().getName())
+        assertThat(identityService
+                        .createGroupQuery()
+                        .groupId(DubanGroups.SUPERVISION_OFFICE)
+                        .singleResult()
+                        .getName())
+                .isEqualTo("督查办");
+        assertThat(identityService
+                        .createGroupQuery()
+                        .groupId(DubanGroups.LEADERS)
+                        .singleResult()
+                        .getName())
                 .isEqualTo("领导");
-        assertThat(identityService.createGroupQuery().groupType("DEPARTMENT").count()).isGreaterThanOrEqualTo(17);
+        assertThat(identityService.createGroupQuery().groupType("DEPARTMENT").count())
+                .isGreaterThanOrEqualTo(17);
     }
 }

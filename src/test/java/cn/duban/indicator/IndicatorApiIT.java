@@ -26,9 +26,14 @@ class IndicatorApiIT {
     private static final String AGRICULTURE = "agriculture-rural";
     private static final String ECOLOGY = "ecology-environment";
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired IndicatorPlans plans;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    IndicatorPlans plans;
 
     private Http office;
     private Http leader;
@@ -65,16 +70,20 @@ class IndicatorApiIT {
         assertThat(response.status()).isEqualTo(200);
         JsonNode list = response.json();
         assertThat(list).hasSize(8);
-        assertThat(list).extracting(i -> i.path("name").asText(), i -> i.path("status").asText(),
-                i -> i.path("statusText").asText()).containsExactly(
-                row("受污染耕地安全利用率", "OFF_TRACK", "偏离目标"),
-                row("城市地下水集中式饮用水水源水质达到或有优于Ⅲ类比例", "ON_TRACK", "正常"),
-                row("国家地下水环境质量考核点位水质目标", "UNKNOWN", "无法量化判断"),
-                row("化肥使用量", "NO_DATA", "未报送"),
-                row("农村环境整治村庄数量", "NO_DATA", "未报送"),
-                row("农村生活污水治理率", "NO_DATA", "未报送"),
-                row("废弃农膜回收利用率", "OFF_TRACK", "偏离目标"),
-                row("畜禽粪污综合利用率", "ON_TRACK", "正常"));
+        assertThat(list)
+                .extracting(
+                        i -> i.path("name").asText(),
+                        i -> i.path("status").asText(),
+                        i -> i.path("statusText").asText())
+                .containsExactly(
+                        row("受污染耕地安全利用率", "OFF_TRACK", "偏离目标"),
+                        row("城市地下水集中式饮用水水源水质达到或有优于Ⅲ类比例", "ON_TRACK", "正常"),
+                        row("国家地下水环境质量考核点位水质目标", "UNKNOWN", "无法量化判断"),
+                        row("化肥使用量", "NO_DATA", "未报送"),
+                        row("农村环境整治村庄数量", "NO_DATA", "未报送"),
+                        row("农村生活污水治理率", "NO_DATA", "未报送"),
+                        row("废弃农膜回收利用率", "OFF_TRACK", "偏离目标"),
+                        row("畜禽粪污综合利用率", "ON_TRACK", "正常"));
 
         JsonNode film = list.get(6);
         assertThat(film.path("id").asLong()).isEqualTo(ids.get(6));
@@ -109,13 +118,21 @@ class IndicatorApiIT {
         assign(6, ECOLOGY);
         report(ecology, 6, 84.25, "2024-12-31");
 
-        JsonNode values = office.get("/api/indicators/" + ids.get(6) + "/values").json();
+        JsonNode values =
+                office.get("/api/indicators/" + ids.get(6) + "/values").json();
 
-        assertThat(values).extracting(v -> v.path("value").decimalValue().toPlainString(),
-                v -> v.path("asOf").asText(), v -> v.path("unitName").asText(), v -> v.path("reportedBy").asText())
-                .containsExactly(row("84.25", "2024-12-31", "州生态环境局", "ind-api-ecology"),
+        assertThat(values)
+                .extracting(
+                        v -> v.path("value").decimalValue().toPlainString(),
+                        v -> v.path("asOf").asText(),
+                        v -> v.path("unitName").asText(),
+                        v -> v.path("reportedBy").asText())
+                .containsExactly(
+                        row("84.25", "2024-12-31", "州生态环境局", "ind-api-ecology"),
                         row("82", "2023-07-02", "州农业农村局", "ind-api-agriculture"));
-        assertThat(ecology.get("/api/indicators/" + ids.get(6) + "/values").status()).as("its lead unit").isEqualTo(200);
+        assertThat(ecology.get("/api/indicators/" + ids.get(6) + "/values").status())
+                .as("its lead unit")
+                .isEqualTo(200);
         Http.Response other = agriculture.get("/api/indicators/" + ids.get(6) + "/values");
         assertThat(other.status()).as("no longer its lead unit").isEqualTo(403);
         assertThat(other.json().path("detail").asText()).isEqualTo("只有牵头单位、督查办和领导可以查看指标的报送记录");
@@ -126,7 +143,8 @@ class IndicatorApiIT {
         assign(0, AGRICULTURE);
         String task = taskOf(agriculture, 0);
 
-        Http.Response refused = agriculture.postJson("/engine-rest/task/" + task + "/complete",
+        Http.Response refused = agriculture.postJson(
+                "/engine-rest/task/" + task + "/complete",
                 Http.variables(Map.of("indicatorValue", 120, "asOfDate", "2025-12-31")));
 
         assertThat(refused.status()).isEqualTo(400);
@@ -143,9 +161,14 @@ class IndicatorApiIT {
         Http.Response form = agriculture.get("/engine-rest/task/" + task + "/deployed-form");
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.json().path("id").asText()).isEqualTo("indicator-report");
-        assertThat(ecology.get("/engine-rest/task?processInstanceBusinessKey=" + ids.get(0)).json()).isEmpty();
-        assertThat(ecology.postJson("/engine-rest/task/" + task + "/complete",
-                Http.variables(Map.of("indicatorValue", 99, "asOfDate", "2025-12-31"))).status()).isEqualTo(403);
+        assertThat(ecology.get("/engine-rest/task?processInstanceBusinessKey=" + ids.get(0))
+                        .json())
+                .isEmpty();
+        assertThat(ecology.postJson(
+                                "/engine-rest/task/" + task + "/complete",
+                                Http.variables(Map.of("indicatorValue", 99, "asOfDate", "2025-12-31")))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -156,14 +179,17 @@ class IndicatorApiIT {
         Http.Response collective = office.putJson(leadUnit(0), Map.of("unitId", "env-committee-members"));
         assertThat(collective.status()).isEqualTo(400);
         assertThat(collective.json().path("detail").asText()).contains("是多个单位的统称");
-        assertThat(office.putJson(leadUnit(0), Map.of()).json().path("detail").asText()).startsWith("请指定牵头单位");
-        assertThat(office.putJson("/api/indicators/999999999/lead-unit", Map.of("unitId", ECOLOGY)).status())
+        assertThat(office.putJson(leadUnit(0), Map.of()).json().path("detail").asText())
+                .startsWith("请指定牵头单位");
+        assertThat(office.putJson("/api/indicators/999999999/lead-unit", Map.of("unitId", ECOLOGY))
+                        .status())
                 .isEqualTo(404);
 
         Http.Response byUnit = ecology.putJson(leadUnit(0), Map.of("unitId", ECOLOGY));
         assertThat(byUnit.status()).isEqualTo(403);
         assertThat(byUnit.json().path("detail").asText()).contains("无权执行此操作");
-        assertThat(leader.putJson(leadUnit(0), Map.of("unitId", ECOLOGY)).status()).isEqualTo(403);
+        assertThat(leader.putJson(leadUnit(0), Map.of("unitId", ECOLOGY)).status())
+                .isEqualTo(403);
 
         Http.Response assigned = office.putJson(leadUnit(0), Map.of("unitId", ECOLOGY));
         assertThat(assigned.status()).isEqualTo(200);
@@ -177,14 +203,16 @@ class IndicatorApiIT {
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().path("detail").asText()).contains("无权执行此操作");
-        assertThat(Http.anonymous(rest).get("/api/indicators?plan=" + planCode).status()).isEqualTo(401);
+        assertThat(Http.anonymous(rest).get("/api/indicators?plan=" + planCode).status())
+                .isEqualTo(401);
         Http.Response unknownPlan = office.get("/api/indicators?plan=NO-SUCH-PLAN");
         assertThat(unknownPlan.status()).isEqualTo(404);
         assertThat(unknownPlan.json().path("detail").asText()).isEqualTo("没有编号为“NO-SUCH-PLAN”的计划");
     }
 
     private void assign(int position, String unitId) {
-        assertThat(office.putJson(leadUnit(position), Map.of("unitId", unitId)).status()).isEqualTo(200);
+        assertThat(office.putJson(leadUnit(position), Map.of("unitId", unitId)).status())
+                .isEqualTo(200);
     }
 
     private String leadUnit(int position) {
@@ -192,15 +220,16 @@ class IndicatorApiIT {
     }
 
     private String taskOf(Http unit, int position) {
-        JsonNode tasks = unit.get("/engine-rest/task?processInstanceBusinessKey=" + ids.get(position)).json();
+        JsonNode tasks = unit.get("/engine-rest/task?processInstanceBusinessKey=" + ids.get(position))
+                .json();
         assertThat(tasks).hasSize(1);
         return tasks.get(0).path("id").asText();
     }
 
     private void report(Http unit, int position, Number value, String asOf) {
         Map<String, Object> values = new HashMap<>(Map.of("indicatorValue", value, "asOfDate", asOf));
-        Http.Response response = unit.postJson("/engine-rest/task/" + taskOf(unit, position) + "/complete",
-                Http.variables(values));
+        Http.Response response =
+                unit.postJson("/engine-rest/task/" + taskOf(unit, position) + "/complete", Http.variables(values));
         assertThat(response.status()).as(response.body()).isEqualTo(204);
     }
 

@@ -20,10 +20,8 @@ class IndicatorPlans {
             new Object[] {"农业农村生态环境", "化肥使用量", "万吨", "14.53万吨", "减少", false, "新疆维吾尔自治区指标"},
             new Object[] {"农业农村生态环境", "农村环境整治村庄数量", "个", null, "达到264个", false, "昌吉州生态环境保护“十四五”规划提供"},
             new Object[] {"农业农村生态环境", "农村生活污水治理率", "%", null, "30%左右", true, "自治区生态环境保护“十四五”规划提供"},
-            new Object[] {"农业农村生态环境", "废弃农膜回收利用率", "%", "80%", "≥85%", false,
-                    "昌吉回族自治州国民经济和社会发展第十四个五年规划和2035 年远景目标纲要"},
-            new Object[] {"农业农村生态环境", "畜禽粪污综合利用率", "%", "75%", "≥80%", false,
-                    "中共中央 国务院关于深入打好污染防治攻坚战的意见"});
+            new Object[] {"农业农村生态环境", "废弃农膜回收利用率", "%", "80%", "≥85%", false, "昌吉回族自治州国民经济和社会发展第十四个五年规划和2035 年远景目标纲要"},
+            new Object[] {"农业农村生态环境", "畜禽粪污综合利用率", "%", "75%", "≥80%", false, "中共中央 国务院关于深入打好污染防治攻坚战的意见"});
 
     static final String TITLE = "昌吉州土壤、地下水和农村生态环境保护“十四五”规划";
 
@@ -43,14 +41,17 @@ class IndicatorPlans {
         long planId = jdbc.sql("""
                         insert into duban.plan (code, title, kind, period_start, period_end, report_cycle, imported_by)
                         values (?, ?, 'FIVE_YEAR', ?, ?, ?, 'test') returning id""")
-                .params(code, TITLE, periodStart, periodEnd, reportCycle).query(Long.class).single();
+                .params(code, TITLE, periodStart, periodEnd, reportCycle)
+                .query(Long.class)
+                .single();
         for (int position = 0; position < SEED_INDICATORS.size(); position++) {
             Object[] row = SEED_INDICATORS.get(position);
             jdbc.sql("""
                             insert into duban.plan_indicator (plan_id, position, category, name, unit, baseline, target,
                                                               binding, source)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(planId, position, row[0], row[1], row[2], row[3], row[4], row[5], row[6]).update();
+                    .params(planId, position, row[0], row[1], row[2], row[3], row[4], row[5], row[6])
+                    .update();
         }
         return code;
     }
@@ -59,12 +60,13 @@ class IndicatorPlans {
     List<Long> indicatorIds(String planCode) {
         return jdbc.sql("""
                         select i.id from duban.plan_indicator i join duban.plan p on p.id = i.plan_id
-                        where p.code = ? order by i.position""")
-                .param(planCode).query(Long.class).list();
+                        where p.code = ? order by i.position""").param(planCode).query(Long.class).list();
     }
 
     long valueCount(long indicatorId) {
-        return jdbc.sql("select count(*) from duban.indicator_value where indicator_id = ?").param(indicatorId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from duban.indicator_value where indicator_id = ?")
+                .param(indicatorId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -46,16 +46,35 @@ class IndicatorReportProcessTest {
     private static final String ECOLOGY = "ecology-environment";
     private static final int FILM = 6;
 
-    @Autowired IndicatorPlans plans;
-    @Autowired IndicatorAssignments assignments;
-    @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired HistoryService historyService;
-    @Autowired IdentityService identityService;
-    @Autowired ManagementService managementService;
-    @Autowired TestUsers users;
-    @Autowired Jobs jobs;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    IndicatorPlans plans;
+
+    @Autowired
+    IndicatorAssignments assignments;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private long film;
     private String agricultureUser;
@@ -80,16 +99,29 @@ class IndicatorReportProcessTest {
         assignments.assign(film, AGRICULTURE, "office");
 
         identityService.setAuthentication(agricultureUser, List.of(AGRICULTURE));
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(film)).singleResult();
+        Task task = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(String.valueOf(film))
+                .singleResult();
         assertThat(task.getName()).isEqualTo("报送指标值：废弃农膜回收利用率");
         assertThat(candidateGroups(task)).containsExactly(AGRICULTURE);
-        assertThat(task.getDueDate()).as("5 working days after Wednesday 10 May 2023")
-                .isEqualTo(Date.from(LocalDate.of(2023, 5, 17).atTime(23, 59, 59).atZone(BEIJING).toInstant()));
+        assertThat(task.getDueDate())
+                .as("5 working days after Wednesday 10 May 2023")
+                .isEqualTo(Date.from(LocalDate.of(2023, 5, 17)
+                        .atTime(23, 59, 59)
+                        .atZone(BEIJING)
+                        .toInstant()));
         Map<String, Object> shown = taskService.getVariables(task.getId());
-        assertThat(shown).containsEntry("indicatorName", "废弃农膜回收利用率").containsEntry("planTitle", IndicatorPlans.TITLE)
-                .containsEntry("baselineText", "80%").containsEntry("target", "≥85%").containsEntry("unitText", "%")
-                .containsEntry("bindingText", "预期性").containsEntry("periodText", "2021—2025年")
-                .containsEntry("leadUnitNames", "州农业农村局").containsEntry("reportCycleText", "每季度");
+        assertThat(shown)
+                .containsEntry("indicatorName", "废弃农膜回收利用率")
+                .containsEntry("planTitle", IndicatorPlans.TITLE)
+                .containsEntry("baselineText", "80%")
+                .containsEntry("target", "≥85%")
+                .containsEntry("unitText", "%")
+                .containsEntry("bindingText", "预期性")
+                .containsEntry("periodText", "2021—2025年")
+                .containsEntry("leadUnitNames", "州农业农村局")
+                .containsEntry("reportCycleText", "每季度");
 
         taskService.claim(task.getId(), agricultureUser);
         taskService.complete(task.getId(), report(83.5, "2023-03-31", "全州回收农膜2.1万吨"));
@@ -97,27 +129,45 @@ class IndicatorReportProcessTest {
         identityService.clearAuthentication();
         assertThat(jdbc.sql("""
                         select value, as_of, note, unit_id, reported_by from duban.indicator_value
-                        where indicator_id = ?""").param(film)
-                .query((rs, row) -> List.of(rs.getBigDecimal(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5))).single())
-                .containsExactly(new BigDecimal("83.5000"), LocalDate.of(2023, 3, 31), "全州回收农膜2.1万吨", AGRICULTURE,
+                        where indicator_id = ?""")
+                        .param(film)
+                        .query((rs, row) -> List.of(
+                                rs.getBigDecimal(1),
+                                rs.getObject(2, LocalDate.class),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5)))
+                        .single())
+                .containsExactly(
+                        new BigDecimal("83.5000"),
+                        LocalDate.of(2023, 3, 31),
+                        "全州回收农膜2.1万吨",
+                        AGRICULTURE,
                         agricultureUser);
         ProcessInstance instance = running(film);
         assertThat(runtimeService.getActiveActivityIds(instance.getId()))
                 .containsExactly(IndicatorReportProcess.NEXT_ROUND);
         assertThat(runtimeService.getVariable(instance.getId(), "lastReport"))
                 .isEqualTo("83.5%（统计截至2023年3月31日）：全州回收农膜2.1万吨");
-        assertThat(runtimeService.getVariable(instance.getId(), "indicatorValue")).as("the form's fields stay local")
+        assertThat(runtimeService.getVariable(instance.getId(), "indicatorValue"))
+                .as("the form's fields stay local")
                 .isNull();
     }
 
     @Test
     void anotherUnitNeitherSeesNorCompletesTheTask() {
         assignments.assign(film, AGRICULTURE, "office");
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(film)).singleResult();
+        Task task = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(String.valueOf(film))
+                .singleResult();
 
         identityService.setAuthentication(financeUser, List.of("finance"));
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(film)).count()).isZero();
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(String.valueOf(film))
+                        .count())
+                .isZero();
         assertThatThrownBy(() -> taskService.complete(task.getId(), report(90, "2023-03-31", null)))
                 .isInstanceOf(AuthorizationException.class);
         assertThatThrownBy(() -> taskService.claim(task.getId(), financeUser))
@@ -125,14 +175,22 @@ class IndicatorReportProcessTest {
 
         identityService.clearAuthentication();
         assertThat(plans.valueCount(film)).isZero();
-        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+        assertThat(taskService
+                        .createTaskQuery()
+                        .taskId(task.getId())
+                        .singleResult()
+                        .getAssignee())
+                .isNull();
     }
 
     @Test
     void aBadValueIsRefusedInChineseAndNothingIsKept() {
         assignments.assign(film, AGRICULTURE, "office");
         identityService.setAuthentication(agricultureUser, List.of(AGRICULTURE));
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(film)).singleResult();
+        Task task = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(String.valueOf(film))
+                .singleResult();
 
         Map<Map<String, Object>, String> refused = new java.util.LinkedHashMap<>();
         refused.put(report(null, "2023-03-31", null), "请填写“本期数值”");
@@ -147,29 +205,44 @@ class IndicatorReportProcessTest {
         refused.put(report(85, "2020-12-31", null), "“统计截至日期”不能早于规划期开始（2021年1月1日）");
         refused.put(report(85, "2023-03-31", "很".repeat(2001)), "“说明及佐证”不能超过2000个字");
         refused.forEach((variables, reason) -> assertThatThrownBy(() -> taskService.complete(task.getId(), variables))
-                .as(reason).isInstanceOf(SubmissionRejectedException.class).hasMessageContaining(reason));
+                .as(reason)
+                .isInstanceOf(SubmissionRejectedException.class)
+                .hasMessageContaining(reason));
 
         identityService.clearAuthentication();
         assertThat(plans.valueCount(film)).isZero();
-        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isOne();
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count())
+                .as("the task stays open")
+                .isOne();
     }
 
     @Test
     void theNextRoundComesOnThePlansCycle() {
         ProcessInstance instance = startAndReport(film, AGRICULTURE, 82, "2023-03-31");
-        Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
-        assertThat(timer.getDuedate()).as("quarterly: 9:00 on 1 July")
-                .isEqualTo(Date.from(LocalDate.of(2023, 7, 1).atTime(9, 0).atZone(BEIJING).toInstant()));
+        Job timer = managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .timers()
+                .singleResult();
+        assertThat(timer.getDuedate())
+                .as("quarterly: 9:00 on 1 July")
+                .isEqualTo(Date.from(
+                        LocalDate.of(2023, 7, 1).atTime(9, 0).atZone(BEIJING).toInstant()));
 
         setClock(LocalDateTime.of(2023, 6, 30, 18, 0));
         assertThat(jobs.executeAll(instance.getId())).as("not yet due").isZero();
         setClock(LocalDateTime.of(2023, 7, 1, 9, 30));
         assertThat(jobs.executeAll(instance.getId())).isOne();
 
-        Task second = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        Task second = taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         assertThat(second.getTaskDefinitionKey()).isEqualTo(IndicatorReportProcess.REPORT_VALUE);
         assertThat(taskService.getVariable(second.getId(), "lastReport")).isEqualTo("82%（统计截至2023年3月31日）");
-        assertThat(taskService.getVariable(second.getId(), "indicatorValue")).as("a fresh form each round").isNull();
+        assertThat(taskService.getVariable(second.getId(), "indicatorValue"))
+                .as("a fresh form each round")
+                .isNull();
         taskService.complete(second.getId(), report(83, "2023-06-30", null));
         assertThat(plans.valueCount(film)).isEqualTo(2);
     }
@@ -181,10 +254,14 @@ class IndicatorReportProcessTest {
 
         setClock(LocalDateTime.of(2026, 1, 1, 9, 30));
         jobs.executeAll(instance.getId());
-        Task last = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        Task last = taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         taskService.complete(last.getId(), report(85.2, "2025-12-31", "2025年末值"));
 
-        assertThat(endedAt(instance.getId(), IndicatorReportProcess.PERIOD_OVER)).isTrue();
+        assertThat(endedAt(instance.getId(), IndicatorReportProcess.PERIOD_OVER))
+                .isTrue();
         assertThat(plans.valueCount(film)).isEqualTo(2);
     }
 
@@ -194,47 +271,76 @@ class IndicatorReportProcessTest {
 
         assertThat(assignments.assign(film, "州农业农村局", "office").leadUnitId()).isEqualTo(AGRICULTURE);
 
-        assertThat(endedAt(first.getId(), IndicatorReportProcess.REPORTING_WITHDRAWN)).isTrue();
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(first.getId())
-                .variableName("withdrawReason").singleResult().getValue()).isEqualTo("牵头单位调整为州农业农村局");
+        assertThat(endedAt(first.getId(), IndicatorReportProcess.REPORTING_WITHDRAWN))
+                .isTrue();
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(first.getId())
+                        .variableName("withdrawReason")
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("牵头单位调整为州农业农村局");
         ProcessInstance second = running(film);
-        Task task = taskService.createTaskQuery().processInstanceId(second.getId()).singleResult();
+        Task task =
+                taskService.createTaskQuery().processInstanceId(second.getId()).singleResult();
         assertThat(candidateGroups(task)).containsExactly(AGRICULTURE);
         assertThat(taskService.getVariable(task.getId(), "leadUnitNames")).isEqualTo("州农业农村局");
 
         assignments.assign(film, AGRICULTURE, "office");
-        assertThat(running(film).getId()).as("the same unit again changes nothing").isEqualTo(second.getId());
+        assertThat(running(film).getId())
+                .as("the same unit again changes nothing")
+                .isEqualTo(second.getId());
 
         assignments.withdraw(film);
         assertThat(running(film)).isNull();
-        assertThat(endedAt(second.getId(), IndicatorReportProcess.REPORTING_WITHDRAWN)).isTrue();
-        assertThat(jdbc.sql("select count(*) from duban.indicator_assignment where indicator_id = ?").param(film)
-                .query(Long.class).single()).isZero();
+        assertThat(endedAt(second.getId(), IndicatorReportProcess.REPORTING_WITHDRAWN))
+                .isTrue();
+        assertThat(jdbc.sql("select count(*) from duban.indicator_assignment where indicator_id = ?")
+                        .param(film)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private ProcessInstance startAndReport(long indicator, String unit, double value, String asOf) {
         assignments.assign(indicator, unit, "office");
         ProcessInstance instance = running(indicator);
-        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        Task task = taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         taskService.complete(task.getId(), report(value, asOf, null));
         return instance;
     }
 
     private boolean endedAt(String instanceId, String endEventId) {
-        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-                .processInstanceId(instanceId).singleResult();
-        return instance.getEndTime() != null && historyService.createHistoricActivityInstanceQuery()
-                .processInstanceId(instanceId).activityId(endEventId).finished().count() == 1;
+        HistoricProcessInstance instance = historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(instanceId)
+                .singleResult();
+        return instance.getEndTime() != null
+                && historyService
+                                .createHistoricActivityInstanceQuery()
+                                .processInstanceId(instanceId)
+                                .activityId(endEventId)
+                                .finished()
+                                .count()
+                        == 1;
     }
 
     private ProcessInstance running(long indicator) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(IndicatorReportProcess.KEY)
-                .processInstanceBusinessKey(String.valueOf(indicator)).singleResult();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(IndicatorReportProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(indicator))
+                .singleResult();
     }
 
     private List<String> candidateGroups(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-                .filter(id -> id != null).toList();
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .map(IdentityLink::getGroupId)
+                .filter(id -> id != null)
+                .toList();
     }
 
     private static Map<String, Object> report(Object value, String asOf, String note) {

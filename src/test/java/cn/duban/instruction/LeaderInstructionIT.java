@@ -29,9 +29,14 @@ import org.springframework.http.ResponseEntity;
 @DubanTest
 class LeaderInstructionIT {
 
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TestUsers users;
-    @Autowired TestRestTemplate rest;
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    TestRestTemplate rest;
 
     @Test
     void theLeadUnitAcknowledgesTheInstructionWhichStandsInTheTimelineAndTheLedger() throws Exception {
@@ -42,44 +47,55 @@ class LeaderInstructionIT {
         Http support = Http.as(rest, users.member("instr-support", Orders.FINANCE.id()));
         Http office = Http.as(rest, users.member("instr-office", DubanGroups.SUPERVISION_OFFICE));
 
-        Http.Response given = leader.postJson("/api/plan-tasks/" + code + "/instructions",
-                Map.of("text", "此项任务事关群众切身利益，请牵头单位本月内拿出详查方案。"));
+        Http.Response given = leader.postJson(
+                "/api/plan-tasks/" + code + "/instructions", Map.of("text", "此项任务事关群众切身利益，请牵头单位本月内拿出详查方案。"));
         assertThat(given.status()).as(given.body()).isEqualTo(201);
         assertThat(given.json().path("acknowledged").asBoolean()).isFalse();
 
-        JsonNode tasks = lead.get("/engine-rest/task?processDefinitionKey=leader-instruction&processInstanceBusinessKey="
-                + code).json();
+        JsonNode tasks = lead.get(
+                        "/engine-rest/task?processDefinitionKey=leader-instruction&processInstanceBusinessKey=" + code)
+                .json();
         assertThat(tasks).hasSize(1);
         JsonNode task = tasks.get(0);
         assertThat(task.path("name").asText()).isEqualTo("签收领导批示：开展土壤污染状况详查");
         assertThat(support.get("/engine-rest/task?processDefinitionKey=leader-instruction&processInstanceBusinessKey="
-                + code).json()).as("a support unit is not asked").isEmpty();
-        assertThat(lead.get("/engine-rest/task/" + task.path("id").asText() + "/deployed-form").body())
+                                + code)
+                        .json())
+                .as("a support unit is not asked")
+                .isEmpty();
+        assertThat(lead.get("/engine-rest/task/" + task.path("id").asText() + "/deployed-form")
+                        .body())
                 .contains("批示内容", "落实意见");
         assertThat(lead.get("/api/inbox").json().path("messages").toString())
-                .as("the lead unit is told").contains("签收领导批示：开展土壤污染状况详查");
+                .as("the lead unit is told")
+                .contains("签收领导批示：开展土壤污染状况详查");
 
         String id = task.path("id").asText();
-        assertThat(lead.postJson("/engine-rest/task/" + id + "/claim", Map.of("userId", "instr-lead")).status())
+        assertThat(lead.postJson("/engine-rest/task/" + id + "/claim", Map.of("userId", "instr-lead"))
+                        .status())
                 .isEqualTo(204);
-        Http.Response empty = lead.postJson("/engine-rest/task/" + id + "/submit-form",
-                Http.variables(Map.of("acknowledgement", "  ")));
+        Http.Response empty = lead.postJson(
+                "/engine-rest/task/" + id + "/submit-form", Http.variables(Map.of("acknowledgement", "  ")));
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.body()).contains("落实意见");
-        Http.Response done = lead.postJson("/engine-rest/task/" + id + "/submit-form",
+        Http.Response done = lead.postJson(
+                "/engine-rest/task/" + id + "/submit-form",
                 Http.variables(Map.of("acknowledgement", "已收悉，本月25日前报送详查方案。")));
         assertThat(done.status()).as(done.body()).isEqualTo(204);
 
-        JsonNode listed = office.get("/api/plan-tasks/" + code + "/instructions").json();
+        JsonNode listed =
+                office.get("/api/plan-tasks/" + code + "/instructions").json();
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("acknowledgedBy").asText()).isEqualTo("instr-lead");
         assertThat(listed.get(0).path("acknowledgement").asText()).isEqualTo("已收悉，本月25日前报送详查方案。");
 
         List<String> steps = new ArrayList<>();
-        office.get("/api/dashboard/tasks/" + code).json().path("timeline")
-                .forEach(step -> steps.add(step.path("title").asText() + "｜" + step.path("detail").asText()));
-        assertThat(steps).contains("领导批示｜此项任务事关群众切身利益，请牵头单位本月内拿出详查方案。",
-                "牵头单位签收领导批示｜已收悉，本月25日前报送详查方案。");
+        office.get("/api/dashboard/tasks/" + code)
+                .json()
+                .path("timeline")
+                .forEach(step -> steps.add(
+                        step.path("title").asText() + "｜" + step.path("detail").asText()));
+        assertThat(steps).contains("领导批示｜此项任务事关群众切身利益，请牵头单位本月内拿出详查方案。", "牵头单位签收领导批示｜已收悉，本月25日前报送详查方案。");
 
         ResponseEntity<byte[]> ledger = rest.withBasicAuth("instr-office", TestUsers.PASSWORD)
                 .exchange("/api/dashboard/ledger.xlsx?plan=TEST-PLAN", HttpMethod.GET, null, byte[].class);
@@ -104,13 +120,18 @@ class LeaderInstructionIT {
         dispatcher.dispatch(Orders.order(code, List.of(Orders.ECOLOGY), List.of()));
         Http leader = Http.as(rest, users.member("instr-leader", DubanGroups.LEADERS));
         assertThat(Http.as(rest, users.member("instr-office", DubanGroups.SUPERVISION_OFFICE))
-                .postJson("/api/plan-tasks/" + code + "/instructions", Map.of("text", "请落实")).status()).isEqualTo(403);
+                        .postJson("/api/plan-tasks/" + code + "/instructions", Map.of("text", "请落实"))
+                        .status())
+                .isEqualTo(403);
         assertThat(Http.as(rest, users.member("instr-lead", Orders.ECOLOGY.id()))
-                .postJson("/api/plan-tasks/" + code + "/instructions", Map.of("text", "请落实")).status()).isEqualTo(403);
+                        .postJson("/api/plan-tasks/" + code + "/instructions", Map.of("text", "请落实"))
+                        .status())
+                .isEqualTo(403);
         Http.Response empty = leader.postJson("/api/plan-tasks/" + code + "/instructions", Map.of("text", " "));
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.body()).contains("请填写批示内容");
-        assertThat(leader.postJson("/api/plan-tasks/NO-SUCH/instructions", Map.of("text", "请落实")).status())
+        assertThat(leader.postJson("/api/plan-tasks/NO-SUCH/instructions", Map.of("text", "请落实"))
+                        .status())
                 .isEqualTo(404);
     }
 }

@@ -36,9 +36,14 @@ class MajorProjectIT {
     private static final String OWNER = "project-water";
     private static final String OTHER = "project-finance";
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired PlanImporter importer;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    PlanImporter importer;
 
     @Test
     void theOfficeEntersAndImportsProjectsAndTheOwnerReportsProgress() throws Exception {
@@ -58,38 +63,79 @@ class MajorProjectIT {
                 """).formatted(plan).getBytes(StandardCharsets.UTF_8), OFFICE);
         String code = plan + "-P1";
 
-        Http.Response added = Http.as(rest, OFFICE).postJson("/api/major-projects", Map.of("code", code,
-                "name", "呼图壁县农村生活污水治理工程", "ownerUnit", "州水利局", "location", "呼图壁县",
-                "investmentPlanned", 1200, "startOn", "2026-03-01", "endOn", "2030年10月31日",
-                "milestones", List.of(Map.of("name", "完成设计", "dueOn", "2026-06-30"),
-                        Map.of("name", "主体完工", "dueOn", "2030-06-30")),
-                "taskCodes", List.of(plan + "-01")));
+        Http.Response added = Http.as(rest, OFFICE)
+                .postJson(
+                        "/api/major-projects",
+                        Map.of(
+                                "code",
+                                code,
+                                "name",
+                                "呼图壁县农村生活污水治理工程",
+                                "ownerUnit",
+                                "州水利局",
+                                "location",
+                                "呼图壁县",
+                                "investmentPlanned",
+                                1200,
+                                "startOn",
+                                "2026-03-01",
+                                "endOn",
+                                "2030年10月31日",
+                                "milestones",
+                                List.of(
+                                        Map.of("name", "完成设计", "dueOn", "2026-06-30"),
+                                        Map.of("name", "主体完工", "dueOn", "2030-06-30")),
+                                "taskCodes",
+                                List.of(plan + "-01")));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         assertThat(added.json().path("ownerUnitName").asText()).isEqualTo("州水利局");
         // Today (December 2026) the design milestone is past due and not reached.
         assertThat(added.json().path("milestonesOverdue").asInt()).isEqualTo(1);
 
-        Http.Response bad = Http.as(rest, OFFICE).postJson("/api/major-projects", Map.of("code", code,
-                "name", "重复", "ownerUnit", "州火星局", "location", "某地", "investmentPlanned", -5,
-                "startOn", "2026-05-01", "endOn", "2026-01-01", "taskCodes", List.of("NO-SUCH")));
+        Http.Response bad = Http.as(rest, OFFICE)
+                .postJson(
+                        "/api/major-projects",
+                        Map.of(
+                                "code",
+                                code,
+                                "name",
+                                "重复",
+                                "ownerUnit",
+                                "州火星局",
+                                "location",
+                                "某地",
+                                "investmentPlanned",
+                                -5,
+                                "startOn",
+                                "2026-05-01",
+                                "endOn",
+                                "2026-01-01",
+                                "taskCodes",
+                                List.of("NO-SUCH")));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().path("detail").asText()).isEqualTo("重大工程未保存：项目1的编号“" + code + "”已被使用；"
-                + "项目1的业主单位“州火星局”不在单位目录中；项目1的计划投资须为不小于0的万元数；项目1的完工日期早于开工日期；"
-                + "项目1关联的任务“NO-SUCH”不存在");
+        assertThat(bad.json().path("detail").asText())
+                .isEqualTo("重大工程未保存：项目1的编号“" + code + "”已被使用；"
+                        + "项目1的业主单位“州火星局”不在单位目录中；项目1的计划投资须为不小于0的万元数；项目1的完工日期早于开工日期；"
+                        + "项目1关联的任务“NO-SUCH”不存在");
 
         // The owner reports; another unit may not; the spent amount never goes down.
-        assertThat(Http.as(rest, OTHER).postJson("/api/major-projects/" + code + "/progress",
-                Map.of("content", "x", "investmentSpent", 1)).status()).isEqualTo(403);
-        Http.Response reported = Http.as(rest, OWNER).postJson("/api/major-projects/" + code + "/progress",
-                Map.of("content", "完成初步设计并通过评审", "investmentSpent", 300, "milestoneDone", 1));
+        assertThat(Http.as(rest, OTHER)
+                        .postJson(
+                                "/api/major-projects/" + code + "/progress",
+                                Map.of("content", "x", "investmentSpent", 1))
+                        .status())
+                .isEqualTo(403);
+        Http.Response reported = Http.as(rest, OWNER)
+                .postJson(
+                        "/api/major-projects/" + code + "/progress",
+                        Map.of("content", "完成初步设计并通过评审", "investmentSpent", 300, "milestoneDone", 1));
         assertThat(reported.status()).as(reported.body()).isEqualTo(200);
         assertThat(reported.json().path("spentPercent").decimalValue()).isEqualByComparingTo("25.0");
         assertThat(reported.json().path("milestonesOverdue").asInt()).isZero();
-        Http.Response backwards = Http.as(rest, OWNER).postJson("/api/major-projects/" + code + "/progress",
-                Map.of("content", "更正", "investmentSpent", 100));
+        Http.Response backwards = Http.as(rest, OWNER)
+                .postJson("/api/major-projects/" + code + "/progress", Map.of("content", "更正", "investmentSpent", 100));
         assertThat(backwards.status()).isEqualTo(400);
-        assertThat(backwards.json().path("detail").asText())
-                .isEqualTo("进展未报送：截至目前完成投资（100万元）不能少于上次报送的300万元");
+        assertThat(backwards.json().path("detail").asText()).isEqualTo("进展未报送：截至目前完成投资（100万元）不能少于上次报送的300万元");
 
         // A table: all rows or none.
         Http.Response badTable = upload(table(List.of(
@@ -97,14 +143,17 @@ class MajorProjectIT {
                 List.of(plan + "-P3", "无业主工程", "州火星局", "木垒县", "100", "2026-04-01", "2027-12-31", ""))));
         assertThat(badTable.status()).isEqualTo(400);
         assertThat(badTable.json().path("detail").asText()).isEqualTo("重大工程未保存：第3行的业主单位“州火星局”不在单位目录中");
-        Http.Response goodTable = upload(table(List.of(
-                List.of(plan + "-P2", "奇台县地下水监测井建设", "州生态环境局", "奇台县", "800", "2026-04-01", "2027-12-31",
-                        plan + "-01"))));
+        Http.Response goodTable = upload(table(List.of(List.of(
+                plan + "-P2", "奇台县地下水监测井建设", "州生态环境局", "奇台县", "800", "2026-04-01", "2027-12-31", plan + "-01"))));
         assertThat(goodTable.status()).as(goodTable.body()).isEqualTo(201);
 
-        JsonNode dashboard = Http.as(rest, OFFICE).get("/api/dashboard/major-projects").json();
-        assertThat(dashboard.findValuesAsText("code")).contains(code, plan + "-P2").doesNotContain(plan + "-P3");
-        assertThat(Http.as(rest, OWNER).get("/api/dashboard/major-projects").status()).isEqualTo(403);
+        JsonNode dashboard =
+                Http.as(rest, OFFICE).get("/api/dashboard/major-projects").json();
+        assertThat(dashboard.findValuesAsText("code"))
+                .contains(code, plan + "-P2")
+                .doesNotContain(plan + "-P3");
+        assertThat(Http.as(rest, OWNER).get("/api/dashboard/major-projects").status())
+                .isEqualTo(403);
 
         ResponseEntity<byte[]> ledger = rest.withBasicAuth(OFFICE, TestUsers.PASSWORD)
                 .exchange("/api/dashboard/major-projects.xlsx", HttpMethod.GET, null, byte[].class);
@@ -135,12 +184,14 @@ class MajorProjectIT {
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         headers.add("X-Requested-With", "MajorProjectIT");
         ResponseEntity<String> response = rest.withBasicAuth(OFFICE, TestUsers.PASSWORD)
-                .exchange("/api/major-projects/import", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+                .exchange(
+                        "/api/major-projects/import", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
         return new Http.Response(response.getStatusCode().value(), response.getBody());
     }
 
     private static byte[] table(List<List<String>> rows) throws Exception {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("重大工程");
             Row head = sheet.createRow(0);
             for (int c = 0; c < ProjectTable.IMPORT_COLUMNS.size(); c++) {

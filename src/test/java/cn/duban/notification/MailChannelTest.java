@@ -25,7 +25,7 @@ class MailChannelTest {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("localhost");
         sender.setPort(smtp.getSmtp().getPort());
-        sender.setDefaultEncoding("UTF-8");   // as spring.mail.default-encoding
+        sender.setDefaultEncoding("UTF-8"); // as spring.mail.default-encoding
         MailChannel mail = new MailChannel(sender, "duban@duban.test");
         String body = "第1次催办：请报送<img src=x onerror=\"alert(1)\">，见<a href=\"http://evil.example/\">通知</a>"
                 + "和[点此](http://evil.example/md)";

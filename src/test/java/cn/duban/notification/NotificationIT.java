@@ -31,12 +31,23 @@ class NotificationIT {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired NotificationDelivery delivery;
-    @Autowired TaskService taskService;
-    @Autowired TestUsers users;
-    @Autowired TestRestTemplate rest;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    NotificationDelivery delivery;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private String leadUser;
     private String code;
@@ -58,9 +69,11 @@ class NotificationIT {
         List<MimeMessage> mails = mailsTo("mail-ecology@duban.test");
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).isEqualTo("【督办】新的待办：签收任务：开展土壤污染状况详查");
-        assertThat(mails.get(0).getContent().toString()).contains("所属计划：测试计划", "任务编号：" + code,
-                "完成时限：2030年12月31日", "请登录督办系统签收办理");
-        assertThat(mailsTo("mail-finance@duban.test")).as("another unit hears nothing").isEmpty();
+        assertThat(mails.get(0).getContent().toString())
+                .contains("所属计划：测试计划", "任务编号：" + code, "完成时限：2030年12月31日", "请登录督办系统签收办理");
+        assertThat(mailsTo("mail-finance@duban.test"))
+                .as("another unit hears nothing")
+                .isEmpty();
 
         assertThat(delivery.deliverDue()).as("nothing goes out twice").isZero();
         assertThat(mailsTo("mail-ecology@duban.test")).hasSize(1);
@@ -70,9 +83,13 @@ class NotificationIT {
         JsonNode message = inbox.path("messages").get(0);
         assertThat(message.path("subject").asText()).isEqualTo("【督办】新的待办：签收任务：开展土壤污染状况详查");
         long unread = inbox.path("unread").asLong();
-        assertThat(Http.as(rest, "mail-finance").postJson("/api/inbox/" + message.path("id").asLong() + "/read",
-                Map.of()).status()).as("not someone else's message").isEqualTo(404);
-        assertThat(lead.postJson("/api/inbox/" + message.path("id").asLong() + "/read", Map.of()).status())
+        assertThat(Http.as(rest, "mail-finance")
+                        .postJson("/api/inbox/" + message.path("id").asLong() + "/read", Map.of())
+                        .status())
+                .as("not someone else's message")
+                .isEqualTo(404);
+        assertThat(lead.postJson("/api/inbox/" + message.path("id").asLong() + "/read", Map.of())
+                        .status())
                 .isEqualTo(204);
         assertThat(lead.get("/api/inbox").json().path("unread").asLong()).isEqualTo(unread - 1);
     }
@@ -87,12 +104,15 @@ class NotificationIT {
                         select count(*) from duban.notification
                         where recipient = 'mail-ecology' and channel = 'EMAIL' and sent_at is null
                           and attempts = 1 and last_error is not null""").query(Long.class).single())
-                .as("kept for a later attempt").isGreaterThanOrEqualTo(1);
+                .as("kept for a later attempt")
+                .isGreaterThanOrEqualTo(1);
 
         smtp.start();
-        jdbc.sql("update duban.notification set next_attempt_at = now() where sent_at is null").update();
+        jdbc.sql("update duban.notification set next_attempt_at = now() where sent_at is null")
+                .update();
         delivery.deliverDue();
-        assertThat(mailsTo("mail-ecology@duban.test")).extracting(MimeMessage::getSubject)
+        assertThat(mailsTo("mail-ecology@duban.test"))
+                .extracting(MimeMessage::getSubject)
                 .as("the task it signed, and the report it owes next (no support or implementing units)")
                 .containsExactly("【督办】新的待办：签收任务：开展土壤污染状况详查", "【督办】新的待办：报送办理结果：开展土壤污染状况详查");
     }
@@ -103,21 +123,26 @@ class NotificationIT {
         Http.as(rest, "mail-office").postJson("/api/plan-tasks/" + code + "/urges", Map.of("message", "请尽快签收"));
         delivery.deliverDue();
 
-        assertThat(mailsTo("mail-ecology@duban.test")).extracting(MimeMessage::getSubject)
+        assertThat(mailsTo("mail-ecology@duban.test"))
+                .extracting(MimeMessage::getSubject)
                 .contains("【督办】督查办催办：" + code);
     }
 
     private void deliverEverythingPending() {
-        jdbc.sql("update duban.notification set sent_at = now() where sent_at is null and channel <> 'INBOX'").update();
+        jdbc.sql("update duban.notification set sent_at = now() where sent_at is null and channel <> 'INBOX'")
+                .update();
     }
 
     private List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return Arrays.stream(mail.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(mail -> {
+                    try {
+                        return Arrays.stream(mail.getAllRecipients())
+                                .anyMatch(r -> r.toString().equals(address));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 }

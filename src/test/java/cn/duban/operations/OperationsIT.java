@@ -25,18 +25,35 @@ class OperationsIT {
 
     private static final String TASK = "OPS-METRICS-01";
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired JdbcClient jdbc;
-    @Autowired SupervisionMetrics metrics;
-    @Autowired ProcessEngineConfiguration engineConfiguration;
-    @Autowired RepositoryService repositoryService;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SupervisionMetrics metrics;
+
+    @Autowired
+    ProcessEngineConfiguration engineConfiguration;
+
+    @Autowired
+    RepositoryService repositoryService;
 
     @AfterEach
     void removeTheRowsOfTheMetricsTest() {
-        jdbc.sql("delete from duban.task_supervision where task_code = ?").param(TASK).update();
-        jdbc.sql("delete from duban.supervision_event where task_code = ?").param(TASK).update();
-        jdbc.sql("delete from duban.notification where event_key = ?").param("ops:" + TASK).update();
+        jdbc.sql("delete from duban.task_supervision where task_code = ?")
+                .param(TASK)
+                .update();
+        jdbc.sql("delete from duban.supervision_event where task_code = ?")
+                .param(TASK)
+                .update();
+        jdbc.sql("delete from duban.notification where event_key = ?")
+                .param("ops:" + TASK)
+                .update();
     }
 
     @Test
@@ -45,24 +62,45 @@ class OperationsIT {
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asText()).isEqualTo("UP");
-        assertThat(health.json().has("components")).as("no details for anonymous callers").isFalse();
+        assertThat(health.json().has("components"))
+                .as("no details for anonymous callers")
+                .isFalse();
     }
 
     @Test
     void anAdministratorSeesTheEngineTheDatabaseAndTheJobBacklog() {
-        JsonNode health = Http.as(rest, users.member("ops-admin", DubanGroups.CAMUNDA_ADMIN)).get("/actuator/health")
+        JsonNode health = Http.as(rest, users.member("ops-admin", DubanGroups.CAMUNDA_ADMIN))
+                .get("/actuator/health")
                 .json();
 
         JsonNode components = health.path("components");
         assertThat(components.path("engine").path("status").asText()).isEqualTo("UP");
-        assertThat(components.path("engine").path("details").path("planTaskVersions").asLong()).isPositive();
+        assertThat(components
+                        .path("engine")
+                        .path("details")
+                        .path("planTaskVersions")
+                        .asLong())
+                .isPositive();
         assertThat(components.path("database").path("status").asText()).isEqualTo("UP");
-        assertThat(components.path("database").path("details").path("schemaVersion").asText()).isNotEqualTo("none");
+        assertThat(components
+                        .path("database")
+                        .path("details")
+                        .path("schemaVersion")
+                        .asText())
+                .isNotEqualTo("none");
         assertThat(components.path("jobExecutor").path("status").asText()).isEqualTo("UP");
-        assertThat(components.path("jobExecutor").path("details").has("backlog")).isTrue();
-        assertThat(components.path("jobExecutor").path("details").path("executorOnThisNode").asText())
-                .as("the tests run jobs themselves").isEqualTo("disabled");
-        assertThat(components.has("mail")).as("a mail server that is down is no reason to stop serving").isFalse();
+        assertThat(components.path("jobExecutor").path("details").has("backlog"))
+                .isTrue();
+        assertThat(components
+                        .path("jobExecutor")
+                        .path("details")
+                        .path("executorOnThisNode")
+                        .asText())
+                .as("the tests run jobs themselves")
+                .isEqualTo("disabled");
+        assertThat(components.has("mail"))
+                .as("a mail server that is down is no reason to stop serving")
+                .isFalse();
     }
 
     @Test
@@ -70,14 +108,21 @@ class OperationsIT {
         String monitor = users.member("ops-monitor", DubanGroups.MONITORING);
 
         assertThat(scrape(monitor).getStatusCode().value()).isEqualTo(200);
-        assertThat(Http.as(rest, monitor).get("/actuator/health").json().has("components")).isTrue();
+        assertThat(Http.as(rest, monitor).get("/actuator/health").json().has("components"))
+                .isTrue();
         assertThat(Http.anonymous(rest).get("/actuator/prometheus").status()).isEqualTo(401);
-        assertThat(Http.as(rest, users.member("ops-unit", "finance")).get("/actuator/prometheus").status())
+        assertThat(Http.as(rest, users.member("ops-unit", "finance"))
+                        .get("/actuator/prometheus")
+                        .status())
                 .isEqualTo(403);
         assertThat(Http.as(rest, monitor).get("/engine-rest/process-instance").status())
-                .as("the group reads no process data").isEqualTo(403);
-        assertThat(Http.as(rest, users.member("ops-admin", DubanGroups.CAMUNDA_ADMIN)).get("/actuator/env")
-                .status()).as("only health and prometheus are exposed").isEqualTo(404);
+                .as("the group reads no process data")
+                .isEqualTo(403);
+        assertThat(Http.as(rest, users.member("ops-admin", DubanGroups.CAMUNDA_ADMIN))
+                        .get("/actuator/env")
+                        .status())
+                .as("only health and prometheus are exposed")
+                .isEqualTo(404);
     }
 
     @Test
@@ -91,27 +136,37 @@ class OperationsIT {
         jdbc.sql("""
                 insert into duban.notification (event_key, recipient, channel, address, subject, body, attempts,
                                                 last_error)
-                values (?, 'ops-unit', 'EMAIL', 'ops@duban.test', '逾期', '逾期', 10, 'connection refused')""")
-                .param("ops:" + TASK).update();
+                values (?, 'ops-unit', 'EMAIL', 'ops@duban.test', '逾期', '逾期', 10, 'connection refused')""").param("ops:" + TASK).update();
         metrics.forget();
 
-        String scrape = scrape(users.member("ops-monitor", DubanGroups.MONITORING)).getBody();
+        String scrape =
+                scrape(users.member("ops-monitor", DubanGroups.MONITORING)).getBody();
 
-        assertThat(value(scrape, "duban_tasks\\{state=\"OVERDUE\"}")).isEqualTo(count(
-                "select count(*) from duban.task_supervision where state = 'OVERDUE'")).isPositive();
+        assertThat(value(scrape, "duban_tasks\\{state=\"OVERDUE\"}"))
+                .isEqualTo(count("select count(*) from duban.task_supervision where state = 'OVERDUE'"))
+                .isPositive();
         assertThat(value(scrape, "duban_tasks_overdue")).isEqualTo(value(scrape, "duban_tasks\\{state=\"OVERDUE\"}"));
-        assertThat(value(scrape, "duban_tasks\\{state=\"CLOSED\"}")).isEqualTo(count(
-                "select count(*) from duban.task_supervision where state = 'CLOSED'"));
-        assertThat(value(scrape, "duban_tasks_escalation\\{level=\"WARNING\"}")).isEqualTo(count(
-                "select count(*) from duban.task_supervision where state <> 'CLOSED' and escalation_level = 'WARNING'"))
+        assertThat(value(scrape, "duban_tasks\\{state=\"CLOSED\"}"))
+                .isEqualTo(count("select count(*) from duban.task_supervision where state = 'CLOSED'"));
+        assertThat(value(scrape, "duban_tasks_escalation\\{level=\"WARNING\"}"))
+                .isEqualTo(
+                        count(
+                                "select count(*) from duban.task_supervision where state <> 'CLOSED' and escalation_level = 'WARNING'"))
                 .isPositive();
-        assertThat(value(scrape, "duban_escalations_total\\{level=\"WARNING\"}")).isEqualTo(count(
-                "select count(*) from duban.supervision_event where kind = 'ESCALATED' and level = 'WARNING'"));
-        assertThat(value(scrape, "duban_notifications_failed\\{channel=\"EMAIL\"}")).isEqualTo(count(
-                "select count(*) from duban.notification where channel = 'EMAIL' and sent_at is null and attempts >= 10"))
+        assertThat(value(scrape, "duban_escalations_total\\{level=\"WARNING\"}"))
+                .isEqualTo(count(
+                        "select count(*) from duban.supervision_event where kind = 'ESCALATED' and level = 'WARNING'"));
+        assertThat(value(scrape, "duban_notifications_failed\\{channel=\"EMAIL\"}"))
+                .isEqualTo(
+                        count(
+                                "select count(*) from duban.notification where channel = 'EMAIL' and sent_at is null and attempts >= 10"))
                 .isPositive();
-        assertThat(scrape).contains("duban_notifications_retrying{channel=\"EMAIL\"}", "duban_jobs_backlog ",
-                "duban_jobs_backlog_oldest_seconds ", "duban_jobs_failed ");
+        assertThat(scrape)
+                .contains(
+                        "duban_notifications_retrying{channel=\"EMAIL\"}",
+                        "duban_jobs_backlog ",
+                        "duban_jobs_backlog_oldest_seconds ",
+                        "duban_jobs_failed ");
     }
 
     @Test
@@ -122,9 +177,11 @@ class OperationsIT {
         assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
         assertThat(repositoryService.createProcessDefinitionQuery().list())
-                .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650));
+                .allSatisfy(definition ->
+                        assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650));
         assertThat(repositoryService.createDecisionDefinitionQuery().list())
-                .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650));
+                .allSatisfy(definition ->
+                        assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650));
     }
 
     private ResponseEntity<String> scrape(String user) {
@@ -132,7 +189,8 @@ class OperationsIT {
     }
 
     private static double value(String scrape, String series) {
-        Matcher matcher = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(scrape);
+        Matcher matcher = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*})? ([0-9.eE+-]+)$")
+                .matcher(scrape);
         assertThat(matcher.find()).as("series " + series + " in\n" + scrape).isTrue();
         return Double.parseDouble(matcher.group(1));
     }

@@ -39,11 +39,20 @@ import org.springframework.util.LinkedMultiValueMap;
 @DubanTest
 class PlanImportIT {
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired TableCounts tables;
-    @Autowired TaskService taskService;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    TableCounts tables;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Http office;
 
@@ -67,20 +76,23 @@ class PlanImportIT {
                 Map.entry("CJ-2017-SOIL-06", List.of("natural-resources")),
                 Map.entry("CJ-2017-SOIL-07", List.of("natural-resources", "agriculture-rural")),
                 Map.entry("CJ-2017-SOIL-08", List.of("ecology-environment", "development-reform", "industry-it")),
-                Map.entry("CJ-2017-SOIL-09", List.of("discipline-inspection", "performance-office",
-                        "ecology-environment")),
+                Map.entry(
+                        "CJ-2017-SOIL-09",
+                        List.of("discipline-inspection", "performance-office", "ecology-environment")),
                 Map.entry("CJ-2017-SOIL-10", List.of("ecology-environment")),
                 Map.entry("CJ-2017-SOIL-11", List.of("publicity")));
         expectedLeads.forEach((code, leads) -> {
-            Task claim = taskService.createTaskQuery().processDefinitionKey(PlanTaskProcess.KEY)
-                    .processInstanceBusinessKey(code).singleResult();
+            Task claim = taskService
+                    .createTaskQuery()
+                    .processDefinitionKey(PlanTaskProcess.KEY)
+                    .processInstanceBusinessKey(code)
+                    .singleResult();
             assertThat(claim.getTaskDefinitionKey()).as(code).isEqualTo(PlanTaskProcess.CLAIM_TASK);
             assertThat(candidateGroups(claim)).as(code).containsExactlyInAnyOrderElementsOf(leads);
         });
         assertThat(jdbc.sql("""
                         select r.unit_id from duban.plan_task_unit r join duban.plan_task t on t.id = r.task_id
-                        where t.code = 'CJ-2017-SOIL-01' and r.role = 'SUPPORT' order by r.position""")
-                .query(String.class).list())
+                        where t.code = 'CJ-2017-SOIL-01' and r.role = 'SUPPORT' order by r.position""").query(String.class).list())
                 .as("2017 names resolve to today's units: 国土局→自然资源局, 农业局→农业农村局, 卫计委→卫健委")
                 .containsExactly("finance", "natural-resources", "agriculture-rural", "animal-husbandry", "health");
 
@@ -90,7 +102,9 @@ class PlanImportIT {
 
         Http.Response again = office.postYaml("/api/plans", resource("plans/changji-2017-soil-work-plan.yaml"));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().path("detail").asText()).contains("CJ-2017-SOIL").contains("已经导入过");
+        assertThat(again.json().path("detail").asText())
+                .contains("CJ-2017-SOIL")
+                .contains("已经导入过");
     }
 
     static Stream<Arguments> badFiles() {
@@ -105,8 +119,8 @@ class PlanImportIT {
                     leadUnits: [州生态环境局]
                 """;
         return Stream.of(
-                Arguments.of("malformed YAML", "code: BAD-1\ntitle: \"未闭合的引号\ntasks:\n  - code: x\n", "文件",
-                        "不是有效的YAML"),
+                Arguments.of(
+                        "malformed YAML", "code: BAD-1\ntitle: \"未闭合的引号\ntasks:\n  - code: x\n", "文件", "不是有效的YAML"),
                 Arguments.of("unknown unit", good + """
                           - code: BAD-1-02
                             title: 第二项
@@ -119,17 +133,21 @@ class PlanImportIT {
                             title: 第二项
                             text: 第二项任务内容。
                         """, "BAD-1-02", "任务“BAD-1-02”的“牵头单位”（leadUnits）：缺少牵头单位"),
-                Arguments.of("unparsable deadline", good + """
+                Arguments.of(
+                        "unparsable deadline", good + """
                           - code: BAD-1-02
                             title: 第二项
                             text: 第二项任务内容。
                             leadUnits: [州水利局]
                             deadline: 明年底
                         """, "BAD-1-02", "任务“BAD-1-02”的“完成时限”（deadline）：无法识别日期“明年底”"),
-                Arguments.of("impossible date", good.replace("deadline: 2030-12-31", "deadline: 2030-02-30"),
-                        "计划", "无法识别日期“2030-02-30”"),
-                Arguments.of("unknown field", good.replace("title: 第一项", "titel: 第一项"), "tasks[1].titel",
-                        "不认识的字段“titel”"),
+                Arguments.of(
+                        "impossible date",
+                        good.replace("deadline: 2030-12-31", "deadline: 2030-02-30"),
+                        "计划",
+                        "无法识别日期“2030-02-30”"),
+                Arguments.of(
+                        "unknown field", good.replace("title: 第一项", "titel: 第一项"), "tasks[1].titel", "不认识的字段“titel”"),
                 Arguments.of("no tasks", "code: BAD-1\ntitle: 测试计划\n", "tasks", "计划中没有任务"),
                 Arguments.of("empty file", "   \n", "文件", "计划文件是空的"),
                 Arguments.of("duplicate task code", good + """
@@ -142,8 +160,8 @@ class PlanImportIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badFiles")
-    void aBadFileIsRefusedWith400NamingTheTaskAndFieldAndNothingIsWritten(String name, String yaml,
-            String taskOrField, String message) {
+    void aBadFileIsRefusedWith400NamingTheTaskAndFieldAndNothingIsWritten(
+            String name, String yaml, String taskOrField, String message) {
         Map<String, Long> before = tables.snapshot();
 
         Http.Response response = office.postYaml("/api/plans", yaml);
@@ -193,7 +211,10 @@ class PlanImportIT {
                 .postForEntity("/api/plans", new HttpEntity<>(form, headers), String.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(201);
-        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(code + "-01").singleResult();
+        Task claim = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(code + "-01")
+                .singleResult();
         assertThat(candidateGroups(claim)).containsExactly("water-resources");
     }
 
@@ -216,20 +237,29 @@ class PlanImportIT {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         assertThat(jdbc.sql("""
                         select r.unit_id from duban.plan_task_unit r join duban.plan_task t on t.id = r.task_id
-                        where t.code = ? and r.role = 'IMPLEMENTING' order by r.position""")
-                .param(code + "-01").query(String.class).list())
-                .containsExactly("changji-city", "fukang-city", "hutubi-county", "manas-county", "qitai-county",
-                        "jimsar-county", "mori-county", "zhundong-park", "changji-hightech-park",
+                        where t.code = ? and r.role = 'IMPLEMENTING' order by r.position""").param(code + "-01").query(String.class).list())
+                .containsExactly(
+                        "changji-city",
+                        "fukang-city",
+                        "hutubi-county",
+                        "manas-county",
+                        "qitai-county",
+                        "jimsar-county",
+                        "mori-county",
+                        "zhundong-park",
+                        "changji-hightech-park",
                         "changji-agritech-park");
 
         Http lead = Http.as(rest, users.member("import-ecology", Orders.ECOLOGY.id()));
-        JsonNode progress = lead.get("/api/plan-tasks/" + code + "-01/local-progress").json();
+        JsonNode progress =
+                lead.get("/api/plan-tasks/" + code + "-01/local-progress").json();
         assertThat(progress).hasSize(10);
         assertThat(progress.get(0).path("unitName").asText()).isEqualTo("昌吉市人民政府");
         assertThat(progress.get(0).path("reported").asBoolean()).isFalse();
         Http support = Http.as(rest, users.member("import-agriculture", "agriculture-rural"));
         assertThat(support.get("/api/plan-tasks/" + code + "-01/local-progress").status())
-                .as("a support unit does not consolidate").isEqualTo(403);
+                .as("a support unit does not consolidate")
+                .isEqualTo(403);
     }
 
     @Test
@@ -239,13 +269,16 @@ class PlanImportIT {
         Http.Response response = leadUnit.postYaml("/api/plans", "code: X\n");
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().path("detail").asText()).contains("无权");
-        assertThat(Http.anonymous(rest).postYaml("/api/plans", "code: X\n").status()).isEqualTo(401);
+        assertThat(Http.anonymous(rest).postYaml("/api/plans", "code: X\n").status())
+                .isEqualTo(401);
         assertThat(tables.snapshot()).isEqualTo(before);
     }
 
     private List<String> candidateGroups(Task task) {
         return taskService.getIdentityLinksForTask(task.getId()).stream()
-                .map(IdentityLink::getGroupId).filter(id -> id != null).toList();
+                .map(IdentityLink::getGroupId)
+                .filter(id -> id != null)
+                .toList();
     }
 
     private static HttpHeaders yamlHeaders() {

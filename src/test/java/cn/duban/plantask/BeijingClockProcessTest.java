@@ -27,8 +27,11 @@ class BeijingClockProcessTest {
 
     private static final ZoneId NOT_BEIJING = ZoneId.of("America/New_York");
 
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired ManagementService managementService;
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    ManagementService managementService;
 
     private TimeZone jvmZone;
 
@@ -51,12 +54,15 @@ class BeijingClockProcessTest {
         String instanceId = dispatcher.dispatch(Orders.ecologyLeads(Orders.freshCode("TZ")));
 
         Job check = timer(instanceId, "StartEvent_DailyCheck");
-        assertThat(check.getDuedate()).as("08:00 the next morning in Beijing").isEqualTo(at("2026-03-11T08:00:00+08:00"));
+        assertThat(check.getDuedate())
+                .as("08:00 the next morning in Beijing")
+                .isEqualTo(at("2026-03-11T08:00:00+08:00"));
 
         ClockUtil.setCurrentTime(at("2026-03-11T08:00:05+08:00"));
         managementService.executeJob(check.getId());
 
-        assertThat(timer(instanceId, "StartEvent_DailyCheck").getDuedate()).as("and every morning after")
+        assertThat(timer(instanceId, "StartEvent_DailyCheck").getDuedate())
+                .as("and every morning after")
                 .isEqualTo(at("2026-03-12T08:00:00+08:00"));
     }
 
@@ -68,12 +74,15 @@ class BeijingClockProcessTest {
 
         assertThat(timer(instanceId, "StartEvent_ProgressReportDue").getDuedate())
                 .isEqualTo(at("2026-04-01T09:00:00+08:00"));
-        assertThat(timer(instanceId, "StartEvent_DailyCheck").getDuedate())
-                .isEqualTo(at("2026-04-01T08:00:00+08:00"));
+        assertThat(timer(instanceId, "StartEvent_DailyCheck").getDuedate()).isEqualTo(at("2026-04-01T08:00:00+08:00"));
     }
 
     private Job timer(String instanceId, String activityId) {
-        return managementService.createJobQuery().processInstanceId(instanceId).timers().activityId(activityId)
+        return managementService
+                .createJobQuery()
+                .processInstanceId(instanceId)
+                .timers()
+                .activityId(activityId)
                 .singleResult();
     }
 

@@ -21,24 +21,32 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @DubanTest
 class DoneTasksIT {
 
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TaskService taskService;
-    @Autowired TestUsers users;
-    @Autowired TestRestTemplate rest;
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    TestRestTemplate rest;
 
     @Test
     void aUserSeesWhatTheyDidAndNotWhatOthersDid() {
         String officer = users.member("done-ecology", Orders.ECOLOGY.id());
         String colleague = users.member("done-ecology-2", Orders.ECOLOGY.id());
-        String instanceId = dispatcher.dispatch(Orders.order(Orders.freshCode("DONE"), List.of(Orders.ECOLOGY),
-                List.of()));
+        String instanceId =
+                dispatcher.dispatch(Orders.order(Orders.freshCode("DONE"), List.of(Orders.ECOLOGY), List.of()));
         Task claim = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
         taskService.claim(claim.getId(), officer);
         taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
 
         assertThat(names(Http.as(rest, officer).get("/api/my/done-tasks").json()))
                 .contains("签收任务：开展土壤污染状况详查");
-        assertThat(names(Http.as(rest, colleague).get("/api/my/done-tasks").json())).isEmpty();
+        assertThat(names(Http.as(rest, colleague).get("/api/my/done-tasks").json()))
+                .isEmpty();
         assertThat(Http.anonymous(rest).get("/api/my/done-tasks").status()).isEqualTo(401);
     }
 

@@ -35,12 +35,23 @@ class ExtensionRequestIT {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TaskService taskService;
-    @Autowired RuntimeService runtimeService;
-    @Autowired SupervisionRecord record;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    SupervisionRecord record;
 
     private Http lead;
     private String code;
@@ -58,21 +69,29 @@ class ExtensionRequestIT {
     @Test
     void anApprovedExtensionMovesTheDeadlineAndEveryOpenDueDate() {
         assertThat(request("2031-03-31", "详查样品送检周期延长").status()).isEqualTo(202);
-        assertThat(record.events(code)).extracting(SupervisionEvent::kind)
+        assertThat(record.events(code))
+                .extracting(SupervisionEvent::kind)
                 .containsExactly(SupervisionEvent.Kind.EXTENSION_REQUESTED);
 
         decide(PlanTaskProcess.REVIEW_EXTENSION, Map.of("extensionReview", "approve"));
-        decide(PlanTaskProcess.APPROVE_EXTENSION, Map.of("extensionApproval", "approve",
-                "extensionApprovalOpinion", "同意，不再延期"));
+        decide(
+                PlanTaskProcess.APPROVE_EXTENSION,
+                Map.of("extensionApproval", "approve", "extensionApprovalOpinion", "同意，不再延期"));
 
         assertThat(runtimeService.getVariable(instanceId, "deadline")).isEqualTo(endOf(LocalDate.of(2031, 3, 31)));
         assertThat(runtimeService.getVariable(instanceId, "deadlineText")).isEqualTo("2031年3月31日（已延期）");
-        Task contribution = taskService.createTaskQuery().processInstanceId(instanceId)
-                .taskDefinitionKey(PlanTaskProcess.CONTRIBUTE).singleResult();
-        assertThat(contribution.getDueDate()).as("5 working days before Monday 31 March 2031")
+        Task contribution = taskService
+                .createTaskQuery()
+                .processInstanceId(instanceId)
+                .taskDefinitionKey(PlanTaskProcess.CONTRIBUTE)
+                .singleResult();
+        assertThat(contribution.getDueDate())
+                .as("5 working days before Monday 31 March 2031")
                 .isEqualTo(endOf(LocalDate.of(2031, 3, 24)));
         assertThat(record.find(code).orElseThrow().deadline()).isEqualTo(LocalDate.of(2031, 3, 31));
-        assertThat(record.events(code)).extracting(SupervisionEvent::reason).last()
+        assertThat(record.events(code))
+                .extracting(SupervisionEvent::reason)
+                .last()
                 .isEqualTo("延期至2031年3月31日：详查样品送检周期延长（领导意见：同意，不再延期）");
     }
 
@@ -81,12 +100,14 @@ class ExtensionRequestIT {
         request("2031-03-31", "详查样品送检周期延长");
         Task review = decisionTask(PlanTaskProcess.REVIEW_EXTENSION);
         assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of("extensionReview", "refuse")))
-                .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("理由");
-        taskService.complete(review.getId(), Map.of("extensionReview", "refuse",
-                "extensionReviewOpinion", "理由不充分"));
+                .isInstanceOf(SubmissionRejectedException.class)
+                .hasMessageContaining("理由");
+        taskService.complete(review.getId(), Map.of("extensionReview", "refuse", "extensionReviewOpinion", "理由不充分"));
 
         assertThat(runtimeService.getVariable(instanceId, "deadline")).isEqualTo(endOf(Orders.DEADLINE));
-        assertThat(record.events(code)).extracting(SupervisionEvent::reason).last()
+        assertThat(record.events(code))
+                .extracting(SupervisionEvent::reason)
+                .last()
                 .isEqualTo("督查办不同意延期：理由不充分");
     }
 
@@ -94,21 +115,29 @@ class ExtensionRequestIT {
     void aLeaderCanRefuseWhatTheOfficeSupported() {
         request("2031-03-31", "详查样品送检周期延长");
         decide(PlanTaskProcess.REVIEW_EXTENSION, Map.of("extensionReview", "approve"));
-        decide(PlanTaskProcess.APPROVE_EXTENSION, Map.of("extensionApproval", "refuse",
-                "extensionApprovalOpinion", "按原定时限完成"));
+        decide(
+                PlanTaskProcess.APPROVE_EXTENSION,
+                Map.of("extensionApproval", "refuse", "extensionApprovalOpinion", "按原定时限完成"));
 
         assertThat(runtimeService.getVariable(instanceId, "deadline")).isEqualTo(endOf(Orders.DEADLINE));
-        assertThat(record.events(code)).extracting(SupervisionEvent::reason).last()
+        assertThat(record.events(code))
+                .extracting(SupervisionEvent::reason)
+                .last()
                 .isEqualTo("领导不同意延期：按原定时限完成");
-        assertThat(request("2031-02-28", "再次申请").status()).as("a new request is possible again").isEqualTo(202);
+        assertThat(request("2031-02-28", "再次申请").status())
+                .as("a new request is possible again")
+                .isEqualTo(202);
     }
 
     @Test
     void onlyTheLeadUnitAsksOnceAtATimeForALaterDeadlineWithAReason() {
         Http support = Http.as(rest, users.member("extension-finance", Orders.FINANCE.id()));
-        assertThat(support.postJson(path(), Map.of("newDeadline", "2031-03-31", "reason", "来不及")).status())
+        assertThat(support.postJson(path(), Map.of("newDeadline", "2031-03-31", "reason", "来不及"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(request("2030-06-30", "提前").status()).as("earlier than the deadline").isEqualTo(400);
+        assertThat(request("2030-06-30", "提前").status())
+                .as("earlier than the deadline")
+                .isEqualTo(400);
         assertThat(request("明年", "看情况").status()).isEqualTo(400);
         assertThat(request("2031-03-31", " ").status()).isEqualTo(400);
         assertThat(record.events(code)).isEmpty();
@@ -146,11 +175,18 @@ class ExtensionRequestIT {
         }
 
         assertThat(answers).extracting(Http.Response::status).containsExactlyInAnyOrder(202, 409, 409, 409, 409);
-        assertThat(answers).filteredOn(answer -> answer.status() == 409).allSatisfy(answer ->
-                assertThat(answer.json().path("detail").asText()).containsPattern("\\p{IsHan}"));
-        assertThat(taskService.createTaskQuery().processInstanceId(instanceId)
-                .taskDefinitionKey(PlanTaskProcess.REVIEW_EXTENSION).count()).isOne();
-        assertThat(record.events(code)).extracting(SupervisionEvent::kind)
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() == 409)
+                .allSatisfy(answer ->
+                        assertThat(answer.json().path("detail").asText()).containsPattern("\\p{IsHan}"));
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .taskDefinitionKey(PlanTaskProcess.REVIEW_EXTENSION)
+                        .count())
+                .isOne();
+        assertThat(record.events(code))
+                .extracting(SupervisionEvent::kind)
                 .containsExactly(SupervisionEvent.Kind.EXTENSION_REQUESTED);
     }
 
@@ -167,7 +203,11 @@ class ExtensionRequestIT {
     }
 
     private Task decisionTask(String step) {
-        return taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(step).singleResult();
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(instanceId)
+                .taskDefinitionKey(step)
+                .singleResult();
     }
 
     private static Date endOf(LocalDate day) {

@@ -36,13 +36,26 @@ class PlanTaskAccountabilityDueProcessTest {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final LocalDate DEADLINE = LocalDate.of(2030, 12, 31);
 
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TaskService taskService;
-    @Autowired HistoryService historyService;
-    @Autowired ManagementService managementService;
-    @Autowired SupervisionRecord record;
-    @Autowired AccountabilityCases cases;
-    @Autowired Jobs jobs;
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    SupervisionRecord record;
+
+    @Autowired
+    AccountabilityCases cases;
+
+    @Autowired
+    Jobs jobs;
 
     @AfterEach
     void resetClock() {
@@ -63,8 +76,13 @@ class PlanTaskAccountabilityDueProcessTest {
         assertThat(ran(instanceId, "ServiceTask_OpenCaseOnDispatch")).isTrue();
 
         at(LocalDate.of(2031, 1, 22));
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(instanceId).timers()
-                .activityId("StartEvent_DailyCheck").singleResult().getId());
+        managementService.executeJob(managementService
+                .createJobQuery()
+                .processInstanceId(instanceId)
+                .timers()
+                .activityId("StartEvent_DailyCheck")
+                .singleResult()
+                .getId());
         assertThat(cases.of(code)).as("the level did not rise again").hasSize(1);
         assertThat(ran(instanceId, "ServiceTask_OpenCaseOnDailyCheck")).isFalse();
     }
@@ -73,32 +91,64 @@ class PlanTaskAccountabilityDueProcessTest {
     void aResultReportedLongAfterTheDeadlineBeforeAnyDailyCheckOpensTheCaseTheCheckWouldHaveOpened() {
         String code = Orders.freshCode("AR");
         String instanceId = dispatch(code);
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getId(),
                 Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
         jobs.executeAll(instanceId);
 
         at(LocalDate.of(2031, 1, 21));
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getId(),
                 Map.of("resultDescription", "已完成", "evidence", "报告.pdf"));
 
         assertThat(record.find(code).orElseThrow().state()).isEqualTo(SupervisionState.SUBMITTED);
         assertThat(record.find(code).orElseThrow().escalationLevel()).isEqualTo(EscalationLevel.CIRCULATED_CRITICISM);
-        assertThat(cases.of(code)).singleElement()
+        assertThat(cases.of(code))
+                .singleElement()
                 .satisfies(opened -> assertThat(opened.trigger()).isEqualTo(AccountabilityCases.Trigger.ESCALATION));
         assertThat(ran(instanceId, "ServiceTask_OpenCaseOnLateReport")).isTrue();
-        assertThat(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getTaskDefinitionKey())
-                .as("the result goes on to inspection").isEqualTo(PlanTaskProcess.VERIFY_RESULT);
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getTaskDefinitionKey())
+                .as("the result goes on to inspection")
+                .isEqualTo(PlanTaskProcess.VERIFY_RESULT);
     }
 
     private String dispatch(String code) {
-        return dispatcher.dispatch(new TaskDispatchOrder("TEST-PLAN", "测试计划", code, null, "开展土壤污染状况详查",
-                "开展全州土壤污染状况详查。", List.of(Orders.ECOLOGY), List.of(), List.of(), DEADLINE,
-                ReportCycle.QUARTERLY, false, null, null));
+        return dispatcher.dispatch(new TaskDispatchOrder(
+                "TEST-PLAN",
+                "测试计划",
+                code,
+                null,
+                "开展土壤污染状况详查",
+                "开展全州土壤污染状况详查。",
+                List.of(Orders.ECOLOGY),
+                List.of(),
+                List.of(),
+                DEADLINE,
+                ReportCycle.QUARTERLY,
+                false,
+                null,
+                null));
     }
 
     private boolean ran(String instanceId, String activityId) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-                .activityId(activityId).count() > 0;
+        return historyService
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(instanceId)
+                        .activityId(activityId)
+                        .count()
+                > 0;
     }
 
     private static void at(LocalDate day) {

@@ -24,11 +24,20 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @DubanTest
 class PlanTaskAuthorizationTest {
 
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TaskService taskService;
-    @Autowired IdentityService identityService;
-    @Autowired TestUsers users;
-    @Autowired TestRestTemplate rest;
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    TestRestTemplate rest;
 
     private String code;
     private Task claimTask;
@@ -53,11 +62,15 @@ class PlanTaskAuthorizationTest {
     void anotherUnitCannotSeeClaimCompleteOrChangeTheTask() {
         identityService.setAuthentication(otherUnitUser, List.of(Orders.FINANCE.id()));
 
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(code)
+                        .count())
+                .isZero();
         assertThatThrownBy(() -> taskService.claim(claimTask.getId(), otherUnitUser))
                 .isInstanceOf(AuthorizationException.class);
-        assertThatThrownBy(() -> taskService.complete(claimTask.getId(),
-                Map.of("responsiblePerson", "李四", "contactPhone", "13912345678")))
+        assertThatThrownBy(() -> taskService.complete(
+                        claimTask.getId(), Map.of("responsiblePerson", "李四", "contactPhone", "13912345678")))
                 .isInstanceOf(AuthorizationException.class);
         assertThatThrownBy(() -> taskService.setVariable(claimTask.getId(), "taskTitle", "篡改"))
                 .isInstanceOf(AuthorizationException.class);
@@ -72,23 +85,39 @@ class PlanTaskAuthorizationTest {
     void theLeadUnitSeesAndClaimsIt() {
         identityService.setAuthentication(leadUser, List.of(Orders.ECOLOGY.id()));
 
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code).count()).isOne();
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(code)
+                        .count())
+                .isOne();
         taskService.claim(claimTask.getId(), leadUser);
-        assertThat(taskService.createTaskQuery().taskAssignee(leadUser).processInstanceBusinessKey(code).count())
+        assertThat(taskService
+                        .createTaskQuery()
+                        .taskAssignee(leadUser)
+                        .processInstanceBusinessKey(code)
+                        .count())
                 .isOne();
     }
 
     @Test
     void overRestAnotherUnitGetsNothingAndIsForbidden() {
         Http other = Http.as(rest, otherUnitUser);
-        assertThat(other.get("/engine-rest/task?processInstanceBusinessKey=" + code).json()).isEmpty();
+        assertThat(other.get("/engine-rest/task?processInstanceBusinessKey=" + code)
+                        .json())
+                .isEmpty();
         assertThat(other.postJson("/engine-rest/task/" + claimTask.getId() + "/claim", Map.of("userId", otherUnitUser))
-                .status()).isEqualTo(403);
-        assertThat(other.postJson("/engine-rest/task/" + claimTask.getId() + "/complete", Http.variables(
-                Map.of("responsiblePerson", "李四", "contactPhone", "13912345678"))).status()).isEqualTo(403);
+                        .status())
+                .isEqualTo(403);
+        assertThat(other.postJson(
+                                "/engine-rest/task/" + claimTask.getId() + "/complete",
+                                Http.variables(Map.of("responsiblePerson", "李四", "contactPhone", "13912345678")))
+                        .status())
+                .isEqualTo(403);
 
         Http lead = Http.as(rest, leadUser);
-        assertThat(lead.get("/engine-rest/task?processInstanceBusinessKey=" + code).json()).hasSize(1);
+        assertThat(lead.get("/engine-rest/task?processInstanceBusinessKey=" + code)
+                        .json())
+                .hasSize(1);
     }
 
     @Test
@@ -97,7 +126,10 @@ class PlanTaskAuthorizationTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().path("detail").asText()).contains("未登录");
         assertThat(Http.anonymous(rest).get("/api/plans").status()).isEqualTo(401);
-        assertThat(rest.withBasicAuth(leadUser, "wrong").getForEntity("/engine-rest/task", String.class)
-                .getStatusCode().value()).isEqualTo(401);
+        assertThat(rest.withBasicAuth(leadUser, "wrong")
+                        .getForEntity("/engine-rest/task", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
     }
 }

@@ -2,10 +2,10 @@ package cn.duban.plantask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.accountability.AccountabilityCases;
 import cn.duban.dispatch.PlanTaskDispatcher;
 import cn.duban.dispatch.ReportCycle;
 import cn.duban.dispatch.TaskDispatchOrder;
-import cn.duban.accountability.AccountabilityCases;
 import cn.duban.supervision.EscalationLevel;
 import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;
@@ -38,13 +38,26 @@ class PlanTaskDeadlineProcessTest {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TaskService taskService;
-    @Autowired RuntimeService runtimeService;
-    @Autowired ManagementService managementService;
-    @Autowired SupervisionRecord record;
-    @Autowired AccountabilityCases cases;
-    @Autowired Jobs jobs;
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    SupervisionRecord record;
+
+    @Autowired
+    AccountabilityCases cases;
+
+    @Autowired
+    Jobs jobs;
 
     private String code;
     private String instanceId;
@@ -67,7 +80,8 @@ class PlanTaskDeadlineProcessTest {
         checkOn(LocalDate.of(2030, 12, 26));
         assertThat(state().state()).as("3 working days left").isEqualTo(SupervisionState.DUE_SOON);
         checkOn(LocalDate.of(2030, 12, 27));
-        assertThat(record.events(code)).extracting(SupervisionEvent::reason)
+        assertThat(record.events(code))
+                .extracting(SupervisionEvent::reason)
                 .containsExactly("临期提醒：距完成时限（2030年12月31日）还有3个工作日");
 
         checkOn(LocalDate.of(2031, 1, 1));
@@ -82,20 +96,27 @@ class PlanTaskDeadlineProcessTest {
         checkOn(LocalDate.of(2031, 1, 21));
         assertThat(state().escalationLevel()).isEqualTo(EscalationLevel.CIRCULATED_CRITICISM);
 
-        assertThat(record.events(code)).extracting(SupervisionEvent::kind).containsExactly(
-                SupervisionEvent.Kind.DUE_SOON,
-                SupervisionEvent.Kind.OVERDUE, SupervisionEvent.Kind.ESCALATED,
-                SupervisionEvent.Kind.OVERDUE_REMINDER, SupervisionEvent.Kind.ESCALATED,
-                SupervisionEvent.Kind.OVERDUE_REMINDER, SupervisionEvent.Kind.ESCALATED,
-                SupervisionEvent.Kind.ACCOUNTABILITY_OPENED);
+        assertThat(record.events(code))
+                .extracting(SupervisionEvent::kind)
+                .containsExactly(
+                        SupervisionEvent.Kind.DUE_SOON,
+                        SupervisionEvent.Kind.OVERDUE,
+                        SupervisionEvent.Kind.ESCALATED,
+                        SupervisionEvent.Kind.OVERDUE_REMINDER,
+                        SupervisionEvent.Kind.ESCALATED,
+                        SupervisionEvent.Kind.OVERDUE_REMINDER,
+                        SupervisionEvent.Kind.ESCALATED,
+                        SupervisionEvent.Kind.ACCOUNTABILITY_OPENED);
         assertThat(cases.of(code)).singleElement().satisfies(opened -> {
             assertThat(opened.trigger()).isEqualTo(AccountabilityCases.Trigger.ESCALATION);
             assertThat(opened.triggerReason()).startsWith("通报批评：逾期15个工作日以上");
         });
-        assertThat(record.events(code).get(6).reason())
-                .isEqualTo("通报批评：逾期15个工作日以上（逾期15个工作日，催办0次）");
-        Task stillThere = taskService.createTaskQuery().processInstanceId(instanceId)
-                .taskDefinitionKey(PlanTaskProcess.CLAIM_TASK).singleResult();
+        assertThat(record.events(code).get(6).reason()).isEqualTo("通报批评：逾期15个工作日以上（逾期15个工作日，催办0次）");
+        Task stillThere = taskService
+                .createTaskQuery()
+                .processInstanceId(instanceId)
+                .taskDefinitionKey(PlanTaskProcess.CLAIM_TASK)
+                .singleResult();
         assertThat(stillThere.getId()).as("the task stays with the unit").isEqualTo(claim.getId());
     }
 
@@ -107,8 +128,7 @@ class PlanTaskDeadlineProcessTest {
         checkOn(LocalDate.of(2031, 1, 1));
 
         assertThat(state().escalationLevel()).isEqualTo(EscalationLevel.WARNING);
-        assertThat(record.events(code)).extracting(SupervisionEvent::reason)
-                .contains("预警：逾期且已被催办（逾期1个工作日，催办1次）");
+        assertThat(record.events(code)).extracting(SupervisionEvent::reason).contains("预警：逾期且已被催办（逾期1个工作日，催办1次）");
     }
 
     @Test
@@ -117,7 +137,8 @@ class PlanTaskDeadlineProcessTest {
         Task claim = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
         taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
         jobs.executeAll(instanceId);
-        Task report = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+        Task report =
+                taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
         taskService.complete(report.getId(), Map.of("resultDescription", "已完成", "evidence", "报告.pdf"));
 
         checkOn(LocalDate.of(2031, 2, 3));
@@ -125,13 +146,27 @@ class PlanTaskDeadlineProcessTest {
         assertThat(state().escalationLevel()).isEqualTo(EscalationLevel.NONE);
         assertThat(record.events(code)).isEmpty();
 
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getId(),
                 Map.of("inspectionDecision", "pass"));
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getId(),
                 Map.of("closureDecision", "approve"));
         assertThat(state().state()).isEqualTo(SupervisionState.CLOSED);
-        assertThat(managementService.createJobQuery().processInstanceId(instanceId).count())
-                .as("no timer outlives the task").isZero();
+        assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(instanceId)
+                        .count())
+                .as("no timer outlives the task")
+                .isZero();
     }
 
     /**
@@ -142,19 +177,31 @@ class PlanTaskDeadlineProcessTest {
     @Test
     void aResultReportedAfterTheDeadlineBeforeTheDailyCheckRanIsStillRecordedOverdueOnce() {
         dispatch(List.of());
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getId(),
                 Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
         jobs.executeAll(instanceId);
 
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2031, 1, 6).atTime(9, 0).atZone(BEIJING).toInstant()));
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDate.of(2031, 1, 6).atTime(9, 0).atZone(BEIJING).toInstant()));
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getId(),
                 Map.of("resultDescription", "已完成", "evidence", "报告.pdf"));
         checkOn(LocalDate.of(2031, 1, 6));
         checkOn(LocalDate.of(2031, 1, 7));
 
         assertThat(state().state()).isEqualTo(SupervisionState.SUBMITTED);
         assertThat(state().escalationLevel()).isEqualTo(EscalationLevel.REMINDER);
-        assertThat(record.events(code)).extracting(SupervisionEvent::kind)
+        assertThat(record.events(code))
+                .extracting(SupervisionEvent::kind)
                 .containsExactly(SupervisionEvent.Kind.OVERDUE, SupervisionEvent.Kind.ESCALATED);
         assertThat(record.events(code).get(0).reason()).isEqualTo("已超过完成时限（2030年12月31日），任务逾期");
     }
@@ -162,44 +209,77 @@ class PlanTaskDeadlineProcessTest {
     @Test
     void aResultReportedAfterTheDailyCheckFoundItOverdueAddsNoSecondStep() {
         dispatch(List.of());
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getId(),
                 Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
         jobs.executeAll(instanceId);
         checkOn(LocalDate.of(2031, 1, 2));
 
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getId(),
                 Map.of("resultDescription", "已完成", "evidence", "报告.pdf"));
         checkOn(LocalDate.of(2031, 1, 3));
 
         assertThat(state().state()).isEqualTo(SupervisionState.SUBMITTED);
-        assertThat(record.events(code)).extracting(SupervisionEvent::kind)
+        assertThat(record.events(code))
+                .extracting(SupervisionEvent::kind)
                 .containsExactly(SupervisionEvent.Kind.OVERDUE, SupervisionEvent.Kind.ESCALATED);
     }
 
     @Test
     void theRecordFollowsTheTaskAtEveryStepNotOnlyAtTheDailyCheck() {
         dispatch(List.of());
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getId(),
                 Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
         jobs.executeAll(instanceId);
         assertThat(state().state()).isEqualTo(SupervisionState.ON_TRACK);
 
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getId(),
                 Map.of("resultDescription", "已完成", "evidence", "报告.pdf"));
         assertThat(state().state()).as("reported: out of the units' hands").isEqualTo(SupervisionState.SUBMITTED);
 
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getId(),
                 Map.of("inspectionDecision", "pass"));
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getId(),
                 Map.of("closureDecision", "return", "closureOpinion", "成效数据不完整"));
-        assertThat(state().state()).as("sent back by a leader: with the units again")
+        assertThat(state().state())
+                .as("sent back by a leader: with the units again")
                 .isEqualTo(SupervisionState.ON_TRACK);
     }
 
     @Test
     void aDueSoonReminderThatFallsOnASaturdayGoesOutOnMonday() {
         // Imported on Saturday 14 March 2026, due Wednesday the 18th: 临期 at once, but told on Monday.
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 14).atTime(10, 0).atZone(BEIJING).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(
+                LocalDate.of(2026, 3, 14).atTime(10, 0).atZone(BEIJING).toInstant()));
         dispatchDue(LocalDate.of(2026, 3, 18), null, null);
         assertThat(state().state()).isEqualTo(SupervisionState.DUE_SOON);
         assertThat(reminders()).isEmpty();
@@ -209,13 +289,16 @@ class PlanTaskDeadlineProcessTest {
 
         checkOn(LocalDate.of(2026, 3, 16));
         checkOn(LocalDate.of(2026, 3, 17));
-        assertThat(reminders()).as("once, on Monday").containsExactly("2026-03-16 DUE_SOON 临期提醒：距完成时限（2026年3月18日）还有2个工作日");
+        assertThat(reminders())
+                .as("once, on Monday")
+                .containsExactly("2026-03-16 DUE_SOON 临期提醒：距完成时限（2026年3月18日）还有2个工作日");
     }
 
     @Test
     void onASaturdayThatIsAnAdjustedWorkingDayTheReminderGoesOutThatDay() {
         // Saturday 10 October 2026 is a working day (国庆节调休).
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 10, 10).atTime(10, 0).atZone(BEIJING).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(
+                LocalDate.of(2026, 10, 10).atTime(10, 0).atZone(BEIJING).toInstant()));
         dispatchDue(LocalDate.of(2026, 10, 14), null, null);
 
         checkOn(LocalDate.of(2026, 10, 11));
@@ -227,54 +310,76 @@ class PlanTaskDeadlineProcessTest {
     void overdueRemindersComeEveryFifthWorkingDayOnlyOnWorkingDaysAndNeverTwice() {
         // Due Wednesday 1 April 2026; 清明节 4–6 April and 劳动节 1–5 May are off, Saturday 9 May works. The 20th
         // working day overdue is Thursday 30 April, the last before five days off: no reminder again on those.
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(BEIJING).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(BEIJING).toInstant()));
         dispatchDue(LocalDate.of(2026, 4, 1), null, null);
 
         for (LocalDate day = LocalDate.of(2026, 4, 2); !day.isAfter(LocalDate.of(2026, 5, 11)); day = day.plusDays(1)) {
             checkOn(day);
         }
 
-        assertThat(reminders()).containsExactly(
-                "2026-04-09 OVERDUE_REMINDER 逾期提醒：已逾期5个工作日",
-                "2026-04-16 OVERDUE_REMINDER 逾期提醒：已逾期10个工作日",
-                "2026-04-23 OVERDUE_REMINDER 逾期提醒：已逾期15个工作日",
-                "2026-04-30 OVERDUE_REMINDER 逾期提醒：已逾期20个工作日",
-                "2026-05-11 OVERDUE_REMINDER 逾期提醒：已逾期25个工作日");
+        assertThat(reminders())
+                .containsExactly(
+                        "2026-04-09 OVERDUE_REMINDER 逾期提醒：已逾期5个工作日",
+                        "2026-04-16 OVERDUE_REMINDER 逾期提醒：已逾期10个工作日",
+                        "2026-04-23 OVERDUE_REMINDER 逾期提醒：已逾期15个工作日",
+                        "2026-04-30 OVERDUE_REMINDER 逾期提醒：已逾期20个工作日",
+                        "2026-05-11 OVERDUE_REMINDER 逾期提醒：已逾期25个工作日");
         assertThat(state().workingDaysOverdue()).isEqualTo(25);
     }
 
     @Test
     void aPlanSetsItsOwnCadenceInWorkingDays() {
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(BEIJING).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(BEIJING).toInstant()));
         dispatchDue(LocalDate.of(2026, 3, 20), 1, 2);
-        assertThat(runtimeService.getVariable(instanceId, "overdueReminderWorkingDays")).isEqualTo(2);
+        assertThat(runtimeService.getVariable(instanceId, "overdueReminderWorkingDays"))
+                .isEqualTo(2);
 
         checkOn(LocalDate.of(2026, 3, 18));
-        assertThat(state().state()).as("2 working days left, the plan warns at 1").isEqualTo(SupervisionState.ON_TRACK);
+        assertThat(state().state())
+                .as("2 working days left, the plan warns at 1")
+                .isEqualTo(SupervisionState.ON_TRACK);
         checkOn(LocalDate.of(2026, 3, 19));
-        for (LocalDate day = LocalDate.of(2026, 3, 21); !day.isAfter(LocalDate.of(2026, 3, 27)); day = day.plusDays(1)) {
+        for (LocalDate day = LocalDate.of(2026, 3, 21);
+                !day.isAfter(LocalDate.of(2026, 3, 27));
+                day = day.plusDays(1)) {
             checkOn(day);
         }
 
-        assertThat(reminders()).containsExactly(
-                "2026-03-19 DUE_SOON 临期提醒：距完成时限（2026年3月20日）还有1个工作日",
-                "2026-03-24 OVERDUE_REMINDER 逾期提醒：已逾期2个工作日",
-                "2026-03-26 OVERDUE_REMINDER 逾期提醒：已逾期4个工作日");
+        assertThat(reminders())
+                .containsExactly(
+                        "2026-03-19 DUE_SOON 临期提醒：距完成时限（2026年3月20日）还有1个工作日",
+                        "2026-03-24 OVERDUE_REMINDER 逾期提醒：已逾期2个工作日",
+                        "2026-03-26 OVERDUE_REMINDER 逾期提醒：已逾期4个工作日");
     }
 
     /** The reminders sent, as "day kind reason", day in Beijing. */
     private List<String> reminders() {
         return record.events(code).stream()
-                .filter(e -> e.kind() == SupervisionEvent.Kind.DUE_SOON || e.kind() == SupervisionEvent.Kind.OVERDUE_REMINDER)
+                .filter(e -> e.kind() == SupervisionEvent.Kind.DUE_SOON
+                        || e.kind() == SupervisionEvent.Kind.OVERDUE_REMINDER)
                 .map(e -> e.happenedAt().atZoneSameInstant(BEIJING).toLocalDate() + " " + e.kind() + " " + e.reason())
                 .toList();
     }
 
     private void dispatchDue(LocalDate deadline, Integer dueSoonWorkingDays, Integer overdueReminderWorkingDays) {
         code = Orders.freshCode("DL");
-        instanceId = dispatcher.dispatch(new TaskDispatchOrder("TEST-PLAN", "测试计划", code, null, "开展土壤污染状况详查",
-                "开展全州土壤污染状况详查。", List.of(Orders.ECOLOGY), List.of(), List.of(), deadline,
-                ReportCycle.QUARTERLY, false, dueSoonWorkingDays, overdueReminderWorkingDays));
+        instanceId = dispatcher.dispatch(new TaskDispatchOrder(
+                "TEST-PLAN",
+                "测试计划",
+                code,
+                null,
+                "开展土壤污染状况详查",
+                "开展全州土壤污染状况详查。",
+                List.of(Orders.ECOLOGY),
+                List.of(),
+                List.of(),
+                deadline,
+                ReportCycle.QUARTERLY,
+                false,
+                dueSoonWorkingDays,
+                overdueReminderWorkingDays));
     }
 
     private void dispatch(List<cn.duban.identity.Unit> supportUnits) {
@@ -285,8 +390,12 @@ class PlanTaskDeadlineProcessTest {
     /** Moves the engine's clock to 09:00 Beijing time of {@code day} and runs the daily check's timer job. */
     private void checkOn(LocalDate day) {
         ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(BEIJING).toInstant()));
-        Job timer = managementService.createJobQuery().processInstanceId(instanceId).timers()
-                .activityId("StartEvent_DailyCheck").singleResult();
+        Job timer = managementService
+                .createJobQuery()
+                .processInstanceId(instanceId)
+                .timers()
+                .activityId("StartEvent_DailyCheck")
+                .singleResult();
         managementService.executeJob(timer.getId());
     }
 

@@ -1,6 +1,5 @@
 package cn.duban.plantask;
 
-import cn.duban.taskform.SubmissionRejectedException;
 import static cn.duban.plantask.PlanTaskProcess.REPORT_LOCAL_PROGRESS;
 import static cn.duban.plantask.PlanTaskProcess.REPORT_RESULT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +10,7 @@ import cn.duban.support.DubanTest;
 import cn.duban.support.Jobs;
 import cn.duban.support.Orders;
 import cn.duban.support.TestUsers;
+import cn.duban.taskform.SubmissionRejectedException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,12 +25,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DubanTest
 class PlanTaskFanOutProcessTest {
 
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TaskService taskService;
-    @Autowired RuntimeService runtimeService;
-    @Autowired LocalReports localReports;
-    @Autowired Jobs jobs;
-    @Autowired TestUsers users;
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    LocalReports localReports;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    TestUsers users;
 
     private String code;
     private String instanceId;
@@ -38,8 +49,8 @@ class PlanTaskFanOutProcessTest {
     @BeforeEach
     void dispatchAndSign() {
         code = Orders.freshCode("FAN");
-        instanceId = dispatcher.dispatch(Orders.order(code, List.of(Orders.ECOLOGY), List.of(),
-                List.of(Orders.CHANGJI_CITY, Orders.QITAI_COUNTY)));
+        instanceId = dispatcher.dispatch(Orders.order(
+                code, List.of(Orders.ECOLOGY), List.of(), List.of(Orders.CHANGJI_CITY, Orders.QITAI_COUNTY)));
         Task claim = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
         taskService.claim(claim.getId(), users.member("lead-officer", Orders.ECOLOGY.id()));
         taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
@@ -49,13 +60,21 @@ class PlanTaskFanOutProcessTest {
     void eachImplementingUnitGetsItsOwnPartDueAtTheDeadline() {
         List<Task> parts = localParts();
         assertThat(parts).hasSize(2);
-        assertThat(parts).extracting(this::candidateGroup)
+        assertThat(parts)
+                .extracting(this::candidateGroup)
                 .containsExactlyInAnyOrder(Orders.CHANGJI_CITY.id(), Orders.QITAI_COUNTY.id());
         assertThat(parts).extracting(Task::getName).containsOnly("报送本地落实情况：开展土壤污染状况详查");
-        assertThat(parts).extracting(Task::getDueDate).containsOnly(
-                taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(REPORT_LOCAL_PROGRESS)
-                        .list().get(0).getDueDate());
-        assertThat(runtimeService.getVariable(instanceId, "deadline")).isEqualTo(parts.get(0).getDueDate());
+        assertThat(parts)
+                .extracting(Task::getDueDate)
+                .containsOnly(taskService
+                        .createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .taskDefinitionKey(REPORT_LOCAL_PROGRESS)
+                        .list()
+                        .get(0)
+                        .getDueDate());
+        assertThat(runtimeService.getVariable(instanceId, "deadline"))
+                .isEqualTo(parts.get(0).getDueDate());
     }
 
     @Test
@@ -69,14 +88,17 @@ class PlanTaskFanOutProcessTest {
         taskService.complete(qitai.getId(), Map.of("localProgress", "奇台县完成采样"));
         jobs.executeAll(instanceId);
 
-        Task report = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+        Task report =
+                taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
         assertThat(report.getTaskDefinitionKey()).isEqualTo(REPORT_RESULT);
         assertThat(report.getAssignee()).isEqualTo("lead-officer");
         assertThat((String) runtimeService.getVariable(instanceId, "localReportsText"))
                 .contains("昌吉市人民政府（", "完成昌吉市农用地详查布点", "布点图.pdf", "奇台县人民政府（", "奇台县完成采样");
-        assertThat(localReports.of(code)).extracting(LocalReports.LocalReport::unitId)
+        assertThat(localReports.of(code))
+                .extracting(LocalReports.LocalReport::unitId)
                 .containsExactly(Orders.CHANGJI_CITY.id(), Orders.QITAI_COUNTY.id());
-        assertThat(runtimeService.getVariables(instanceId)).as("no unit's report leaks into the process scope")
+        assertThat(runtimeService.getVariables(instanceId))
+                .as("no unit's report leaks into the process scope")
                 .doesNotContainKeys("localProgress", "localEvidence");
     }
 
@@ -84,22 +106,32 @@ class PlanTaskFanOutProcessTest {
     void aPartWithoutProgressIsRefusedAndNothingIsRecorded() {
         Task changji = partOf(Orders.CHANGJI_CITY.id());
         assertThatThrownBy(() -> taskService.complete(changji.getId(), Map.of("localEvidence", "照片.jpg")))
-                .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("请填写“落实情况”");
+                .isInstanceOf(SubmissionRejectedException.class)
+                .hasMessageContaining("请填写“落实情况”");
         assertThat(localParts()).hasSize(2);
         assertThat(localReports.of(code)).isEmpty();
     }
 
     private List<Task> localParts() {
-        return taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(REPORT_LOCAL_PROGRESS)
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(instanceId)
+                .taskDefinitionKey(REPORT_LOCAL_PROGRESS)
                 .list();
     }
 
     private Task partOf(String unitId) {
-        return localParts().stream().filter(task -> unitId.equals(candidateGroup(task))).findFirst().orElseThrow();
+        return localParts().stream()
+                .filter(task -> unitId.equals(candidateGroup(task)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String candidateGroup(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-                .filter(id -> id != null).findFirst().orElse(null);
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .map(IdentityLink::getGroupId)
+                .filter(id -> id != null)
+                .findFirst()
+                .orElse(null);
     }
 }

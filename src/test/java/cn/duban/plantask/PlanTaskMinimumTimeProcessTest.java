@@ -34,11 +34,20 @@ class PlanTaskMinimumTimeProcessTest {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TaskService taskService;
-    @Autowired Jobs jobs;
-    @Autowired TestUsers users;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private String officer;
 
@@ -55,14 +64,15 @@ class PlanTaskMinimumTimeProcessTest {
     @Test
     void aStepGetsThreeWorkingDaysWhenTheDeadlineIsNearerAndSaysSo() {
         // Signed on Monday 16 March 2026 for a deadline on Wednesday the 18th.
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 16).atTime(10, 0).atZone(BEIJING).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(
+                LocalDate.of(2026, 3, 16).atTime(10, 0).atZone(BEIJING).toInstant()));
         String code = Orders.freshCode("MIN");
         List<Task> steps = dispatchAndSign(code, LocalDate.of(2026, 3, 18));
 
         assertThat(steps).hasSize(2).allSatisfy(step -> {
-            assertThat(step.getDueDate()).as(step.getTaskDefinitionKey())
-                    .isEqualTo(endOf(LocalDate.of(2026, 3, 19)));
-            assertThat(step.getDescription()).contains("任务完成时限（2026年3月18日）临近")
+            assertThat(step.getDueDate()).as(step.getTaskDefinitionKey()).isEqualTo(endOf(LocalDate.of(2026, 3, 19)));
+            assertThat(step.getDescription())
+                    .contains("任务完成时限（2026年3月18日）临近")
                     .contains("为保证至少3个工作日办理时间，本环节办理期限为2026年3月19日");
         });
         assertThat(step(steps, PlanTaskProcess.CONTRIBUTE).getDescription()).contains("原定本环节应于2026年3月11日前完成");
@@ -71,14 +81,18 @@ class PlanTaskMinimumTimeProcessTest {
         assertThat(jdbc.sql("""
                         select subject from duban.notification
                         where recipient = ? and channel = 'INBOX' and event_key like 'short-due:%' and body like ?""")
-                .params(officer, "%" + code + "%").query(String.class).list())
-                .as("the supervision office is told of each step").hasSize(2)
+                        .params(officer, "%" + code + "%")
+                        .query(String.class)
+                        .list())
+                .as("the supervision office is told of each step")
+                .hasSize(2)
                 .containsOnly("【督办】办理时间不足：" + code);
     }
 
     @Test
     void withTimeEnoughTheStepsKeepTheirUsualDueDatesAndSayNothing() {
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 16).atTime(10, 0).atZone(BEIJING).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(
+                LocalDate.of(2026, 3, 16).atTime(10, 0).atZone(BEIJING).toInstant()));
         String code = Orders.freshCode("MIN");
         List<Task> steps = dispatchAndSign(code, LocalDate.of(2026, 6, 30));
 
@@ -87,14 +101,27 @@ class PlanTaskMinimumTimeProcessTest {
         assertThat(step(steps, PlanTaskProcess.REPORT_LOCAL_PROGRESS).getDueDate())
                 .isEqualTo(endOf(LocalDate.of(2026, 6, 30)));
         assertThat(steps).allSatisfy(step -> assertThat(step.getDescription()).doesNotContain("注意"));
-        assertThat(jdbc.sql("select count(*) from duban.notification where body like ? and event_key like 'short-due:%'")
-                .param("%" + code + "%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql(
+                                "select count(*) from duban.notification where body like ? and event_key like 'short-due:%'")
+                        .param("%" + code + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private List<Task> dispatchAndSign(String code, LocalDate deadline) {
-        String instanceId = dispatcher.dispatch(new TaskDispatchOrder("TEST-PLAN", "测试计划", code, null, "开展土壤污染状况详查",
-                "开展全州土壤污染状况详查。", List.of(Orders.ECOLOGY), List.of(Orders.FINANCE), List.of(Orders.QITAI_COUNTY),
-                deadline, ReportCycle.QUARTERLY));
+        String instanceId = dispatcher.dispatch(new TaskDispatchOrder(
+                "TEST-PLAN",
+                "测试计划",
+                code,
+                null,
+                "开展土壤污染状况详查",
+                "开展全州土壤污染状况详查。",
+                List.of(Orders.ECOLOGY),
+                List.of(Orders.FINANCE),
+                List.of(Orders.QITAI_COUNTY),
+                deadline,
+                ReportCycle.QUARTERLY));
         Task claim = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
         taskService.complete(claim.getId(), Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
         jobs.executeAll(instanceId);
@@ -102,7 +129,10 @@ class PlanTaskMinimumTimeProcessTest {
     }
 
     private static Task step(List<Task> steps, String activityId) {
-        return steps.stream().filter(step -> step.getTaskDefinitionKey().equals(activityId)).findFirst().orElseThrow();
+        return steps.stream()
+                .filter(step -> step.getTaskDefinitionKey().equals(activityId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Date endOf(LocalDate day) {

@@ -34,10 +34,17 @@ class PublicProgressIT {
     private static final String OFFICE = "public-office";
     private static final String LEAD = "public-ecology";
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired PlanImporter importer;
-    @Autowired TaskService taskService;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    PlanImporter importer;
+
+    @Autowired
+    TaskService taskService;
 
     @Test
     void anAnonymousVisitorSeesOnlyWhatTheOfficePublished() throws Exception {
@@ -60,28 +67,41 @@ class PublicProgressIT {
                     leadUnits: 州自然资源局
                 """).formatted(plan).getBytes(StandardCharsets.UTF_8), OFFICE);
         // The lead unit signs with a person's name and phone and reports with evidence: none of it may show.
-        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(plan + "-01").singleResult();
+        Task claim = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(plan + "-01")
+                .singleResult();
         taskService.complete(claim.getId(), Map.of("responsiblePerson", "王秘密", "contactPhone", "0994-7654321"));
-        Task report = taskService.createTaskQuery().processInstanceBusinessKey(plan + "-01").singleResult();
-        taskService.complete(report.getId(), Map.of("resultDescription", "内部说明：不宜公开的细节",
-                "evidence", "内部佐证材料.pdf"));
+        Task report = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(plan + "-01")
+                .singleResult();
+        taskService.complete(report.getId(), Map.of("resultDescription", "内部说明：不宜公开的细节", "evidence", "内部佐证材料.pdf"));
 
         Http anonymous = Http.anonymous(rest);
         Http.Response before = anonymous.get("/public/plans/" + plan);
         assertThat(before.status()).isEqualTo(404);
         assertThat(before.json().path("detail").asText()).isEqualTo("未找到公开的计划");
-        assertThat(anonymous.get("/public/plans/NO-SUCH-PLAN").json().path("detail").asText())
+        assertThat(anonymous
+                        .get("/public/plans/NO-SUCH-PLAN")
+                        .json()
+                        .path("detail")
+                        .asText())
                 .isEqualTo("未找到公开的计划");
 
         // Opting in is the office's: anonymous and unit callers are refused.
-        assertThat(anonymous.putJson("/api/public-plans/" + plan, Map.of()).status()).isEqualTo(401);
-        assertThat(Http.as(rest, LEAD).putJson("/api/public-plans/" + plan, Map.of()).status()).isEqualTo(403);
-        Http.Response badPick = Http.as(rest, OFFICE).putJson("/api/public-plans/" + plan,
-                Map.of("excludedTasks", List.of("OTHER-01")));
+        assertThat(anonymous.putJson("/api/public-plans/" + plan, Map.of()).status())
+                .isEqualTo(401);
+        assertThat(Http.as(rest, LEAD)
+                        .putJson("/api/public-plans/" + plan, Map.of())
+                        .status())
+                .isEqualTo(403);
+        Http.Response badPick = Http.as(rest, OFFICE)
+                .putJson("/api/public-plans/" + plan, Map.of("excludedTasks", List.of("OTHER-01")));
         assertThat(badPick.status()).isEqualTo(400);
         assertThat(badPick.json().path("detail").asText()).isEqualTo("以下任务不属于计划“" + plan + "”：OTHER-01");
-        Http.Response published = Http.as(rest, OFFICE).putJson("/api/public-plans/" + plan,
-                Map.of("excludedTasks", List.of(plan + "-02")));
+        Http.Response published = Http.as(rest, OFFICE)
+                .putJson("/api/public-plans/" + plan, Map.of("excludedTasks", List.of(plan + "-02")));
         assertThat(published.status()).as(published.body()).isEqualTo(200);
 
         Http.Response shown = anonymous.get("/public/plans/" + plan);
@@ -99,12 +119,24 @@ class PublicProgressIT {
             task.fieldNames().forEachRemaining(fields::add);
             assertThat(fields).containsExactly("code", "section", "title", "leadUnits", "deadline", "state");
         });
-        assertThat(shown.body()).doesNotContain("王秘密", "0994-7654321", "内部说明", "内部佐证材料", "内部整改事项",
-                "州自然资源局", LEAD, OFFICE, "processInstance", "escalation", "urge");
+        assertThat(shown.body())
+                .doesNotContain(
+                        "王秘密",
+                        "0994-7654321",
+                        "内部说明",
+                        "内部佐证材料",
+                        "内部整改事项",
+                        "州自然资源局",
+                        LEAD,
+                        OFFICE,
+                        "processInstance",
+                        "escalation",
+                        "urge");
         assertThat(view.path("byState").path("待验收").asInt()).isEqualTo(1);
 
         // Read-only: nothing but GET answers, and no session is made.
-        assertThat(anonymous.postJson("/public/plans/" + plan, Map.of()).status()).isIn(401, 403, 405);
+        assertThat(anonymous.postJson("/public/plans/" + plan, Map.of()).status())
+                .isIn(401, 403, 405);
         ResponseEntity<String> page = rest.getForEntity("/duban/public.html?plan=" + plan, String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getHeaders().get("Set-Cookie")).isNull();
@@ -115,19 +147,24 @@ class PublicProgressIT {
             List<Future<Integer>> answers = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < 200; i++) {
-                answers.add(readers.submit(() -> anonymous.get("/public/plans/" + plan).status()));
+                answers.add(readers.submit(
+                        () -> anonymous.get("/public/plans/" + plan).status()));
             }
             for (Future<Integer> answer : answers) {
                 assertThat(answer.get()).isEqualTo(200);
             }
-            assertThat((System.nanoTime() - start) / 1_000_000).as("ms for 200 anonymous reads").isLessThan(20_000);
+            assertThat((System.nanoTime() - start) / 1_000_000)
+                    .as("ms for 200 anonymous reads")
+                    .isLessThan(20_000);
         } finally {
             readers.shutdown();
         }
 
         // Withdrawn: gone for everyone at once on this node (other nodes within PublicProgress.FRESH_FOR).
-        assertThat(Http.as(rest, OFFICE).delete("/api/public-plans/" + plan).status()).isEqualTo(204);
+        assertThat(Http.as(rest, OFFICE).delete("/api/public-plans/" + plan).status())
+                .isEqualTo(204);
         assertThat(anonymous.get("/public/plans/" + plan).status()).isEqualTo(404);
-        assertThat(Http.as(rest, OFFICE).delete("/api/public-plans/" + plan).status()).isEqualTo(404);
+        assertThat(Http.as(rest, OFFICE).delete("/api/public-plans/" + plan).status())
+                .isEqualTo(404);
     }
 }

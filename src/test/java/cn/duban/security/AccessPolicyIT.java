@@ -39,21 +39,28 @@ class AccessPolicyIT {
             AccessPolicy.Role.LEADER, DubanGroups.LEADERS,
             AccessPolicy.Role.MONITORING, DubanGroups.MONITORING);
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired cn.duban.plan.PlanImporter importer;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    cn.duban.plan.PlanImporter importer;
 
     @Test
     void everyUnlistedEngineEndpointIsRefusedToEveryRoleOnBothDoors() {
         List<Endpoint> endpoints = engineEndpoints();
-        assertThat(endpoints).as("the engine REST API's endpoints, from its resource model").hasSizeGreaterThan(300);
+        assertThat(endpoints)
+                .as("the engine REST API's endpoints, from its resource model")
+                .hasSizeGreaterThan(300);
         List<String> failures = new ArrayList<>();
         int probed = 0;
         for (AccessPolicy.Role role : GROUP_OF.keySet()) {
             String user = users.member("policy-" + role.name().toLowerCase(), GROUP_OF.get(role));
             // The monitoring account cannot log in to the webapps at all: only its engine REST door is probed.
-            WebappSession session = role == AccessPolicy.Role.MONITORING ? null
-                    : WebappSession.login(rest, user, TestUsers.PASSWORD);
+            WebappSession session =
+                    role == AccessPolicy.Role.MONITORING ? null : WebappSession.login(rest, user, TestUsers.PASSWORD);
             for (Endpoint endpoint : endpoints) {
                 String path = endpoint.path().replaceAll("\\{[^}]+}", "probe");
                 String engineRest = "/engine-rest" + path;
@@ -67,7 +74,8 @@ class AccessPolicyIT {
                 }
                 if (session != null && !listed(role, endpoint.method(), webapp)) {
                     probed++;
-                    int status = session.call(HttpMethod.valueOf(endpoint.method()), webapp, null, true).status();
+                    int status = session.call(HttpMethod.valueOf(endpoint.method()), webapp, null, true)
+                            .status();
                     if (status != 403) {
                         failures.add(role + " " + endpoint.method() + " " + webapp + ": " + status);
                     }
@@ -76,20 +84,27 @@ class AccessPolicyIT {
         }
         System.out.println("access policy: " + endpoints.size() + " engine endpoints, " + probed
                 + " unlisted (role, endpoint, door) calls probed");
-        assertThat(failures).as("unlisted endpoints that were not refused (engine REST / webapp copy)").isEmpty();
+        assertThat(failures)
+                .as("unlisted endpoints that were not refused (engine REST / webapp copy)")
+                .isEmpty();
     }
 
     @Test
     void theWebappsOwnApisAreClosedToWhomTheyDoNotServe() {
         String unit = users.member("policy-webapp-unit", "ecology-environment");
         WebappSession session = WebappSession.login(rest, unit, TestUsers.PASSWORD);
-        for (String path : List.of("/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count",
+        for (String path : List.of(
+                "/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count",
                 "/camunda/api/cockpit/plugin/base/default/incident/count",
                 "/camunda/api/admin/plugin/adminPlugins/default/authorization")) {
-            assertThat(session.call(HttpMethod.GET, path, null, true).status()).as(path).isEqualTo(403);
+            assertThat(session.call(HttpMethod.GET, path, null, true).status())
+                    .as(path)
+                    .isEqualTo(403);
         }
-        assertThat(session.call(HttpMethod.GET, "/camunda/api/admin/auth/user/default", null, true).status())
-                .as("the webapps may still ask who is signed in").isEqualTo(200);
+        assertThat(session.call(HttpMethod.GET, "/camunda/api/admin/auth/user/default", null, true)
+                        .status())
+                .as("the webapps may still ask who is signed in")
+                .isEqualTo(200);
     }
 
     @Test
@@ -97,20 +112,41 @@ class AccessPolicyIT {
         String code = "POL-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         importer.importPlan(Fixture.planYaml(code).getBytes(java.nio.charset.StandardCharsets.UTF_8), "policy");
         Map<String, Integer> visible = new java.util.LinkedHashMap<>();
-        for (String group : List.of("ecology-environment", "agriculture-rural", "finance",
-                DubanGroups.SUPERVISION_OFFICE, DubanGroups.LEADERS)) {
+        for (String group : List.of(
+                "ecology-environment",
+                "agriculture-rural",
+                "finance",
+                DubanGroups.SUPERVISION_OFFICE,
+                DubanGroups.LEADERS)) {
             String user = users.member("plan-viewer-" + group, group);
-            visible.put(group, Http.as(rest, user).get("/api/plans/" + code).json().path("tasks").size());
+            visible.put(
+                    group,
+                    Http.as(rest, user)
+                            .get("/api/plans/" + code)
+                            .json()
+                            .path("tasks")
+                            .size());
         }
-        assertThat(visible).containsExactly(Map.entry("ecology-environment", 4), Map.entry("agriculture-rural", 2),
-                Map.entry("finance", 0), Map.entry(DubanGroups.SUPERVISION_OFFICE, 4), Map.entry(DubanGroups.LEADERS, 4));
+        assertThat(visible)
+                .containsExactly(
+                        Map.entry("ecology-environment", 4),
+                        Map.entry("agriculture-rural", 2),
+                        Map.entry("finance", 0),
+                        Map.entry(DubanGroups.SUPERVISION_OFFICE, 4),
+                        Map.entry(DubanGroups.LEADERS, 4));
     }
 
     @Test
     void theMonitoringAccountReadsNoPlansUnitsNorUsers() {
         Http monitoring = Http.as(rest, users.member("policy-monitor", DubanGroups.MONITORING));
-        for (String path : List.of("/api/plans", "/api/units", "/api/inbox", "/engine-rest/user", "/engine-rest/group",
-                "/engine-rest/task", "/engine-rest/process-instance")) {
+        for (String path : List.of(
+                "/api/plans",
+                "/api/units",
+                "/api/inbox",
+                "/engine-rest/user",
+                "/engine-rest/group",
+                "/engine-rest/task",
+                "/engine-rest/process-instance")) {
             assertThat(monitoring.get(path).status()).as(path).isEqualTo(403);
         }
     }
@@ -125,11 +161,11 @@ class AccessPolicyIT {
         headers.setContentType(MediaType.APPLICATION_JSON);
         return rest.withBasicAuth(user, TestUsers.PASSWORD)
                 .exchange(path, HttpMethod.valueOf(method), new HttpEntity<>("{}", headers), String.class)
-                .getStatusCode().value();
+                .getStatusCode()
+                .value();
     }
 
-    record Endpoint(String method, String path) {
-    }
+    record Endpoint(String method, String path) {}
 
     /** Every (method, path) of Camunda's REST API, walking its resources and sub-resource locators. */
     static List<Endpoint> engineEndpoints() {

@@ -25,22 +25,51 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DubanTest
 class AnonymousSessionIT {
 
-    private static final List<String> PAGES = List.of("/", "/favicon.ico", "/no-such-page", "/error",
-            "/camunda-welcome", "/duban/dashboard.html", "/duban/task.html?code=CJ-1", "/duban/review.html",
-            "/duban/done.html", "/duban/api.js", "/webjars/echarts/5.5.0/echarts.min.js",
-            "/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/", "/camunda/app/admin/default/",
-            "/camunda/app/welcome/default/", "/camunda/app/tasklist/scripts/config.js",
-            "/camunda/api/admin/auth/user/default", "/camunda/api/engine/engine/default/task",
+    private static final List<String> PAGES = List.of(
+            "/",
+            "/favicon.ico",
+            "/no-such-page",
+            "/error",
+            "/camunda-welcome",
+            "/duban/dashboard.html",
+            "/duban/task.html?code=CJ-1",
+            "/duban/review.html",
+            "/duban/done.html",
+            "/duban/api.js",
+            "/webjars/echarts/5.5.0/echarts.min.js",
+            "/camunda/app/tasklist/default/",
+            "/camunda/app/cockpit/default/",
+            "/camunda/app/admin/default/",
+            "/camunda/app/welcome/default/",
+            "/camunda/app/tasklist/scripts/config.js",
+            "/camunda/api/admin/auth/user/default",
+            "/camunda/api/engine/engine/default/task",
             "/camunda/api/engine/engine/default/user/admin/profile",
             "/camunda/api/cockpit/plugin/base/default/process-definition/statistics",
-            "/api/me", "/api/plans", "/api/dashboard/overview", "/api/my/done-tasks", "/engine-rest/task",
-            "/engine-rest/engine", "/actuator/health", "/actuator/prometheus", "/swagger-ui.html", "/v3/api-docs",
-            "/swagger-ui/index.html", "/duban/public.html?plan=CJ-1", "/duban/public.js", "/public/plans/CJ-1",
+            "/api/me",
+            "/api/plans",
+            "/api/dashboard/overview",
+            "/api/my/done-tasks",
+            "/engine-rest/task",
+            "/engine-rest/engine",
+            "/actuator/health",
+            "/actuator/prometheus",
+            "/swagger-ui.html",
+            "/v3/api-docs",
+            "/swagger-ui/index.html",
+            "/duban/public.html?plan=CJ-1",
+            "/duban/public.js",
+            "/public/plans/CJ-1",
             "/public/plans/no-such-plan");
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void requestsWithoutALoginStoreNoSession() {
@@ -57,10 +86,14 @@ class AnonymousSessionIT {
             post("/duban/dashboard.html", MediaType.APPLICATION_FORM_URLENCODED, "x=1");
             post("/public/plans/CJ-1", MediaType.APPLICATION_JSON, "{}");
             post("/logout", MediaType.APPLICATION_FORM_URLENCODED, "");
-            assertThat(WebappSession.attempt(rest, user, "wrong-password").getStatusCode().value()).isEqualTo(401);
+            assertThat(WebappSession.attempt(rest, user, "wrong-password")
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(401);
         }
 
-        assertThat(sessions()).as("sessions stored by %d requests without a login", 3 * (PAGES.size() + 7))
+        assertThat(sessions())
+                .as("sessions stored by %d requests without a login", 3 * (PAGES.size() + 7))
                 .isEqualTo(before);
     }
 
@@ -72,9 +105,15 @@ class AnonymousSessionIT {
         WebappSession session = WebappSession.login(rest, user, TestUsers.PASSWORD);
 
         assertThat(sessions()).isEqualTo(before + 1);
-        assertThat(session.call(HttpMethod.GET, "/api/me", null, false).status()).isEqualTo(200);
-        assertThat(session.call(HttpMethod.GET, "/camunda/api/engine/engine/default/user/" + user + "/profile", null,
-                false).status()).isEqualTo(200);
+        assertThat(session.call(HttpMethod.GET, "/api/me", null, false).status())
+                .isEqualTo(200);
+        assertThat(session.call(
+                                HttpMethod.GET,
+                                "/camunda/api/engine/engine/default/user/" + user + "/profile",
+                                null,
+                                false)
+                        .status())
+                .isEqualTo(200);
         assertThat(sessions()).as("the same session, used again").isEqualTo(before + 1);
     }
 
@@ -85,6 +124,8 @@ class AnonymousSessionIT {
     }
 
     private long sessions() {
-        return jdbc.sql("select count(*) from duban.spring_session").query(Long.class).single();
+        return jdbc.sql("select count(*) from duban.spring_session")
+                .query(Long.class)
+                .single();
     }
 }

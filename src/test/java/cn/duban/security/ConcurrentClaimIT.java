@@ -25,10 +25,17 @@ class ConcurrentClaimIT {
 
     private static final int COLLEAGUES = 8;
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TaskService taskService;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TaskService taskService;
 
     @Test
     void exactlyOneClaimWinsAndTheOthersAreToldWhoHasIt() throws Exception {
@@ -37,18 +44,25 @@ class ConcurrentClaimIT {
             colleagues.add(users.member("claim-race-" + i, Orders.ECOLOGY.id()));
         }
         String instance = dispatcher.dispatch(Orders.ecologyLeads(Orders.freshCode("RACE")));
-        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        String task = taskService
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getId();
 
         List<Http.Response> answers = claimAtOnce(task, colleagues);
 
-        List<Http.Response> won = answers.stream().filter(answer -> answer.status() == 204).toList();
-        List<Http.Response> lost = answers.stream().filter(answer -> answer.status() != 204).toList();
+        List<Http.Response> won =
+                answers.stream().filter(answer -> answer.status() == 204).toList();
+        List<Http.Response> lost =
+                answers.stream().filter(answer -> answer.status() != 204).toList();
         assertThat(won).hasSize(1);
         assertThat(lost).hasSize(COLLEAGUES - 1).allSatisfy(answer -> {
             assertThat(answer.status()).isEqualTo(409);
             assertThat(answer.json().path("message").asText()).matches(".*(已被“claim-race-\\d+”签收|刚被他人办理或修改).*");
         });
-        String assignee = taskService.createTaskQuery().taskId(task).singleResult().getAssignee();
+        String assignee =
+                taskService.createTaskQuery().taskId(task).singleResult().getAssignee();
         assertThat(colleagues).contains(assignee);
     }
 
@@ -57,8 +71,15 @@ class ConcurrentClaimIT {
         String first = users.member("claim-first", Orders.ECOLOGY.id());
         String second = users.member("claim-second", Orders.ECOLOGY.id());
         String instance = dispatcher.dispatch(Orders.ecologyLeads(Orders.freshCode("RACE")));
-        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
-        assertThat(Http.as(rest, first).postJson(claim(task), Map.of("userId", first)).status()).isEqualTo(204);
+        String task = taskService
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getId();
+        assertThat(Http.as(rest, first)
+                        .postJson(claim(task), Map.of("userId", first))
+                        .status())
+                .isEqualTo(204);
 
         Http.Response late = Http.as(rest, second).postJson(claim(task), Map.of("userId", second));
 

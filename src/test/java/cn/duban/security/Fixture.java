@@ -28,10 +28,10 @@ final class Fixture {
             一、重点任务
             （一）开展扬尘治理。加强施工工地扬尘管控（牵头单位：州住建局）。
             """;
-    static final Map<String, Object> SIGNED = Http.variables(Map.of("responsiblePerson", "张伟",
-            "contactPhone", "0994-2345678"));
-    static final Map<String, Object> CONTRIBUTED = Http.variables(Map.of("contributionDecision", "contribute",
-            "contribution", "落实详查经费"));
+    static final Map<String, Object> SIGNED =
+            Http.variables(Map.of("responsiblePerson", "张伟", "contactPhone", "0994-2345678"));
+    static final Map<String, Object> CONTRIBUTED =
+            Http.variables(Map.of("contributionDecision", "contribute", "contribution", "落实详查经费"));
     static final Map<String, Object> INSPECTION_PASSED = Http.variables(Map.of("inspectionDecision", "pass"));
     static final Map<String, Object> CLOSURE_APPROVED = Http.variables(Map.of("closureDecision", "approve"));
 
@@ -39,6 +39,7 @@ final class Fixture {
     final Map<String, String> vars = new LinkedHashMap<>();
     /** Variables made on first use (e.g. an assessment year: there are only so many years). */
     final Map<String, java.util.function.Supplier<String>> lazy = new LinkedHashMap<>();
+
     Object draftEdit;
     /** The unit 红黄绿灯 table as deployed, for the matrix to deploy again (an identical new version). */
     String lightTableXml;
@@ -90,10 +91,19 @@ final class Fixture {
         private final cn.duban.majorproject.MajorProjects projects;
         private final Documents documents;
 
-        Factory(PlanImporter importer, PlanIntake intake, RuntimeService runtimeService, TaskService taskService,
-                Jobs jobs, JdbcClient jdbc, TestRestTemplate rest, Assessments assessments,
-                cn.duban.jointmeeting.JointMeetings meetings, cn.duban.publicprogress.PublicProgress publicProgress,
-                cn.duban.majorproject.MajorProjects projects, Documents documents) {
+        Factory(
+                PlanImporter importer,
+                PlanIntake intake,
+                RuntimeService runtimeService,
+                TaskService taskService,
+                Jobs jobs,
+                JdbcClient jdbc,
+                TestRestTemplate rest,
+                Assessments assessments,
+                cn.duban.jointmeeting.JointMeetings meetings,
+                cn.duban.publicprogress.PublicProgress publicProgress,
+                cn.duban.majorproject.MajorProjects projects,
+                Documents documents) {
             this.documents = documents;
             this.projects = projects;
             this.publicProgress = publicProgress;
@@ -132,48 +142,78 @@ final class Fixture {
             String toVerify = instance(planCode + "-03");
             sign(planCode + "-03", lead);
             jobs.executeAll(toVerify);
-            taskService.complete(openTask(planCode + "-03").getId(),
-                    Map.of("resultDescription", "完成详查", "evidence", "详查报告.pdf"));
+            taskService.complete(
+                    openTask(planCode + "-03").getId(), Map.of("resultDescription", "完成详查", "evidence", "详查报告.pdf"));
             fixture.vars.put("verifyTask", openTask(planCode + "-03").getId());
 
             String toClose = instance(planCode + "-04");
             sign(planCode + "-04", lead);
             jobs.executeAll(toClose);
-            taskService.complete(openTask(planCode + "-04").getId(),
-                    Map.of("resultDescription", "完成详查", "evidence", "详查报告.pdf"));
+            taskService.complete(
+                    openTask(planCode + "-04").getId(), Map.of("resultDescription", "完成详查", "evidence", "详查报告.pdf"));
             taskService.complete(openTask(planCode + "-04").getId(), Map.of("inspectionDecision", "pass"));
             fixture.vars.put("closureTask", openTask(planCode + "-04").getId());
 
-            String draftId = intake.start(PLAN_TEXT, "matrix.txt", "MXD-" + UUID.randomUUID().toString()
-                    .substring(0, 8)).processInstanceId();
+            String draftId = intake.start(
+                            PLAN_TEXT,
+                            "matrix.txt",
+                            "MXD-" + UUID.randomUUID().toString().substring(0, 8))
+                    .processInstanceId();
             fixture.vars.put("draftId", draftId);
             fixture.draftEdit = Http.as(rest, userOf.get(SecurityMatrixIT.Role.OFFICE))
-                    .get("/api/plan-drafts/" + draftId).json();
+                    .get("/api/plan-drafts/" + draftId)
+                    .json();
 
-            fixture.vars.put("id", String.valueOf(jdbc.sql("""
-                            select max(id) from duban.notification where recipient = ? and channel = 'INBOX'""")
-                    .param(lead).query(Long.class).single()));
+            fixture.vars.put(
+                    "id",
+                    String.valueOf(jdbc.sql("""
+                            select max(id) from duban.notification where recipient = ? and channel = 'INBOX'""").param(lead).query(Long.class).single()));
             long indicator = jdbc.sql("""
                             select i.id from duban.plan_indicator i join duban.plan p on p.id = i.plan_id
                             where p.code = ?""").param(planCode).query(Long.class).single();
             fixture.vars.put("indicatorId", String.valueOf(indicator));
-            Http.Response assigned = Http.as(rest, userOf.get(SecurityMatrixIT.Role.OFFICE)).putJson(
-                    "/api/indicators/" + indicator + "/lead-unit", Map.of("unitId", "ecology-environment"));
+            Http.Response assigned = Http.as(rest, userOf.get(SecurityMatrixIT.Role.OFFICE))
+                    .putJson("/api/indicators/" + indicator + "/lead-unit", Map.of("unitId", "ecology-environment"));
             if (assigned.status() != 200) {
                 throw new IllegalStateException("the fixture's indicator was not assigned: " + assigned);
             }
-            fixture.vars.put("documentId", String.valueOf(documents.ofTask(planCode + "-01").get(0).id()));
+            fixture.vars.put(
+                    "documentId",
+                    String.valueOf(documents.ofTask(planCode + "-01").get(0).id()));
             fixture.vars.put("year", "2099");
-            fixture.lazy.put("meetingCode", () -> meetings.record(new cn.duban.jointmeeting.JointMeetingRecord("矩阵测试会议",
-                    "2026-01-05", java.util.List.of("州生态环境局"), "纪要", java.util.List.of(
-                            new cn.duban.jointmeeting.JointMeetingRecord.Decision("事项", null,
-                                    java.util.List.of("州生态环境局"), null, "2030-12-31"))), "matrix").code());
+            fixture.lazy.put(
+                    "meetingCode",
+                    () -> meetings.record(
+                                    new cn.duban.jointmeeting.JointMeetingRecord(
+                                            "矩阵测试会议",
+                                            "2026-01-05",
+                                            java.util.List.of("州生态环境局"),
+                                            "纪要",
+                                            java.util.List.of(new cn.duban.jointmeeting.JointMeetingRecord.Decision(
+                                                    "事项", null, java.util.List.of("州生态环境局"), null, "2030-12-31"))),
+                                    "matrix")
+                            .code());
             fixture.vars.put("publicPlanCode", planCode);
-            fixture.lazy.put("projectCode", () -> projects.add(java.util.List.of(new cn.duban.majorproject.MajorProjectEntry(
-                    planCode + "-P", "矩阵测试工程", "州生态环境局", "昌吉市", java.math.BigDecimal.TEN, "2026-01-01",
-                    "2027-12-31", null, null)), "matrix", null).get(0).code());
+            fixture.lazy.put(
+                    "projectCode",
+                    () -> projects.add(
+                                    java.util.List.of(new cn.duban.majorproject.MajorProjectEntry(
+                                            planCode + "-P",
+                                            "矩阵测试工程",
+                                            "州生态环境局",
+                                            "昌吉市",
+                                            java.math.BigDecimal.TEN,
+                                            "2026-01-01",
+                                            "2027-12-31",
+                                            null,
+                                            null)),
+                                    "matrix",
+                                    null)
+                            .get(0)
+                            .code());
             publicProgress.publish(planCode, java.util.List.of(), "matrix");
-            // Assessment years of the fixture's plan only (no task of theirs falls in them), opened when a row needs one.
+            // Assessment years of the fixture's plan only (no task of theirs falls in them), opened when a row needs
+            // one.
             fixture.lazy.put("assessmentYear", () -> {
                 int open = ASSESSMENT_YEARS.getAndIncrement();
                 assessments.open(open, java.util.List.of(planCode), null, "matrix");
@@ -197,13 +237,19 @@ final class Fixture {
         }
 
         private String instance(String taskCode) {
-            return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(taskCode).singleResult()
+            return runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(taskCode)
+                    .singleResult()
                     .getId();
         }
 
         /** The one open task: the lead unit's, the support unit's once the lead has signed, inspection, closure. */
         private Task openTask(String taskCode) {
-            Task task = taskService.createTaskQuery().processInstanceBusinessKey(taskCode).singleResult();
+            Task task = taskService
+                    .createTaskQuery()
+                    .processInstanceBusinessKey(taskCode)
+                    .singleResult();
             if (task == null) {
                 throw new AssertionError("no open task for " + taskCode);
             }

@@ -31,17 +31,25 @@ class LoginThrottleIT {
 
     private static final String HERE = "127.0.0.1";
 
-    @Autowired TestUsers users;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
     private TestRestTemplate rest;
 
     /** A browser at 127.0.0.1 that takes a 429 as the answer (the default client waits for Retry-After). */
     @BeforeEach
     void clientWithoutRetries() {
         rest = new TestRestTemplate(new RestTemplateBuilder()
-                .requestFactory(() -> new HttpComponentsClientHttpRequestFactory(
-                        HttpClients.custom().disableAutomaticRetries().disableCookieManagement().build()))
+                .requestFactory(() -> new HttpComponentsClientHttpRequestFactory(HttpClients.custom()
+                        .disableAutomaticRetries()
+                        .disableCookieManagement()
+                        .build()))
                 .rootUri("http://" + HERE + ":" + port));
     }
 
@@ -61,8 +69,7 @@ class LoginThrottleIT {
             assertThat(status(HERE, user, "wrong-" + i)).isEqualTo(401);
             delays.add(jdbc.sql("""
                             select coalesce(round(extract(epoch from (locked_until - last_failure))), 0)::bigint
-                            from duban.login_failure where user_name = ? and address = ?""")
-                    .params(user, HERE).query(Long.class).single());
+                            from duban.login_failure where user_name = ? and address = ?""").params(user, HERE).query(Long.class).single());
             waitOver(user, HERE);
         }
         assertThat(delays).containsExactly(0L, 1L, 2L, 4L, 8L, 16L, 30L, 30L);
@@ -73,7 +80,9 @@ class LoginThrottleIT {
         assertThat(held.status()).as("even the right password waits").isEqualTo(429);
         assertThat(Long.parseLong(held.header("Retry-After"))).isBetween(1L, 30L);
         assertThat(held.body()).contains("登录失败次数过多").contains("秒后再试");
-        assertThat(status("127.0.0.2", user, TestUsers.PASSWORD)).as("from another address at once").isEqualTo(200);
+        assertThat(status("127.0.0.2", user, TestUsers.PASSWORD))
+                .as("from another address at once")
+                .isEqualTo(200);
     }
 
     @Test
@@ -85,12 +94,15 @@ class LoginThrottleIT {
                 values (?, ?, 19, now(), now())""").params(user, stranger).update();
 
         assertThat(status(stranger, user, "guess-20")).isEqualTo(401);
-        RawHttp.Response locked = client(stranger).basic(user, TestUsers.PASSWORD).get("/api/me");
+        RawHttp.Response locked =
+                client(stranger).basic(user, TestUsers.PASSWORD).get("/api/me");
 
         assertThat(locked.status()).isEqualTo(429);
         assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(14 * 60L, 15 * 60L);
         assertThat(locked.body()).contains("已暂停登录").contains("分钟后再试");
-        assertThat(status(HERE, user, TestUsers.PASSWORD)).as("the user, elsewhere").isEqualTo(200);
+        assertThat(status(HERE, user, TestUsers.PASSWORD))
+                .as("the user, elsewhere")
+                .isEqualTo(200);
     }
 
     @Test
@@ -102,18 +114,32 @@ class LoginThrottleIT {
             assertThat(status("127.0.0." + i, user, "guess")).isEqualTo(401);
         }
         jdbc.sql("update duban.login_failure set failures = 49 where user_name = ? and address = ''")
-                .param(user).update();
+                .param(user)
+                .update();
 
-        assertThat(status("127.0.0.5", user, "guess")).as("the 50th failure over every address").isEqualTo(401);
+        assertThat(status("127.0.0.5", user, "guess"))
+                .as("the 50th failure over every address")
+                .isEqualTo(401);
 
-        RawHttp.Response unknown = client("127.0.0.6").basic(user, TestUsers.PASSWORD).get("/api/me");
-        assertThat(unknown.status()).as("an address the user never logged in from").isEqualTo(429);
+        RawHttp.Response unknown =
+                client("127.0.0.6").basic(user, TestUsers.PASSWORD).get("/api/me");
+        assertThat(unknown.status())
+                .as("an address the user never logged in from")
+                .isEqualTo(429);
         assertThat(unknown.body()).contains("已暂停登录");
-        assertThat(status(HERE, user, TestUsers.PASSWORD)).as("where the user logged in before").isEqualTo(200);
-        assertThat(WebappSession.attempt(rest, user, TestUsers.PASSWORD).getStatusCode().value())
-                .as("the webapps' login from there too").isEqualTo(200);
-        assertThat(inbox(office, "login-locked:user:" + user)).as("the office is told")
-                .singleElement().asString().contains("账号“" + user + "”已暂停陌生地址登录");
+        assertThat(status(HERE, user, TestUsers.PASSWORD))
+                .as("where the user logged in before")
+                .isEqualTo(200);
+        assertThat(WebappSession.attempt(rest, user, TestUsers.PASSWORD)
+                        .getStatusCode()
+                        .value())
+                .as("the webapps' login from there too")
+                .isEqualTo(200);
+        assertThat(inbox(office, "login-locked:user:" + user))
+                .as("the office is told")
+                .singleElement()
+                .asString()
+                .contains("账号“" + user + "”已暂停陌生地址登录");
     }
 
     @Test
@@ -125,14 +151,25 @@ class LoginThrottleIT {
         assertThat(status(gateway, colleague, TestUsers.PASSWORD)).isEqualTo(200);
         assertThat(status(gateway, "someone-guessing", "wrong-1")).isEqualTo(401);
         jdbc.sql("update duban.login_failure set failures = 49 where user_name = '' and address = ?")
-                .param(gateway).update();
+                .param(gateway)
+                .update();
 
-        assertThat(status(gateway, "someone-else", "wrong-2")).as("the 50th failure from the address").isEqualTo(401);
+        assertThat(status(gateway, "someone-else", "wrong-2"))
+                .as("the 50th failure from the address")
+                .isEqualTo(401);
 
-        assertThat(status(gateway, newcomer, TestUsers.PASSWORD)).as("a name new at this address").isEqualTo(429);
-        assertThat(status(gateway, colleague, TestUsers.PASSWORD)).as("a name known at this address").isEqualTo(200);
-        assertThat(status(HERE, newcomer, TestUsers.PASSWORD)).as("the newcomer elsewhere").isEqualTo(200);
-        assertThat(inbox(office, "login-locked:address:" + gateway)).singleElement().asString()
+        assertThat(status(gateway, newcomer, TestUsers.PASSWORD))
+                .as("a name new at this address")
+                .isEqualTo(429);
+        assertThat(status(gateway, colleague, TestUsers.PASSWORD))
+                .as("a name known at this address")
+                .isEqualTo(200);
+        assertThat(status(HERE, newcomer, TestUsers.PASSWORD))
+                .as("the newcomer elsewhere")
+                .isEqualTo(200);
+        assertThat(inbox(office, "login-locked:address:" + gateway))
+                .singleElement()
+                .asString()
                 .contains("地址" + gateway + "已暂停登录");
     }
 
@@ -145,8 +182,12 @@ class LoginThrottleIT {
             status("127.0.0." + (10 + i), "no-such-user-at-all", "guess-" + i);
         }
 
-        assertThat(inbox(office, "login-attack:user:" + user)).singleElement().asString()
-                .contains("账号“" + user + "”登录失败次数异常").contains("10次").contains("10个地址");
+        assertThat(inbox(office, "login-attack:user:" + user))
+                .singleElement()
+                .asString()
+                .contains("账号“" + user + "”登录失败次数异常")
+                .contains("10次")
+                .contains("10个地址");
         assertThat(inbox(office, "login-attack:user:no-such-user-at-all")).isEmpty();
     }
 
@@ -156,26 +197,36 @@ class LoginThrottleIT {
         jdbc.sql("""
                 insert into duban.login_failure (user_name, address, failures, window_start, last_failure)
                 values (?, ?, 6, now(), now())""").params(user, HERE).update();
-        assertThat(WebappSession.attempt(rest, user, "wrong").getStatusCode().value()).isEqualTo(401);
+        assertThat(WebappSession.attempt(rest, user, "wrong").getStatusCode().value())
+                .isEqualTo(401);
 
         ResponseEntity<String> held = WebappSession.attempt(rest, user, TestUsers.PASSWORD);
 
         assertThat(held.getStatusCode().value()).isEqualTo(429);
         assertThat(held.getBody()).contains("登录失败次数过多");
-        assertThat(status(HERE, user, TestUsers.PASSWORD)).as("the same name over HTTP Basic").isEqualTo(429);
+        assertThat(status(HERE, user, TestUsers.PASSWORD))
+                .as("the same name over HTTP Basic")
+                .isEqualTo(429);
     }
 
     @Test
     void aSuccessfulLoginForgetsThePairsFailuresAndRemembersTheAddress() {
         String user = users.member("throttle-webapp-ok", "ecology-environment");
-        assertThat(WebappSession.attempt(rest, user, "wrong").getStatusCode().value()).isEqualTo(401);
+        assertThat(WebappSession.attempt(rest, user, "wrong").getStatusCode().value())
+                .isEqualTo(401);
 
         WebappSession.login(rest, user, TestUsers.PASSWORD);
 
         assertThat(jdbc.sql("select count(*) from duban.login_failure where user_name = ? and address = ?")
-                .params(user, HERE).query(Long.class).single()).isZero();
+                        .params(user, HERE)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("select count(*) from duban.login_known_address where user_name = ? and address = ?")
-                .params(user, HERE).query(Long.class).single()).as("kept in the database every node shares")
+                        .params(user, HERE)
+                        .query(Long.class)
+                        .single())
+                .as("kept in the database every node shares")
                 .isOne();
     }
 
@@ -187,7 +238,10 @@ class LoginThrottleIT {
         status(HERE, "Throttle-Case", "wrong");
 
         assertThat(jdbc.sql("select failures from duban.login_failure where user_name = ? and address = ?")
-                .params("throttle-case", HERE).query(Integer.class).single()).isEqualTo(2);
+                        .params("throttle-case", HERE)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     private int status(String from, String user, String password) {
@@ -201,13 +255,17 @@ class LoginThrottleIT {
     /** The pair's delay has run out (as if the client had waited). */
     private void waitOver(String user, String address) {
         jdbc.sql("update duban.login_failure set locked_until = now() - interval '1 second' "
-                + "where user_name = ? and address = ?").params(user, address).update();
+                        + "where user_name = ? and address = ?")
+                .params(user, address)
+                .update();
     }
 
     private List<String> inbox(String recipient, String eventKeyPrefix) {
         return jdbc.sql("""
                         select subject || '：' || body from duban.notification
                         where recipient = ? and channel = 'INBOX' and event_key like ?""")
-                .params(recipient, eventKeyPrefix + ":%").query(String.class).list();
+                .params(recipient, eventKeyPrefix + ":%")
+                .query(String.class)
+                .list();
     }
 }

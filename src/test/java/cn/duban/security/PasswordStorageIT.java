@@ -20,13 +20,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DubanTest
 class PasswordStorageIT {
 
-    private static final List<String> DEFAULT_PASSWORDS = List.of("demo", "admin", "password", "camunda", "123456",
-            "12345678", "Passw0rd", "duban", "changeme", "");
+    private static final List<String> DEFAULT_PASSWORDS =
+            List.of("demo", "admin", "password", "camunda", "123456", "12345678", "Passw0rd", "duban", "changeme", "");
 
-    @Autowired TestUsers users;
-    @Autowired IdentityService identityService;
-    @Autowired JdbcClient jdbc;
-    @Autowired Environment environment;
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Environment environment;
 
     @Test
     void aPasswordIsStoredSaltedAndHashedNeverAsItself() {
@@ -40,30 +47,41 @@ class PasswordStorageIT {
         assertThat(one.salt()).isNotBlank();
         assertThat(one.salt()).isNotEqualTo(two.salt());
         assertThat(one.password()).as("the same password, salted differently").isNotEqualTo(two.password());
-        assertThat(identityService.checkPassword("hash-one", TestUsers.PASSWORD)).isTrue();
+        assertThat(identityService.checkPassword("hash-one", TestUsers.PASSWORD))
+                .isTrue();
     }
 
     @Test
     void outsideTheDemoProfileNoUserHasADefaultPassword() {
         assertThat(environment.getActiveProfiles()).doesNotContain("demo");
-        assertThat(identityService.createUserQuery().userId("admin").count()).as("no default administrator").isZero();
-        assertThat(identityService.createUserQuery().userId("ecology-environment").count()).as("no demo users")
+        assertThat(identityService.createUserQuery().userId("admin").count())
+                .as("no default administrator")
+                .isZero();
+        assertThat(identityService
+                        .createUserQuery()
+                        .userId("ecology-environment")
+                        .count())
+                .as("no demo users")
                 .isZero();
         for (User user : identityService.createUserQuery().list()) {
             for (String guess : DEFAULT_PASSWORDS) {
-                assertThat(identityService.checkPassword(user.getId(), guess)).as(user.getId() + " / " + guess)
+                assertThat(identityService.checkPassword(user.getId(), guess))
+                        .as(user.getId() + " / " + guess)
                         .isFalse();
             }
-            assertThat(identityService.checkPassword(user.getId(), user.getId())).as(user.getId()).isFalse();
+            assertThat(identityService.checkPassword(user.getId(), user.getId()))
+                    .as(user.getId())
+                    .isFalse();
         }
     }
 
     @Test
     void onlyTheDemoProfileConfiguresAPassword() throws IOException {
-        Pattern passwordDefault = Pattern.compile("(?i)password:\\s*\\$\\{[A-Z_]+:([^}]*)}|password:\\s*([^$\\s#][^#\\n]*)");
+        Pattern passwordDefault =
+                Pattern.compile("(?i)password:\\s*\\$\\{[A-Z_]+:([^}]*)}|password:\\s*([^$\\s#][^#\\n]*)");
         for (String file : List.of("application.yaml", "application-postgres.yaml")) {
-            Matcher matcher = passwordDefault.matcher(new ClassPathResource(file).getContentAsString(
-                    java.nio.charset.StandardCharsets.UTF_8));
+            Matcher matcher = passwordDefault.matcher(
+                    new ClassPathResource(file).getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
             while (matcher.find()) {
                 String fallback = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
                 assertThat(fallback.strip()).as(file + ": " + matcher.group()).isEmpty();
@@ -72,10 +90,11 @@ class PasswordStorageIT {
     }
 
     private Stored stored(String userId) {
-        return jdbc.sql("select pwd_, salt_ from act_id_user where id_ = ?").param(userId)
-                .query((rs, row) -> new Stored(rs.getString(1), rs.getString(2))).single();
+        return jdbc.sql("select pwd_, salt_ from act_id_user where id_ = ?")
+                .param(userId)
+                .query((rs, row) -> new Stored(rs.getString(1), rs.getString(2)))
+                .single();
     }
 
-    private record Stored(String password, String salt) {
-    }
+    private record Stored(String password, String salt) {}
 }

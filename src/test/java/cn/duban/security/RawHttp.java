@@ -40,8 +40,10 @@ final class RawHttp {
     }
 
     RawHttp basic(String user, String password) {
-        return header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return header(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     RawHttp header(String name, String value) {
@@ -60,11 +62,17 @@ final class RawHttp {
 
     Response send(String method, String rawPath, String contentType, String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder request = new StringBuilder(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n")
+        StringBuilder request = new StringBuilder(method)
+                .append(' ')
+                .append(rawPath)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:")
+                .append(port)
+                .append("\r\n")
                 .append("Accept: application/json, application/problem+json\r\n")
                 .append("Connection: close\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         if (contentType != null) {
             request.append("Content-Type: ").append(contentType).append("\r\n");
         }
@@ -102,7 +110,8 @@ final class RawHttp {
             Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                headers.put(
+                        lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
                         lines[i].substring(colon + 1).strip());
             }
             byte[] rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
@@ -114,8 +123,10 @@ final class RawHttp {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             int at = 0;
             while (at < chunked.length) {
-                int lineEnd = indexOf(java.util.Arrays.copyOfRange(chunked, at, chunked.length),
-                        "\r\n".getBytes(StandardCharsets.US_ASCII)) + at;
+                int lineEnd = indexOf(
+                                java.util.Arrays.copyOfRange(chunked, at, chunked.length),
+                                "\r\n".getBytes(StandardCharsets.US_ASCII))
+                        + at;
                 String sizeLine = new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII);
                 int size = Integer.parseInt(sizeLine.split(";")[0].strip(), 16);
                 if (size == 0) {

@@ -55,7 +55,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @DubanTest
 class SecurityMatrixIT {
 
-    enum Role { ANONYMOUS, LEAD_UNIT, OTHER_UNIT, SUPPORT_UNIT, OFFICE, LEADER, MONITORING, ADMIN }
+    enum Role {
+        ANONYMOUS,
+        LEAD_UNIT,
+        OTHER_UNIT,
+        SUPPORT_UNIT,
+        OFFICE,
+        LEADER,
+        MONITORING,
+        ADMIN
+    }
 
     private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
 
@@ -65,7 +74,8 @@ class SecurityMatrixIT {
             api(GET, "/api/units", everyone()),
             api(POST, "/api/units", allow(OFFICE, ADMIN)).body((f, user) -> Map.of("name", "矩阵测试单位" + unique())),
             api(GET, "/api/units/{id}/reach", allow(OFFICE, ADMIN)).var("id", "quietUnit"),
-            api(PUT, "/api/units/{id}/reach", allow(OFFICE, ADMIN)).var("id", "quietUnit")
+            api(PUT, "/api/units/{id}/reach", allow(OFFICE, ADMIN))
+                    .var("id", "quietUnit")
                     .body((f, user) -> Map.of("smsEnabled", false, "contacts", List.of())),
             api(GET, "/api/inbox", everyone()),
             api(POST, "/api/inbox/{id}/read", allow(LEAD_UNIT)),
@@ -75,23 +85,35 @@ class SecurityMatrixIT {
             api(DELETE, "/api/calendar/{year}", allow(OFFICE, ADMIN)),
             api(GET, "/api/plans", everyone()),
             api(GET, "/api/plans/{code}", everyone()).var("code", "planCode"),
-            api(GET, "/api/plans/{code}/annual-draft?year=2030", allow(OFFICE, LEADER, ADMIN)).var("code", "planCode"),
-            api(POST, "/api/plans/{code}/annual-plans", allow(OFFICE, ADMIN)).var("code", "planCode").fresh()
-                    .body((f, user) -> Map.of("year", 2030, "code", "MXA-" + unique(),
-                            "tasks", List.of(Map.of("parentTaskCode", f.vars.get("planCode") + "-01",
-                                    "yearlyTarget", "矩阵测试年度目标")))),
-            api(GET, "/api/dashboard/plan-tree/{code}", allow(OFFICE, LEADER, ADMIN)).var("code", "planCode"),
+            api(GET, "/api/plans/{code}/annual-draft?year=2030", allow(OFFICE, LEADER, ADMIN))
+                    .var("code", "planCode"),
+            api(POST, "/api/plans/{code}/annual-plans", allow(OFFICE, ADMIN))
+                    .var("code", "planCode")
+                    .fresh()
+                    .body((f, user) -> Map.of(
+                            "year",
+                            2030,
+                            "code",
+                            "MXA-" + unique(),
+                            "tasks",
+                            List.of(Map.of(
+                                    "parentTaskCode", f.vars.get("planCode") + "-01", "yearlyTarget", "矩阵测试年度目标")))),
+            api(GET, "/api/dashboard/plan-tree/{code}", allow(OFFICE, LEADER, ADMIN))
+                    .var("code", "planCode"),
             api(POST, "/api/plans", allow(OFFICE, ADMIN)).yaml((f, user) -> Fixture.planYaml("MXP-" + unique())),
             api(POST, "/api/plan-drafts", allow(OFFICE, ADMIN)).text((f, user) -> Fixture.PLAN_TEXT),
             api(GET, "/api/plan-drafts/{draftId}", allow(OFFICE, LEADER, ADMIN)),
             api(PUT, "/api/plan-drafts/{draftId}", allow(OFFICE, ADMIN)).body((f, user) -> f.draftEdit),
-            api(POST, "/api/plan-drafts/{draftId}/submission", allow(OFFICE, ADMIN)).body((f, user) -> f.draftEdit)
+            api(POST, "/api/plan-drafts/{draftId}/submission", allow(OFFICE, ADMIN))
+                    .body((f, user) -> f.draftEdit)
                     .fresh(),
             api(GET, "/api/my/done-tasks", everyone()),
             // Tasklist's cards: another unit's task id gives no card
-            api(GET, "/api/task-cards?ids={claimTask}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)).list(),
+            api(GET, "/api/task-cards?ids={claimTask}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN))
+                    .list(),
             api(POST, "/api/plan-tasks/{code}/extension-requests", allow(LEAD_UNIT))
-                    .body((f, user) -> Map.of("newDeadline", "2031-06-30", "reason", "矩阵测试：需要更多时间")).fresh(),
+                    .body((f, user) -> Map.of("newDeadline", "2031-06-30", "reason", "矩阵测试：需要更多时间"))
+                    .fresh(),
             api(POST, "/api/plan-tasks/{code}/urges", allow(OFFICE, ADMIN))
                     .body((f, user) -> Map.of("message", "矩阵测试催办")),
             api(GET, "/api/plan-tasks/{code}/local-progress", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
@@ -111,40 +133,72 @@ class SecurityMatrixIT {
             api(GET, "/api/dashboard/ledger.xlsx", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/api/statistics", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/api/statistics.xlsx", allow(OFFICE, LEADER, ADMIN)),
-            api(GET, "/api/traffic-light-rules/{decision}", allow(OFFICE, LEADER, ADMIN)).var("decision", "lightTable"),
-            api(PUT, "/api/traffic-light-rules/{decision}", allow(OFFICE, ADMIN)).var("decision", "lightTable")
+            api(GET, "/api/traffic-light-rules/{decision}", allow(OFFICE, LEADER, ADMIN))
+                    .var("decision", "lightTable"),
+            api(PUT, "/api/traffic-light-rules/{decision}", allow(OFFICE, ADMIN))
+                    .var("decision", "lightTable")
                     .text((f, user) -> f.lightTableXml),
 
             // Plan indicators: the lead unit reports and reads its own; the office names who reports
             api(GET, "/api/indicators?plan={planCode}", allow(OFFICE, LEADER, ADMIN)),
-            api(GET, "/api/indicators/{id}/values", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)).var("id", "indicatorId"),
-            api(PUT, "/api/indicators/{id}/lead-unit", allow(OFFICE, ADMIN)).var("id", "indicatorId")
+            api(GET, "/api/indicators/{id}/values", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN))
+                    .var("id", "indicatorId"),
+            api(PUT, "/api/indicators/{id}/lead-unit", allow(OFFICE, ADMIN))
+                    .var("id", "indicatorId")
                     .body((f, user) -> Map.of("unitId", "ecology-environment")),
             api(DELETE, "/api/indicators/{id}/lead-unit", allow(OFFICE, ADMIN)).var("id", "indicatorId"),
 
             // Public progress: the office opts a plan in and out; anyone reads a published plan, without a login
             api(GET, "/api/public-plans", allow(OFFICE, ADMIN)),
-            api(PUT, "/api/public-plans/{code}", allow(OFFICE, ADMIN)).var("code", "planCode")
+            api(PUT, "/api/public-plans/{code}", allow(OFFICE, ADMIN))
+                    .var("code", "planCode")
                     .body((f, user) -> Map.of("excludedTasks", List.of())),
-            api(DELETE, "/api/public-plans/{code}", allow(OFFICE, ADMIN)).var("code", "planCode").fresh(),
+            api(DELETE, "/api/public-plans/{code}", allow(OFFICE, ADMIN))
+                    .var("code", "planCode")
+                    .fresh(),
             open(GET, "/public/plans/{code}").var("code", "publicPlanCode"),
 
             // Major projects: the office enters and imports them, the owner unit reports progress, overseers read them
-            api(POST, "/api/major-projects", allow(OFFICE, ADMIN)).body((f, user) -> Map.of("code", "MXP-" + unique(),
-                    "name", "矩阵测试工程", "ownerUnit", "州生态环境局", "location", "昌吉市", "investmentPlanned", 10,
-                    "startOn", "2026-01-01", "endOn", "2027-12-31")),
+            api(POST, "/api/major-projects", allow(OFFICE, ADMIN))
+                    .body((f, user) -> Map.of(
+                            "code",
+                            "MXP-" + unique(),
+                            "name",
+                            "矩阵测试工程",
+                            "ownerUnit",
+                            "州生态环境局",
+                            "location",
+                            "昌吉市",
+                            "investmentPlanned",
+                            10,
+                            "startOn",
+                            "2026-01-01",
+                            "endOn",
+                            "2027-12-31")),
             // (a table is a multipart upload, MajorProjectIT sends one; here the JSON body is refused as no table)
-            api(POST, "/api/major-projects/import", nobody()).rule(OFFICE, ADMIN).body((f, user) -> Map.of()),
-            api(POST, "/api/major-projects/{code}/progress", allow(LEAD_UNIT, OFFICE, ADMIN)).var("code", "projectCode")
+            api(POST, "/api/major-projects/import", nobody())
+                    .rule(OFFICE, ADMIN)
+                    .body((f, user) -> Map.of()),
+            api(POST, "/api/major-projects/{code}/progress", allow(LEAD_UNIT, OFFICE, ADMIN))
+                    .var("code", "projectCode")
                     .body((f, user) -> Map.of("content", "矩阵测试进展", "investmentSpent", 1)),
             api(GET, "/api/dashboard/major-projects", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/api/dashboard/major-projects.xlsx", allow(OFFICE, LEADER, ADMIN)),
 
             // Joint meetings: the office records them (each decision dispatched), overseers read them
-            api(POST, "/api/joint-meetings", allow(OFFICE, ADMIN)).body((f, user) -> Map.of("title", "矩阵测试联席会议",
-                    "heldOn", "2026-01-05", "participants", List.of("州生态环境局"), "minutes", "矩阵测试纪要",
-                    "decisions", List.of(Map.of("title", "矩阵测试议定事项", "leadUnits", List.of("州生态环境局"),
-                            "deadline", "2030-12-31")))),
+            api(POST, "/api/joint-meetings", allow(OFFICE, ADMIN))
+                    .body((f, user) -> Map.of(
+                            "title",
+                            "矩阵测试联席会议",
+                            "heldOn",
+                            "2026-01-05",
+                            "participants",
+                            List.of("州生态环境局"),
+                            "minutes",
+                            "矩阵测试纪要",
+                            "decisions",
+                            List.of(Map.of(
+                                    "title", "矩阵测试议定事项", "leadUnits", List.of("州生态环境局"), "deadline", "2030-12-31")))),
             api(GET, "/api/joint-meetings", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/api/joint-meetings/{code}", allow(OFFICE, LEADER, ADMIN)).var("code", "meetingCode"),
 
@@ -154,12 +208,18 @@ class SecurityMatrixIT {
             api(POST, "/api/assessments", allow(OFFICE, ADMIN))
                     .body((f, user) -> Map.of("year", Fixture.ASSESSMENT_YEARS.getAndIncrement())),
             api(GET, "/api/assessments/{year}", allow(OFFICE, LEADER, ADMIN)).var("year", "assessmentYear"),
-            api(PUT, "/api/assessments/{year}/weights", allow(OFFICE, ADMIN)).var("year", "assessmentYear")
+            api(PUT, "/api/assessments/{year}/weights", allow(OFFICE, ADMIN))
+                    .var("year", "assessmentYear")
                     .body((f, user) -> Map.of("urge", 1.5)),
-            api(POST, "/api/assessments/{year}/closure", allow(OFFICE, ADMIN)).var("year", "assessmentYear").fresh(),
-            api(POST, "/api/assessments/{year}/publication", allow(OFFICE, ADMIN)).var("year", "scoredYear").fresh(),
+            api(POST, "/api/assessments/{year}/closure", allow(OFFICE, ADMIN))
+                    .var("year", "assessmentYear")
+                    .fresh(),
+            api(POST, "/api/assessments/{year}/publication", allow(OFFICE, ADMIN))
+                    .var("year", "scoredYear")
+                    .fresh(),
             api(GET, "/api/assessments/{year}/ranking", allow(OFFICE, ADMIN)).var("year", "scoredYear"),
-            api(GET, "/api/assessments/{year}/ranking.xlsx", allow(OFFICE, ADMIN)).var("year", "scoredYear"),
+            api(GET, "/api/assessments/{year}/ranking.xlsx", allow(OFFICE, ADMIN))
+                    .var("year", "scoredYear"),
             api(GET, "/api/assessments/{year}/my-score", allow(LEAD_UNIT, Role.OTHER_UNIT, SUPPORT_UNIT, ADMIN))
                     .var("year", "scoredYear"),
 
@@ -168,10 +228,13 @@ class SecurityMatrixIT {
                     .list(),
             api(GET, "/engine-rest/task/{claimTask}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
             api(GET, "/engine-rest/task/{claimTask}/variables", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
-            api(POST, "/engine-rest/task/{claimTask}/claim", allow(LEAD_UNIT)).rule(ADMIN)
-                    .body((f, user) -> Map.of("userId", user)).fresh(),
+            api(POST, "/engine-rest/task/{claimTask}/claim", allow(LEAD_UNIT))
+                    .rule(ADMIN)
+                    .body((f, user) -> Map.of("userId", user))
+                    .fresh(),
             api(POST, "/engine-rest/task/{claimTask}/complete", allow(LEAD_UNIT, ADMIN))
-                    .body((f, user) -> Fixture.SIGNED).fresh(),
+                    .body((f, user) -> Fixture.SIGNED)
+                    .fresh(),
             // Units work on their tasks only through the form: variables outside a completion are refused.
             api(PUT, "/engine-rest/task/{claimTask}/variables/claimNote", allow(ADMIN))
                     .body((f, user) -> Map.of("value", "矩阵测试", "type", "String")),
@@ -180,36 +243,58 @@ class SecurityMatrixIT {
             api(DELETE, "/engine-rest/task/{claimTask}/variables/claimNote", allow(ADMIN)),
             api(GET, "/engine-rest/task/{contributionTask}", allow(SUPPORT_UNIT, OFFICE, LEADER, ADMIN)),
             api(POST, "/engine-rest/task/{contributionTask}/complete", allow(SUPPORT_UNIT, ADMIN))
-                    .body((f, user) -> Fixture.CONTRIBUTED).fresh(),
+                    .body((f, user) -> Fixture.CONTRIBUTED)
+                    .fresh(),
             api(POST, "/engine-rest/task/{verifyTask}/claim", allow(OFFICE, ADMIN))
-                    .body((f, user) -> Map.of("userId", user)).fresh(),
+                    .body((f, user) -> Map.of("userId", user))
+                    .fresh(),
             api(POST, "/engine-rest/task/{verifyTask}/complete", allow(OFFICE, ADMIN))
-                    .body((f, user) -> Fixture.INSPECTION_PASSED).fresh(),
+                    .body((f, user) -> Fixture.INSPECTION_PASSED)
+                    .fresh(),
             api(POST, "/engine-rest/task/{closureTask}/complete", allow(LEADER, ADMIN))
-                    .body((f, user) -> Fixture.CLOSURE_APPROVED).fresh(),
-            api(GET, "/engine-rest/process-instance?businessKey={code}", allow(OFFICE, LEADER, ADMIN)).list(),
+                    .body((f, user) -> Fixture.CLOSURE_APPROVED)
+                    .fresh(),
+            api(GET, "/engine-rest/process-instance?businessKey={code}", allow(OFFICE, LEADER, ADMIN))
+                    .list(),
             api(GET, "/engine-rest/process-instance/{pid}", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/engine-rest/process-instance/{pid}/variables", allow(OFFICE, LEADER, ADMIN)),
             api(PUT, "/engine-rest/process-instance/{pid}/variables/deadlineText", allow(ADMIN))
                     .body((f, user) -> Map.of("value", "2040年12月31日", "type", "String")),
             api(DELETE, "/engine-rest/process-instance/{pid}", allow(ADMIN)).fresh(),
-            api(POST, "/engine-rest/process-definition/key/plan-task/start", nobody()).rule(ADMIN)
+            api(POST, "/engine-rest/process-definition/key/plan-task/start", nobody())
+                    .rule(ADMIN)
                     .body((f, user) -> Map.of("businessKey", "MX-BARE-" + unique())),
-            api(GET, "/engine-rest/variable-instance?processInstanceIdIn={pid}", allow(OFFICE, LEADER, ADMIN)).list(),
-            api(GET, "/engine-rest/history/task?processInstanceId={pid}", allow(OFFICE, LEADER, ADMIN)).list(),
-            api(GET, "/engine-rest/history/process-instance?processInstanceBusinessKey={code}",
-                    allow(OFFICE, LEADER, ADMIN)).list(),
+            api(GET, "/engine-rest/variable-instance?processInstanceIdIn={pid}", allow(OFFICE, LEADER, ADMIN))
+                    .list(),
+            api(GET, "/engine-rest/history/task?processInstanceId={pid}", allow(OFFICE, LEADER, ADMIN))
+                    .list(),
+            api(
+                            GET,
+                            "/engine-rest/history/process-instance?processInstanceBusinessKey={code}",
+                            allow(OFFICE, LEADER, ADMIN))
+                    .list(),
             api(GET, "/engine-rest/history/variable-instance?processInstanceId={pid}", allow(OFFICE, LEADER, ADMIN))
                     .list(),
-            api(GET, "/engine-rest/history/detail?processInstanceId={pid}", allow(OFFICE, LEADER, ADMIN)).list(),
+            api(GET, "/engine-rest/history/detail?processInstanceId={pid}", allow(OFFICE, LEADER, ADMIN))
+                    .list(),
             api(POST, "/engine-rest/identity/verify", nobody())
                     .body((f, user) -> Map.of("username", "matrix-dummy", "password", "guess")),
             api(PUT, "/engine-rest/group/leaders/members/{dummyUser}", allow(ADMIN)),
-            api(PUT, "/engine-rest/user/{dummyUser}/credentials", allow(ADMIN)).body((f, user) -> Map.of(
-                    "password", "Dummy-Passw0rd-" + unique(), "authenticatedUserPassword", TestUsers.PASSWORD)),
-            api(POST, "/engine-rest/authorization/create", allow(ADMIN)).body((f, user) -> Map.of("type", 1,
-                    "permissions", List.of("READ"), "groupId", "matrix-probe", "resourceType", 1,
-                    "resourceId", "matrix-" + unique())),
+            api(PUT, "/engine-rest/user/{dummyUser}/credentials", allow(ADMIN))
+                    .body((f, user) -> Map.of(
+                            "password", "Dummy-Passw0rd-" + unique(), "authenticatedUserPassword", TestUsers.PASSWORD)),
+            api(POST, "/engine-rest/authorization/create", allow(ADMIN))
+                    .body((f, user) -> Map.of(
+                            "type",
+                            1,
+                            "permissions",
+                            List.of("READ"),
+                            "groupId",
+                            "matrix-probe",
+                            "resourceType",
+                            1,
+                            "resourceId",
+                            "matrix-" + unique())),
 
             // Operations
             api(GET, "/actuator/prometheus", allow(MONITORING, ADMIN)),
@@ -219,33 +304,55 @@ class SecurityMatrixIT {
             open(GET, "/camunda/app/tasklist/default/"),
             open(GET, "/duban/review.html"),
             open(GET, "/duban/upload.html"),
-            webapp(GET, WEBAPP_ENGINE + "/task?processInstanceBusinessKey={code}",
-                    allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)).list(),
+            webapp(
+                            GET,
+                            WEBAPP_ENGINE + "/task?processInstanceBusinessKey={code}",
+                            allow(LEAD_UNIT, OFFICE, LEADER, ADMIN))
+                    .list(),
             webapp(GET, WEBAPP_ENGINE + "/task/{claimTask}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
             webapp(GET, WEBAPP_ENGINE + "/task/{claimTask}/form-variables", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
-            webapp(POST, WEBAPP_ENGINE + "/task/{claimTask}/claim", allow(LEAD_UNIT)).rule(ADMIN)
-                    .body((f, user) -> Map.of("userId", user)).fresh(),
+            webapp(POST, WEBAPP_ENGINE + "/task/{claimTask}/claim", allow(LEAD_UNIT))
+                    .rule(ADMIN)
+                    .body((f, user) -> Map.of("userId", user))
+                    .fresh(),
             webapp(POST, WEBAPP_ENGINE + "/task/{claimTask}/submit-form", allow(LEAD_UNIT, ADMIN))
-                    .body((f, user) -> Fixture.SIGNED).fresh(),
+                    .body((f, user) -> Fixture.SIGNED)
+                    .fresh(),
             webapp(PUT, WEBAPP_ENGINE + "/task/{claimTask}/variables/claimNote", allow(ADMIN))
                     .body((f, user) -> Map.of("value", "矩阵测试", "type", "String")),
             webapp(POST, WEBAPP_ENGINE + "/task/{verifyTask}/submit-form", allow(OFFICE, ADMIN))
-                    .body((f, user) -> Fixture.INSPECTION_PASSED).fresh(),
+                    .body((f, user) -> Fixture.INSPECTION_PASSED)
+                    .fresh(),
             webapp(POST, WEBAPP_ENGINE + "/task/{closureTask}/submit-form", allow(LEADER, ADMIN))
-                    .body((f, user) -> Fixture.CLOSURE_APPROVED).fresh(),
-            webapp(GET, WEBAPP_ENGINE + "/history/variable-instance?processInstanceId={pid}",
-                    allow(OFFICE, LEADER, ADMIN)).list(),
+                    .body((f, user) -> Fixture.CLOSURE_APPROVED)
+                    .fresh(),
+            webapp(
+                            GET,
+                            WEBAPP_ENGINE + "/history/variable-instance?processInstanceId={pid}",
+                            allow(OFFICE, LEADER, ADMIN))
+                    .list(),
             webappWithoutCsrf(POST, WEBAPP_ENGINE + "/task/{claimTask}/claim", nobody())
                     .body((f, user) -> Map.of("userId", user)));
 
     /** Spring MVC endpoints that are not Duban's; only checked to be closed to anonymous callers. */
-    private static final Set<String> FRAMEWORK_ENDPOINTS = Set.of("* /error", "GET /v3/api-docs",
-            "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html");
+    private static final Set<String> FRAMEWORK_ENDPOINTS = Set.of(
+            "* /error",
+            "GET /v3/api-docs",
+            "GET /v3/api-docs.yaml",
+            "GET /v3/api-docs/swagger-config",
+            "GET /swagger-ui.html");
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired ApplicationContext context;
-    @Autowired Fixture.Factory fixtures;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Fixture.Factory fixtures;
 
     @Test
     void everyRoleGetsWhatItMayAndNothingElse() {
@@ -264,8 +371,8 @@ class SecurityMatrixIT {
         for (Row row : ROWS) {
             for (Role role : Role.values()) {
                 Expect expect = row.expect(role);
-                Fixture fixture = row.fresh && expect != Expect.DENY && role != ANONYMOUS
-                        ? fixtures.create(userOf) : shared;
+                Fixture fixture =
+                        row.fresh && expect != Expect.DENY && role != ANONYMOUS ? fixtures.create(userOf) : shared;
                 String user = userOf.get(role);
                 String disagreement = row.disagreesWithPolicy(role, fixture);
                 if (disagreement != null) {
@@ -280,7 +387,9 @@ class SecurityMatrixIT {
             }
         }
         System.out.println("security matrix: " + cells + " cells checked");
-        assertThat(failures).as("cells that answered otherwise than the matrix says").isEmpty();
+        assertThat(failures)
+                .as("cells that answered otherwise than the matrix says")
+                .isEmpty();
     }
 
     @Test
@@ -289,33 +398,48 @@ class SecurityMatrixIT {
         ROWS.forEach(row -> classified.add(row.method + " " + row.pattern()));
         List<String> missing = new ArrayList<>();
         List<String> anonymousCanCall = new ArrayList<>();
-        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
-                Set<String> methods = entry.getKey().getMethodsCondition().getMethods().isEmpty() ? Set.of("*")
-                        : entry.getKey().getMethodsCondition().getMethods().stream().map(Enum::name)
-                                .collect(java.util.stream.Collectors.toSet());
+        for (RequestMappingHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                    mapping.getHandlerMethods().entrySet()) {
+                Set<String> methods =
+                        entry.getKey().getMethodsCondition().getMethods().isEmpty()
+                                ? Set.of("*")
+                                : entry.getKey().getMethodsCondition().getMethods().stream()
+                                        .map(Enum::name)
+                                        .collect(java.util.stream.Collectors.toSet());
                 boolean duban = entry.getValue().getBeanType().getPackageName().startsWith("cn.duban");
                 for (String method : methods) {
                     for (String pattern : entry.getKey().getPatternValues()) {
                         String endpoint = method + " " + pattern;
                         if (duban && !classified.contains(endpoint)) {
-                            missing.add(endpoint + " (" + entry.getValue().getBeanType().getSimpleName() + ")");
-                        } else if (duban && AccessPolicy.ENTRIES.stream().noneMatch(door -> door.door()
-                                == AccessPolicy.Door.API && door.matches(method, pattern.replaceAll("\\{[^}]+}", "x")))) {
-                            missing.add(endpoint + " (not in AccessPolicy.ENTRIES: nobody but administrators may call it)");
+                            missing.add(endpoint + " ("
+                                    + entry.getValue().getBeanType().getSimpleName() + ")");
+                        } else if (duban
+                                && AccessPolicy.ENTRIES.stream()
+                                        .noneMatch(door -> door.door() == AccessPolicy.Door.API
+                                                && door.matches(method, pattern.replaceAll("\\{[^}]+}", "x")))) {
+                            missing.add(
+                                    endpoint + " (not in AccessPolicy.ENTRIES: nobody but administrators may call it)");
                         } else if (!duban && !FRAMEWORK_ENDPOINTS.contains(endpoint)) {
-                            missing.add(endpoint + " (framework: " + entry.getValue().getBeanType().getName() + ")");
-                        } else if (!duban && !"*".equals(method) && Http.anonymous(rest)
-                                .get(pattern).status() != 401) {
+                            missing.add(endpoint + " (framework: "
+                                    + entry.getValue().getBeanType().getName() + ")");
+                        } else if (!duban
+                                && !"*".equals(method)
+                                && Http.anonymous(rest).get(pattern).status() != 401) {
                             anonymousCanCall.add(endpoint);
                         }
                     }
                 }
             }
         }
-        assertThat(missing).as("endpoints without a row in SecurityMatrixIT.ROWS: add one, e.g. "
-                + "api(GET, \"/api/…\", allow(OFFICE, LEADER, ADMIN))").isEmpty();
-        assertThat(anonymousCanCall).as("framework endpoints open to anonymous callers").isEmpty();
+        assertThat(missing)
+                .as("endpoints without a row in SecurityMatrixIT.ROWS: add one, e.g. "
+                        + "api(GET, \"/api/…\", allow(OFFICE, LEADER, ADMIN))")
+                .isEmpty();
+        assertThat(anonymousCanCall)
+                .as("framework endpoints open to anonymous callers")
+                .isEmpty();
     }
 
     static java.util.Set<AccessPolicy.Role> policyRoles(Role role) {
@@ -351,13 +475,13 @@ class SecurityMatrixIT {
             }
             return session.call(row.method, path, body, row.door == Door.WEBAPP);
         }
-        TestRestTemplate caller = role == ANONYMOUS || row.door == Door.OPEN ? rest
-                : rest.withBasicAuth(user, TestUsers.PASSWORD);
+        TestRestTemplate caller =
+                role == ANONYMOUS || row.door == Door.OPEN ? rest : rest.withBasicAuth(user, TestUsers.PASSWORD);
         return exchange(caller, row.method, path, body, row.contentType);
     }
 
-    private static Http.Response exchange(TestRestTemplate rest, HttpMethod method, String path, Object body,
-            MediaType contentType) {
+    private static Http.Response exchange(
+            TestRestTemplate rest, HttpMethod method, String path, Object body, MediaType contentType) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(contentType);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON, MediaType.ALL));
@@ -377,9 +501,18 @@ class SecurityMatrixIT {
 
     // ---- the matrix's vocabulary ----
 
-    enum Door { API, WEBAPP, WEBAPP_WITHOUT_CSRF, OPEN }
+    enum Door {
+        API,
+        WEBAPP,
+        WEBAPP_WITHOUT_CSRF,
+        OPEN
+    }
 
-    enum Expect { ALLOW, DENY, RULE }
+    enum Expect {
+        ALLOW,
+        DENY,
+        RULE
+    }
 
     /** Everyone who works with tasks; the monitoring account is not one of them. */
     private static Map<Role, Expect> everyone() {
@@ -501,7 +634,8 @@ class SecurityMatrixIT {
             boolean allowed = AccessPolicy.allows(policyRoles(role), place.door(), method.name(), place.path());
             return !allowed && expected.get(role) != Expect.DENY
                     ? "the row lets the role through but AccessPolicy refuses it: add it to AccessPolicy.ENTRIES or"
-                    + " expect a refusal" : null;
+                            + " expect a refusal"
+                    : null;
         }
 
         String resolve(Fixture fixture) {
@@ -509,8 +643,10 @@ class SecurityMatrixIT {
             StringBuilder resolved = new StringBuilder();
             while (matcher.find()) {
                 String key = renamed.getOrDefault(matcher.group(1), matcher.group(1));
-                String value = fixture.vars.get(key) != null || !fixture.lazy.containsKey(key) ? fixture.vars.get(key)
-                        : fixture.vars.computeIfAbsent(key, name -> fixture.lazy.get(name).get());
+                String value = fixture.vars.get(key) != null || !fixture.lazy.containsKey(key)
+                        ? fixture.vars.get(key)
+                        : fixture.vars.computeIfAbsent(
+                                key, name -> fixture.lazy.get(name).get());
                 if (value == null) {
                     throw new AssertionError(this + ": no value for {" + key + "}; add it to Fixture.vars or rename it"
                             + " with .var(\"" + matcher.group(1) + "\", \"<key of Fixture.vars>\")");
@@ -532,13 +668,20 @@ class SecurityMatrixIT {
                 return refused ? null : "expected 401, got " + status;
             }
             return switch (expect) {
-                case ALLOW -> status >= 200 && status < 300 && (!list || listed(response) > 0) ? null
-                        : "expected to be allowed, got " + status + (list ? " listing " + listed(response) : "");
-                case DENY -> status == 403 || status == 404 || list && status == 200 && listed(response) == 0
-                        || role == MONITORING && door != Door.API && status == 401 ? null
-                        : "expected to be refused (403/404" + (list ? " or nothing listed" : "") + "), got " + status;
-                case RULE -> status == 400 || status == 409 ? null
-                        : "expected the process to refuse (400/409), got " + status;
+                case ALLOW ->
+                    status >= 200 && status < 300 && (!list || listed(response) > 0)
+                            ? null
+                            : "expected to be allowed, got " + status + (list ? " listing " + listed(response) : "");
+                case DENY ->
+                    status == 403
+                                    || status == 404
+                                    || list && status == 200 && listed(response) == 0
+                                    || role == MONITORING && door != Door.API && status == 401
+                            ? null
+                            : "expected to be refused (403/404" + (list ? " or nothing listed" : "") + "), got "
+                                    + status;
+                case RULE ->
+                    status == 400 || status == 409 ? null : "expected the process to refuse (400/409), got " + status;
             };
         }
 

@@ -32,8 +32,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
@@ -50,15 +50,26 @@ import org.springframework.http.ResponseEntity;
 class StatisticsIT {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final List<String> FIGURES = List.of("dispatched", "closed", "closedOnTime", "overdueAtEnd",
-            "urges", "rectifications", "accountabilityCases");
+    private static final List<String> FIGURES = List.of(
+            "dispatched", "closed", "closedOnTime", "overdueAtEnd", "urges", "rectifications", "accountabilityCases");
 
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TaskService taskService;
-    @Autowired Urging urging;
-    @Autowired Jobs jobs;
-    @Autowired TestUsers users;
-    @Autowired TestRestTemplate rest;
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    Urging urging;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    TestRestTemplate rest;
 
     private final String plan = "STAT-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String> instances = new LinkedHashMap<>();
@@ -87,8 +98,16 @@ class StatisticsIT {
         reportPassAndClose("B");
         at(2024, 5, 10);
         complete("C", "报送办理结果", Map.of("resultDescription", "已完成", "evidence", "c.pdf"));
-        complete("C", "督查核验", Map.of("inspectionDecision", "falsified", "inspectionOpinion", "台账数据与现场不符",
-                "rectificationDeadline", "2024-06-30"));
+        complete(
+                "C",
+                "督查核验",
+                Map.of(
+                        "inspectionDecision",
+                        "falsified",
+                        "inspectionOpinion",
+                        "台账数据与现场不符",
+                        "rectificationDeadline",
+                        "2024-06-30"));
         at(2024, 7, 5);
         reportPassAndClose("C");
         ClockUtil.reset();
@@ -113,7 +132,8 @@ class StatisticsIT {
         assertThat(figures(stats("quarter", "2024-Q3").path("totals"))).containsExactly(0, 1, 0, 0, 0, 0, 0);
         assertThat(figures(stats("month", "2024-02").path("totals"))).containsExactly(0, 1, 1, 0, 1, 0, 0);
         assertThat(figures(stats("year", "2024").path("totals"))).containsExactly(4, 3, 1, 1, 3, 1, 1);
-        assertThat(stats("year", "2024").path("totals").path("onTimeRate").asInt()).isEqualTo(33);
+        assertThat(stats("year", "2024").path("totals").path("onTimeRate").asInt())
+                .isEqualTo(33);
 
         JsonNode trend = q1.path("trend");
         assertThat(trend).hasSize(12);
@@ -122,17 +142,24 @@ class StatisticsIT {
         assertThat(figures(trend.get(11).path("counts"))).containsExactly(3, 1, 1, 1, 3, 0, 0);
         assertThat(figures(trend.get(10).path("counts"))).containsExactly(0, 0, 0, 0, 0, 0, 0);
         JsonNode q3Trend = stats("quarter", "2024-Q3").path("trend");
-        assertThat(figures(q3Trend.get(10).path("counts"))).as("Q2 seen from Q3").containsExactly(1, 1, 0, 1, 0, 1, 1);
+        assertThat(figures(q3Trend.get(10).path("counts")))
+                .as("Q2 seen from Q3")
+                .containsExactly(1, 1, 0, 1, 0, 1, 1);
     }
 
     @Test
     void tasksAndUnitsGetTheLightsOfTheDecisionTables() {
         JsonNode year = stats("year", "2024");
         Map<String, String> lights = new LinkedHashMap<>();
-        year.path("tasks").forEach(t -> lights.put(t.path("taskCode").asText(), t.path("lightName").asText()
-                + "：" + t.path("reason").asText()));
-        assertThat(lights).containsEntry(code("A"), "绿灯：按期办结").containsEntry(code("B"), "黄灯：逾期后办结")
-                .containsEntry(code("C"), "黄灯：逾期后办结").containsEntry(code("D"), "绿灯：正常推进");
+        year.path("tasks")
+                .forEach(t -> lights.put(
+                        t.path("taskCode").asText(),
+                        t.path("lightName").asText() + "：" + t.path("reason").asText()));
+        assertThat(lights)
+                .containsEntry(code("A"), "绿灯：按期办结")
+                .containsEntry(code("B"), "黄灯：逾期后办结")
+                .containsEntry(code("C"), "黄灯：逾期后办结")
+                .containsEntry(code("D"), "绿灯：正常推进");
         assertThat(unit(year, "finance").path("lightName").asText()).isEqualTo("绿灯");
     }
 
@@ -141,41 +168,56 @@ class StatisticsIT {
         String original = rest.withBasicAuth("stat-office", TestUsers.PASSWORD)
                 .getForObject("/api/traffic-light-rules/traffic-light", String.class);
         assertThat(original).contains("<decision id=\"traffic-light\"", "逾期后办结");
-        String stricter = original.replace("<outputEntry id=\"Rule_ClosedLate_Light\"><text>\"YELLOW\"</text>",
-                "<outputEntry id=\"Rule_ClosedLate_Light\"><text>\"RED\"</text>").replace(
-                "<outputEntry id=\"Rule_ClosedLate_LightName\"><text>\"黄灯\"</text>",
-                "<outputEntry id=\"Rule_ClosedLate_LightName\"><text>\"红灯\"</text>");
+        String stricter = original.replace(
+                        "<outputEntry id=\"Rule_ClosedLate_Light\"><text>\"YELLOW\"</text>",
+                        "<outputEntry id=\"Rule_ClosedLate_Light\"><text>\"RED\"</text>")
+                .replace(
+                        "<outputEntry id=\"Rule_ClosedLate_LightName\"><text>\"黄灯\"</text>",
+                        "<outputEntry id=\"Rule_ClosedLate_LightName\"><text>\"红灯\"</text>");
         assertThat(stricter).isNotEqualTo(original);
         try {
             assertThat(putXml(office, stricter).status()).isEqualTo(200);
             Map<String, String> lights = new LinkedHashMap<>();
-            stats("year", "2024").path("tasks").forEach(t -> lights.put(t.path("taskCode").asText(),
-                    t.path("lightName").asText()));
+            stats("year", "2024")
+                    .path("tasks")
+                    .forEach(t -> lights.put(
+                            t.path("taskCode").asText(), t.path("lightName").asText()));
             assertThat(lights).containsEntry(code("B"), "红灯").containsEntry(code("A"), "绿灯");
         } finally {
             assertThat(putXml(office, original).status()).isEqualTo(200);
         }
         assertThat(putXml(office, "<definitions/>").body()).contains("决策表无法解析");
-        assertThat(putXml(office, original.replace("name=\"light\"", "name=\"colour\"")).body())
+        assertThat(putXml(office, original.replace("name=\"light\"", "name=\"colour\""))
+                        .body())
                 .contains("决策表应对正常推进的任务给出输出 light");
-        assertThat(putXml(Http.as(rest, users.member("stat-leader", DubanGroups.LEADERS)), original).status())
-                .as("leaders read the rules, the office sets them").isEqualTo(403);
+        assertThat(putXml(Http.as(rest, users.member("stat-leader", DubanGroups.LEADERS)), original)
+                        .status())
+                .as("leaders read the rules, the office sets them")
+                .isEqualTo(403);
     }
 
     private Http.Response putXml(Http user, String xml) {
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_XML);
         headers.add("X-Requested-With", "StatisticsIT");
-        ResponseEntity<String> response = rest.withBasicAuth(user == office ? "stat-office" : "stat-leader",
-                TestUsers.PASSWORD).exchange("/api/traffic-light-rules/traffic-light", HttpMethod.PUT,
-                new org.springframework.http.HttpEntity<>(xml, headers), String.class);
+        ResponseEntity<String> response = rest.withBasicAuth(
+                        user == office ? "stat-office" : "stat-leader", TestUsers.PASSWORD)
+                .exchange(
+                        "/api/traffic-light-rules/traffic-light",
+                        HttpMethod.PUT,
+                        new org.springframework.http.HttpEntity<>(xml, headers),
+                        String.class);
         return new Http.Response(response.getStatusCode().value(), response.getBody());
     }
 
     @Test
     void theQuarterExportsAsAWorkbookWithTheSameFigures() throws Exception {
-        ResponseEntity<byte[]> response = rest.withBasicAuth("stat-office", TestUsers.PASSWORD).exchange(
-                "/api/statistics.xlsx?period=quarter&key=2024-Q1&plan=" + plan, HttpMethod.GET, null, byte[].class);
+        ResponseEntity<byte[]> response = rest.withBasicAuth("stat-office", TestUsers.PASSWORD)
+                .exchange(
+                        "/api/statistics.xlsx?period=quarter&key=2024-Q1&plan=" + plan,
+                        HttpMethod.GET,
+                        null,
+                        byte[].class);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("督办统计-2024-Q1.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
@@ -203,7 +245,9 @@ class StatisticsIT {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("统计期间“2024-Q5”无法识别，应如 2026-Q4");
         assertThat(office.get("/api/statistics?period=week").body()).contains("统计周期应为 month（月）、quarter（季度）或 year（年）");
-        assertThat(office.get("/api/statistics?period=month").status()).as("the current month").isEqualTo(200);
+        assertThat(office.get("/api/statistics?period=month").status())
+                .as("the current month")
+                .isEqualTo(200);
     }
 
     private JsonNode stats(String period, String key) {
@@ -231,14 +275,24 @@ class StatisticsIT {
     }
 
     private static java.time.Instant at(int year, int month, int day) {
-        java.time.Instant instant = LocalDateTime.of(year, month, day, 10, 0).atZone(BEIJING).toInstant();
+        java.time.Instant instant =
+                LocalDateTime.of(year, month, day, 10, 0).atZone(BEIJING).toInstant();
         ClockUtil.setCurrentTime(Date.from(instant));
         return instant;
     }
 
     private void dispatch(String letter, Unit lead, LocalDate deadline, String user) {
-        String instance = dispatcher.dispatch(new TaskDispatchOrder(plan, "统计测试计划", code(letter), "一、测试",
-                "统计测试任务" + letter, "统计测试任务" + letter + "的内容。", List.of(lead), List.of(), List.of(), deadline,
+        String instance = dispatcher.dispatch(new TaskDispatchOrder(
+                plan,
+                "统计测试计划",
+                code(letter),
+                "一、测试",
+                "统计测试任务" + letter,
+                "统计测试任务" + letter + "的内容。",
+                List.of(lead),
+                List.of(),
+                List.of(),
+                deadline,
                 ReportCycle.QUARTERLY));
         instances.put(letter, instance);
         Task claim = task(letter, "签收任务");
@@ -258,7 +312,10 @@ class StatisticsIT {
     }
 
     private Task task(String letter, String namePrefix) {
-        return taskService.createTaskQuery().processInstanceId(instances.get(letter)).taskNameLike(namePrefix + "%")
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(instances.get(letter))
+                .taskNameLike(namePrefix + "%")
                 .singleResult();
     }
 }

@@ -1,11 +1,11 @@
 package cn.duban.supervision;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.duban.calendar.CalendarCorrection;
 import cn.duban.calendar.CalendarDay;
 import cn.duban.calendar.CalendarDayCorrection;
 import cn.duban.calendar.WorkingDayCalendar;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import cn.duban.identity.DubanGroups;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Http;
@@ -32,10 +32,17 @@ class CalendarApiIT {
     private static final LocalDate MONDAY = LocalDate.of(YEAR, 3, 15);
     private static final LocalDate SATURDAY = LocalDate.of(YEAR, 3, 20);
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired WorkingDayCalendar calendar;
-    @Autowired CalendarCorrection correction;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    WorkingDayCalendar calendar;
+
+    @Autowired
+    CalendarCorrection correction;
 
     private Http office;
     private List<CalendarDay> before;
@@ -51,9 +58,12 @@ class CalendarApiIT {
     @AfterEach
     void restoreTheYear() {
         if (importedBefore) {
-            correction.replaceYear(YEAR, before.stream()
-                    .map(day -> new CalendarDayCorrection(day.day(), day.working(), day.name(), day.note()))
-                    .toList(), "calendar-office");
+            correction.replaceYear(
+                    YEAR,
+                    before.stream()
+                            .map(day -> new CalendarDayCorrection(day.day(), day.working(), day.name(), day.note()))
+                            .toList(),
+                    "calendar-office");
         } else {
             correction.withdrawYear(YEAR);
         }
@@ -62,9 +72,12 @@ class CalendarApiIT {
     @Test
     void aYearTheLibraryLacksIsImportedByTheOfficeAndWithdrawnAgain() {
         assertThat(office.get(PATH + "/status").json().path("source").asText()).isEqualTo("NONE");
-        assertThat(office.get(PATH + "/status").json().path("sourceText").asText()).contains("该年度节假日安排未导入");
+        assertThat(office.get(PATH + "/status").json().path("sourceText").asText())
+                .contains("该年度节假日安排未导入");
 
-        assertThat(office.putJson(PATH, List.of(day(MONDAY, false, "临时放假", null))).status()).isEqualTo(200);
+        assertThat(office.putJson(PATH, List.of(day(MONDAY, false, "临时放假", null)))
+                        .status())
+                .isEqualTo(200);
 
         Http.Response status = office.get(PATH + "/status");
         assertThat(status.json().path("covered").asBoolean()).isTrue();
@@ -87,12 +100,15 @@ class CalendarApiIT {
         try {
             // The office's year is the library's with 8 October (a Thursday) off as well.
             List<Map<String, Object>> corrected = new java.util.ArrayList<>(library.stream()
-                    .map(day -> day(day.day(), day.working(), day.name(), day.note())).toList());
+                    .map(day -> day(day.day(), day.working(), day.name(), day.note()))
+                    .toList());
             corrected.add(day(nationalDay, false, "国庆节", "督查办更正"));
             assertThat(office.putJson("/api/calendar/2026", corrected).status()).isEqualTo(200);
 
             assertThat(calendar.isWorkingDay(nationalDay)).isFalse();
-            assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 10))).as("the library's days stay").isTrue();
+            assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 10)))
+                    .as("the library's days stay")
+                    .isTrue();
             assertThat(calendar.status(2026).source()).isEqualTo("OFFICE");
         } finally {
             correction.withdrawYear(2026);
@@ -107,9 +123,8 @@ class CalendarApiIT {
         assertThat(calendar.isWorkingDay(MONDAY)).isTrue();
         assertThat(calendar.isWorkingDay(SATURDAY)).isFalse();
 
-        Http.Response saved = office.putJson(PATH, List.of(
-                day(MONDAY, false, "临时放假", "测试更正"),
-                day(SATURDAY, true, "调休上班", null)));
+        Http.Response saved =
+                office.putJson(PATH, List.of(day(MONDAY, false, "临时放假", "测试更正"), day(SATURDAY, true, "调休上班", null)));
 
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.json()).hasSize(2);
@@ -118,13 +133,18 @@ class CalendarApiIT {
         assertThat(calendar.isWorkingDay(SATURDAY)).isTrue();
         assertThat(calendar.plusWorkingDays(MONDAY.minusDays(3), 1)).isEqualTo(MONDAY.plusDays(1));
 
-        Http.Response read = Http.as(rest, users.member("calendar-reader", Orders.ECOLOGY.id())).get(PATH);
+        Http.Response read = Http.as(rest, users.member("calendar-reader", Orders.ECOLOGY.id()))
+                .get(PATH);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get(0).path("name").asText()).isEqualTo("临时放假");
         assertThat(read.json().get(1).path("working").asBoolean()).isTrue();
 
-        assertThat(office.putJson(PATH, List.of(day(SATURDAY, true, "调休上班", null))).status()).isEqualTo(200);
-        assertThat(calendar.isWorkingDay(MONDAY)).as("the correction replaced the year").isTrue();
+        assertThat(office.putJson(PATH, List.of(day(SATURDAY, true, "调休上班", null)))
+                        .status())
+                .isEqualTo(200);
+        assertThat(calendar.isWorkingDay(MONDAY))
+                .as("the correction replaced the year")
+                .isTrue();
     }
 
     @Test
@@ -134,7 +154,11 @@ class CalendarApiIT {
         assertThat(year.status()).isEqualTo(200);
         assertThat(year.json().findValuesAsText("day")).contains("2025-10-01", "2025-09-28", "2025-10-11");
         assertThat(year.json().findValuesAsText("source")).containsOnly("LIBRARY");
-        assertThat(office.get("/api/calendar/2025/status").json().path("sourceText").asText()).contains("tyme4j");
+        assertThat(office.get("/api/calendar/2025/status")
+                        .json()
+                        .path("sourceText")
+                        .asText())
+                .contains("tyme4j");
     }
 
     @Test
@@ -149,14 +173,17 @@ class CalendarApiIT {
 
     @Test
     void aDayOutsideTheYearIsRefusedAndNothingChanges() {
-        assertThat(office.putJson(PATH, List.of(day(SATURDAY, true, "调休上班", null))).status()).isEqualTo(200);
+        assertThat(office.putJson(PATH, List.of(day(SATURDAY, true, "调休上班", null)))
+                        .status())
+                .isEqualTo(200);
 
-        Http.Response refused = office.putJson(PATH, List.of(
-                day(MONDAY, false, "临时放假", null),
-                day(LocalDate.of(YEAR + 1, 1, 3), false, "元旦", null)));
+        Http.Response refused = office.putJson(
+                PATH, List.of(day(MONDAY, false, "临时放假", null), day(LocalDate.of(YEAR + 1, 1, 3), false, "元旦", null)));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().path("detail").asText()).contains("2028-01-03").contains("不在2027年内");
+        assertThat(refused.json().path("detail").asText())
+                .contains("2028-01-03")
+                .contains("不在2027年内");
         assertThat(calendar.isWorkingDay(MONDAY)).isTrue();
         assertThat(calendar.isWorkingDay(SATURDAY)).as("the year kept its rows").isTrue();
         assertThat(office.get(PATH).json()).hasSize(1);
@@ -164,10 +191,12 @@ class CalendarApiIT {
 
     @Test
     void aDayWithoutWorkingOrTwiceIsRefused() {
-        Http.Response refused = office.putJson(PATH, List.of(
-                Map.of("day", "2027-03-15", "name", "临时放假"),
-                day(SATURDAY, true, null, null),
-                day(SATURDAY, true, null, null)));
+        Http.Response refused = office.putJson(
+                PATH,
+                List.of(
+                        Map.of("day", "2027-03-15", "name", "临时放假"),
+                        day(SATURDAY, true, null, null),
+                        day(SATURDAY, true, null, null)));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("detail").asText()).contains("working").contains("重复");

@@ -1,9 +1,9 @@
 package cn.duban.supervision;
 
-import cn.duban.calendar.CalendarCorrection;
-import cn.duban.calendar.CalendarDayCorrection;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.calendar.CalendarCorrection;
+import cn.duban.calendar.CalendarDayCorrection;
 import cn.duban.dispatch.PlanTaskDispatcher;
 import cn.duban.dispatch.ReportCycle;
 import cn.duban.dispatch.TaskDispatchOrder;
@@ -35,11 +35,20 @@ class CalendarCoverageIT {
     /** No library carries 2035, and no test imports it. */
     private static final LocalDate DEADLINE_2035 = LocalDate.of(2035, 6, 29);
 
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired TaskService taskService;
-    @Autowired CalendarCorrection correction;
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    CalendarCorrection correction;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
 
     @AfterEach
     void resetClock() {
@@ -49,23 +58,39 @@ class CalendarCoverageIT {
     @Test
     void aDueDateInAYearWithoutHolidaysShowsTheWarningOnTheTaskAndTheDashboard() {
         String code = Orders.freshCode("CAL");
-        String instanceId = dispatcher.dispatch(new TaskDispatchOrder("CAL-PLAN", "日历测试计划", code, null, "远期任务",
-                "2035年前完成。", List.of(Orders.ECOLOGY), List.of(), List.of(), DEADLINE_2035, ReportCycle.QUARTERLY));
+        String instanceId = dispatcher.dispatch(new TaskDispatchOrder(
+                "CAL-PLAN",
+                "日历测试计划",
+                code,
+                null,
+                "远期任务",
+                "2035年前完成。",
+                List.of(Orders.ECOLOGY),
+                List.of(),
+                List.of(),
+                DEADLINE_2035,
+                ReportCycle.QUARTERLY));
 
         Task claim = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
-        assertThat(claim.getDescription()).as("the unit's task in Tasklist")
+        assertThat(claim.getDescription())
+                .as("the unit's task in Tasklist")
                 .startsWith("注意：2035年：该年度节假日安排未导入，工作日暂按周一至周五计算。");
 
         Http office = Http.as(rest, users.member("calendar-coverage-office", DubanGroups.SUPERVISION_OFFICE));
         JsonNode dossier = office.get("/api/dashboard/tasks/" + code).json();
         assertThat(dossier.path("calendarNotice").asText()).isEqualTo("2035年：该年度节假日安排未导入，工作日暂按周一至周五计算");
         JsonNode overview = office.get("/api/dashboard/overview?plan=CAL-PLAN").json();
-        assertThat(overview.path("calendarNotices").get(overview.path("calendarNotices").size() - 1).asText())
-                .startsWith("2035年：该年度节假日安排未导入").contains("项未销号任务的完成时限在该年");
+        assertThat(overview.path("calendarNotices")
+                        .get(overview.path("calendarNotices").size() - 1)
+                        .asText())
+                .startsWith("2035年：该年度节假日安排未导入")
+                .contains("项未销号任务的完成时限在该年");
 
         JsonNode known = office.get("/api/dashboard/tasks/" + knownYearTask()).json();
-        assertThat(known.path("calendarNotice").isNull() || known.path("calendarNotice").isMissingNode())
-                .as("a year the library carries").isTrue();
+        assertThat(known.path("calendarNotice").isNull()
+                        || known.path("calendarNotice").isMissingNode())
+                .as("a year the library carries")
+                .isTrue();
     }
 
     @Test
@@ -87,9 +112,13 @@ class CalendarCoverageIT {
         assertThat(Http.anonymous(rest).get("/actuator/health").status()).isEqualTo(200);
 
         try {
-            correction.replaceYear(2027, List.of(new CalendarDayCorrection(LocalDate.of(2027, 1, 1), false, "元旦", null)),
+            correction.replaceYear(
+                    2027,
+                    List.of(new CalendarDayCorrection(LocalDate.of(2027, 1, 1), false, "元旦", null)),
                     "calendar-health-admin");
-            assertThat(calendarHealth(admin).path("status").asText()).as("imported by the office").isEqualTo("UP");
+            assertThat(calendarHealth(admin).path("status").asText())
+                    .as("imported by the office")
+                    .isEqualTo("UP");
         } finally {
             correction.withdrawYear(2027);
         }
@@ -97,8 +126,18 @@ class CalendarCoverageIT {
 
     private String knownYearTask() {
         String code = Orders.freshCode("CAL");
-        dispatcher.dispatch(new TaskDispatchOrder("CAL-PLAN", "日历测试计划", code, null, "近期任务", "2026年底前完成。",
-                List.of(Orders.ECOLOGY), List.of(), List.of(), LocalDate.of(2026, 12, 31), ReportCycle.QUARTERLY));
+        dispatcher.dispatch(new TaskDispatchOrder(
+                "CAL-PLAN",
+                "日历测试计划",
+                code,
+                null,
+                "近期任务",
+                "2026年底前完成。",
+                List.of(Orders.ECOLOGY),
+                List.of(),
+                List.of(),
+                LocalDate.of(2026, 12, 31),
+                ReportCycle.QUARTERLY));
         return code;
     }
 

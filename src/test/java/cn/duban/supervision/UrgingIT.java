@@ -21,12 +21,23 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @DubanTest
 class UrgingIT {
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired PlanTaskDispatcher dispatcher;
-    @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired SupervisionRecord record;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    PlanTaskDispatcher dispatcher;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    SupervisionRecord record;
 
     private Http office;
     private String code;
@@ -41,18 +52,25 @@ class UrgingIT {
 
     @Test
     void theOfficeUrgesTwiceAndTheUnitSeesTheLatestUrgeWithItsCount() {
-        assertThat(office.postJson(urges(), Map.of("message", "请尽快签收")).status()).isEqualTo(200);
+        assertThat(office.postJson(urges(), Map.of("message", "请尽快签收")).status())
+                .isEqualTo(200);
         Http.Response second = office.postJson(urges(), Map.of("message", "请于本周内报送进展"));
 
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().path("timesUrged").asInt()).isEqualTo(2);
         assertThat(runtimeService.getVariable(instanceId, "timesUrged")).isEqualTo(2);
-        String claimTask = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+        String claimTask = taskService
+                .createTaskQuery()
+                .processInstanceId(instanceId)
+                .singleResult()
+                .getId();
         assertThat(taskService.getVariable(claimTask, "lastUrge")).isEqualTo("第2次催办：请于本周内报送进展");
-        assertThat(record.events(code)).extracting(SupervisionEvent::kind, SupervisionEvent::reason,
-                SupervisionEvent::actor).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(SupervisionEvent.Kind.URGED, "催办：请尽快签收", "urge-office"),
-                org.assertj.core.groups.Tuple.tuple(SupervisionEvent.Kind.URGED, "催办：请于本周内报送进展", "urge-office"));
+        assertThat(record.events(code))
+                .extracting(SupervisionEvent::kind, SupervisionEvent::reason, SupervisionEvent::actor)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(SupervisionEvent.Kind.URGED, "催办：请尽快签收", "urge-office"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                SupervisionEvent.Kind.URGED, "催办：请于本周内报送进展", "urge-office"));
     }
 
     @Test
@@ -60,7 +78,8 @@ class UrgingIT {
         Http unit = Http.as(rest, users.member("urge-ecology", Orders.ECOLOGY.id()));
         assertThat(unit.postJson(urges(), Map.of("message", "自己催自己")).status()).isEqualTo(403);
         assertThat(office.postJson(urges(), Map.of("message", " ")).status()).isEqualTo(400);
-        assertThat(office.postJson("/api/plan-tasks/NO-SUCH-TASK/urges", Map.of("message", "催办")).status())
+        assertThat(office.postJson("/api/plan-tasks/NO-SUCH-TASK/urges", Map.of("message", "催办"))
+                        .status())
                 .isEqualTo(404);
         assertThat(record.find(code).orElseThrow().timesUrged()).isZero();
         assertThat(record.events(code)).isEmpty();

@@ -18,8 +18,16 @@ public class Jobs {
     public int executeAll(String processInstanceId) {
         int executed = 0;
         Job job;
-        while ((job = managementService.createJobQuery().processInstanceId(processInstanceId).executable()
-                .listPage(0, 1).stream().findFirst().orElse(null)) != null) {
+        while ((job =
+                        managementService
+                                .createJobQuery()
+                                .processInstanceId(processInstanceId)
+                                .executable()
+                                .listPage(0, 1)
+                                .stream()
+                                .findFirst()
+                                .orElse(null))
+                != null) {
             managementService.executeJob(job.getId());
             executed++;
         }

@@ -15,8 +15,7 @@ public final class Orders {
     public static final Unit FINANCE = new Unit("finance", "州财政局", "DEPARTMENT");
     public static final LocalDate DEADLINE = LocalDate.of(2030, 12, 31);
 
-    private Orders() {
-    }
+    private Orders() {}
 
     public static String freshCode(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -29,10 +28,19 @@ public final class Orders {
         return order(code, leads, supports, List.of());
     }
 
-    public static TaskDispatchOrder order(String code, List<Unit> leads, List<Unit> supports,
-            List<Unit> implementers) {
-        return new TaskDispatchOrder("TEST-PLAN", "测试计划", code, "一、测试", "开展土壤污染状况详查",
-                "制定详查方案，开展全州土壤污染状况详查。", leads, supports, implementers, DEADLINE, ReportCycle.QUARTERLY);
+    public static TaskDispatchOrder order(String code, List<Unit> leads, List<Unit> supports, List<Unit> implementers) {
+        return new TaskDispatchOrder(
+                "TEST-PLAN",
+                "测试计划",
+                code,
+                "一、测试",
+                "开展土壤污染状况详查",
+                "制定详查方案，开展全州土壤污染状况详查。",
+                leads,
+                supports,
+                implementers,
+                DEADLINE,
+                ReportCycle.QUARTERLY);
     }
 
     public static TaskDispatchOrder ecologyLeads(String code) {

@@ -18,11 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RecordingServer implements AutoCloseable {
 
     /** One request as it arrived. */
-    public record Request(String method, String path, String query, String body) {
-    }
+    public record Request(String method, String path, String query, String body) {}
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private final HttpServer server;
     private final List<Request> requests = new ArrayList<>();
@@ -39,11 +37,15 @@ public final class RecordingServer implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             synchronized (recording.requests) {
-                recording.requests.add(new Request(exchange.getRequestMethod(), path,
-                        exchange.getRequestURI().getRawQuery(), body));
+                recording.requests.add(new Request(
+                        exchange.getRequestMethod(),
+                        path,
+                        exchange.getRequestURI().getRawQuery(),
+                        body));
             }
             Deque<Answer> queued = recording.answers.get(path);
-            Answer answer = queued == null || queued.isEmpty() ? new Answer(200, "{\"errcode\":0,\"errmsg\":\"ok\"}")
+            Answer answer = queued == null || queued.isEmpty()
+                    ? new Answer(200, "{\"errcode\":0,\"errmsg\":\"ok\"}")
                     : queued.poll();
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
@@ -67,7 +69,9 @@ public final class RecordingServer implements AutoCloseable {
 
     public List<Request> requests(String path) {
         synchronized (requests) {
-            return requests.stream().filter(request -> request.path().equals(path)).toList();
+            return requests.stream()
+                    .filter(request -> request.path().equals(path))
+                    .toList();
         }
     }
 

@@ -11,9 +11,16 @@ import org.springframework.stereotype.Component;
 public class TableCounts {
 
     private static final List<String> TABLES = List.of(
-            "duban.plan", "duban.plan_task", "duban.plan_task_unit",
-            "act_ru_execution", "act_ru_task", "act_ru_variable", "act_ru_identitylink", "act_hi_procinst",
-            "act_hi_taskinst", "act_hi_varinst");
+            "duban.plan",
+            "duban.plan_task",
+            "duban.plan_task_unit",
+            "act_ru_execution",
+            "act_ru_task",
+            "act_ru_variable",
+            "act_ru_identitylink",
+            "act_hi_procinst",
+            "act_hi_taskinst",
+            "act_hi_varinst");
 
     private final JdbcClient jdbc;
 
@@ -24,7 +31,9 @@ public class TableCounts {
     public Map<String, Long> snapshot() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : TABLES) {
-            counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+            counts.put(
+                    table,
+                    jdbc.sql("select count(*) from " + table).query(Long.class).single());
         }
         return counts;
     }

@@ -29,15 +29,24 @@ public final class WebappSession {
         LoginPage page = LoginPage.open(rest);
         ResponseEntity<String> login = page.submit(userId, password);
         if (login.getStatusCode().value() != 200) {
-            throw new AssertionError("login of " + userId + " answered " + login.getStatusCode() + ": " + login.getBody());
+            throw new AssertionError(
+                    "login of " + userId + " answered " + login.getStatusCode() + ": " + login.getBody());
         }
         String session = cookie(login.getHeaders().get(HttpHeaders.SET_COOKIE), "JSESSIONID");
         // The login starts a new session, which gets its own CSRF token with its first request.
-        ResponseEntity<String> first = rest.exchange("/camunda/api/engine/engine/default/user/" + userId
-                + "/profile", HttpMethod.GET, new HttpEntity<>(headers(session)), String.class);
+        ResponseEntity<String> first = rest.exchange(
+                "/camunda/api/engine/engine/default/user/" + userId + "/profile",
+                HttpMethod.GET,
+                new HttpEntity<>(headers(session)),
+                String.class);
         List<String> firstCookies = first.getHeaders().get(HttpHeaders.SET_COOKIE);
-        String xsrf = firstCookies == null ? page.xsrf() : firstCookies.stream()
-                .filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.split(";")[0]).findFirst().orElse(page.xsrf());
+        String xsrf = firstCookies == null
+                ? page.xsrf()
+                : firstCookies.stream()
+                        .filter(c -> c.startsWith("XSRF-TOKEN="))
+                        .map(c -> c.split(";")[0])
+                        .findFirst()
+                        .orElse(page.xsrf());
         return new WebappSession(rest, session, xsrf);
     }
 
@@ -47,8 +56,8 @@ public final class WebappSession {
     }
 
     /** The same, posted to another spelling of the login's address. */
-    public static ResponseEntity<String> attempt(TestRestTemplate rest, String userId, String password,
-            String loginAddress) {
+    public static ResponseEntity<String> attempt(
+            TestRestTemplate rest, String userId, String password, String loginAddress) {
         return LoginPage.open(rest).submit(userId, password, loginAddress);
     }
 
@@ -89,7 +98,8 @@ public final class WebappSession {
         if (csrf && xsrfCookie != null) {
             headers.add("X-XSRF-TOKEN", xsrfCookie.substring(xsrfCookie.indexOf('=') + 1));
         }
-        ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(jsonBody, headers), String.class);
+        ResponseEntity<String> response =
+                rest.exchange(path, method, new HttpEntity<>(jsonBody, headers), String.class);
         return new Http.Response(response.getStatusCode().value(), response.getBody());
     }
 
@@ -103,7 +113,10 @@ public final class WebappSession {
         if (setCookies == null) {
             throw new AssertionError("no cookies set, expected " + name);
         }
-        return setCookies.stream().filter(c -> c.startsWith(name + "=")).map(c -> c.split(";")[0]).findFirst()
+        return setCookies.stream()
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.split(";")[0])
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + setCookies));
     }
 }

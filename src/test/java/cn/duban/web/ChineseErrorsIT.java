@@ -30,17 +30,22 @@ class ChineseErrorsIT {
     private static final Pattern LATIN_WORDS_ONLY = Pattern.compile("^[\\x00-\\x7F]*$");
     private static final Pattern JAVA_NAME = Pattern.compile("Exception|\\b[a-z]+\\.[a-z]+\\.[A-Za-z]");
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired ObjectMapper json;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void aBrowserPageWhoseSessionExpiredGetsNoPasswordBoxAnApiClientStillGetsTheChallenge() throws Exception {
         HttpHeaders page = new HttpHeaders();
         page.add("Sec-Fetch-Mode", "cors");
         page.add("Sec-Fetch-Site", "same-origin");
-        ResponseEntity<String> fromPage = rest.exchange("/api/dashboard/overview", HttpMethod.GET,
-                new HttpEntity<>(page), String.class);
+        ResponseEntity<String> fromPage =
+                rest.exchange("/api/dashboard/overview", HttpMethod.GET, new HttpEntity<>(page), String.class);
         assertThat(fromPage.getStatusCode().value()).isEqualTo(401);
         assertThat(fromPage.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isNull();
         JsonNode problem = json.readTree(fromPage.getBody());
@@ -49,7 +54,8 @@ class ChineseErrorsIT {
 
         ResponseEntity<String> fromClient = rest.getForEntity("/api/dashboard/overview", String.class);
         assertThat(fromClient.getStatusCode().value()).isEqualTo(401);
-        assertThat(fromClient.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+        assertThat(fromClient.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                .startsWith("Basic");
     }
 
     @Test
@@ -59,8 +65,13 @@ class ChineseErrorsIT {
         assertThat(forbidden.status()).isEqualTo(403);
         assertChinese(forbidden);
 
-        Http.Response tooMany = Http.as(rest, unit).get("/api/task-cards?ids="
-                + String.join(",", Collections.nCopies(101, "x").stream().map(x -> Orders.freshCode("t")).toList()));
+        Http.Response tooMany = Http.as(rest, unit)
+                .get("/api/task-cards?ids="
+                        + String.join(
+                                ",",
+                                Collections.nCopies(101, "x").stream()
+                                        .map(x -> Orders.freshCode("t"))
+                                        .toList()));
         assertThat(tooMany.status()).isEqualTo(400);
         assertChinese(tooMany);
         assertThat(tooMany.json().path("detail").asText()).isEqualTo("一次最多查询100个任务");
@@ -71,12 +82,19 @@ class ChineseErrorsIT {
 
         WebappSession session = WebappSession.login(rest, unit, TestUsers.PASSWORD);
         for (Http.Response refused : new Http.Response[] {
-                session.call(HttpMethod.POST, "/camunda/api/engine/engine/default/task/no-such-task/claim",
-                        java.util.Map.of("userId", unit), true),
-                session.call(HttpMethod.GET, "/camunda/api/engine/engine/default/task/no-such-task", null, false),
-                session.call(HttpMethod.GET, "/camunda/api/engine/engine/default/process-instance", null, false),
-                session.call(HttpMethod.POST, "/camunda/api/engine/engine/default/task/no-such-task/attachment/create",
-                        null, true)}) {
+            session.call(
+                    HttpMethod.POST,
+                    "/camunda/api/engine/engine/default/task/no-such-task/claim",
+                    java.util.Map.of("userId", unit),
+                    true),
+            session.call(HttpMethod.GET, "/camunda/api/engine/engine/default/task/no-such-task", null, false),
+            session.call(HttpMethod.GET, "/camunda/api/engine/engine/default/process-instance", null, false),
+            session.call(
+                    HttpMethod.POST,
+                    "/camunda/api/engine/engine/default/task/no-such-task/attachment/create",
+                    null,
+                    true)
+        }) {
             assertThat(refused.status()).as(refused.body()).isBetween(400, 499);
             assertThat(refused.body()).as("no Java class names").doesNotContainPattern(JAVA_NAME);
         }
@@ -84,8 +102,7 @@ class ChineseErrorsIT {
 
     private static void assertChinese(Http.Response response) {
         JsonNode body = response.json();
-        assertThat(body.path("title").asText()).as(response.body()).isNotBlank()
-                .doesNotMatch(LATIN_WORDS_ONLY);
+        assertThat(body.path("title").asText()).as(response.body()).isNotBlank().doesNotMatch(LATIN_WORDS_ONLY);
         assertThat(body.path("detail").asText()).as(response.body()).doesNotMatch(LATIN_WORDS_ONLY);
         assertThat(response.body()).doesNotContainPattern(JAVA_NAME);
     }

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The Chinese translations Duban ships for the Camunda webapps (zh.json) against the English ones of the webjar on
@@ -39,15 +39,20 @@ class ChineseWebappTranslationTest {
         Map<String, String> en = labels(app, "en");
         Map<String, String> zh = labels(app, "zh");
 
-        assertThat(zh.keySet()).as("%s: labels of en.json missing from zh.json", app).containsAll(en.keySet());
-        assertThat(zh.keySet()).as("%s: labels of zh.json unknown to en.json", app).isSubsetOf(en.keySet());
+        assertThat(zh.keySet())
+                .as("%s: labels of en.json missing from zh.json", app)
+                .containsAll(en.keySet());
+        assertThat(zh.keySet())
+                .as("%s: labels of zh.json unknown to en.json", app)
+                .isSubsetOf(en.keySet());
         for (Map.Entry<String, String> label : en.entrySet()) {
             String key = label.getKey();
             String chinese = zh.get(key);
             if (!label.getValue().isEmpty() && !label.getValue().equals(PLURAL_SUFFIX)) {
                 assertThat(chinese).as("%s: %s", app, key).isNotBlank();
             }
-            assertThat(placeholders(chinese)).as("%s: placeholders of %s", app, key)
+            assertThat(placeholders(chinese))
+                    .as("%s: placeholders of %s", app, key)
                     .isEqualTo(placeholders(label.getValue()));
         }
     }
@@ -83,7 +88,8 @@ class ChineseWebappTranslationTest {
     void chineseIsTheOnlyLanguageAndTheMigrationBannerIsHidden(String app) throws IOException {
         String config = text(APP + app + "/scripts/config.js");
         assertThat(config).contains("availableLocales: ['zh']").contains("fallbackLocale: 'zh'");
-        assertThat(text(APP + app + "/styles/user-styles.css")).containsPattern("\\.ce-eol-banner\\s*\\{\\s*display: none");
+        assertThat(text(APP + app + "/styles/user-styles.css"))
+                .containsPattern("\\.ce-eol-banner\\s*\\{\\s*display: none");
     }
 
     private static Set<String> placeholders(String label) {
@@ -97,7 +103,8 @@ class ChineseWebappTranslationTest {
 
     private static Map<String, String> labels(String app, String locale) throws IOException {
         Map<String, String> labels = new java.util.LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = read(app, locale).get("labels").fields();
+        Iterator<Map.Entry<String, JsonNode>> fields =
+                read(app, locale).get("labels").fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             labels.put(field.getKey(), field.getValue().asText());
@@ -111,7 +118,8 @@ class ChineseWebappTranslationTest {
 
     /** The resource as text, without the byte-order mark the webjar's en.json files start with. */
     private static String text(String resource) throws IOException {
-        try (InputStream in = ChineseWebappTranslationTest.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in =
+                ChineseWebappTranslationTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;

@@ -32,7 +32,10 @@ class CheckReviewedDraftListener implements ExecutionListener {
     private final UnknownUnits unknownUnits;
     private final IdentityService identityService;
 
-    CheckReviewedDraftListener(DraftVariables draftVariables, PlanImporter importer, UnknownUnits unknownUnits,
+    CheckReviewedDraftListener(
+            DraftVariables draftVariables,
+            PlanImporter importer,
+            UnknownUnits unknownUnits,
             IdentityService identityService) {
         this.draftVariables = draftVariables;
         this.importer = importer;
@@ -49,11 +52,14 @@ class CheckReviewedDraftListener implements ExecutionListener {
         try {
             importer.check(plan);
         } catch (PlanRejectedException rejection) {
-            String problems = rejection.problems().stream().limit(PROBLEMS_SHOWN).map(ImportProblem::message)
+            String problems = rejection.problems().stream()
+                    .limit(PROBLEMS_SHOWN)
+                    .map(ImportProblem::message)
                     .collect(Collectors.joining("；"));
             int more = rejection.problems().size() - PROBLEMS_SHOWN;
-            throw new SubmissionRejectedException("draftTasks", "草稿还有" + rejection.problems().size() + "处问题："
-                    + problems + (more > 0 ? "；另有" + more + "处" : ""));
+            throw new SubmissionRejectedException(
+                    "draftTasks",
+                    "草稿还有" + rejection.problems().size() + "处问题：" + problems + (more > 0 ? "；另有" + more + "处" : ""));
         }
         Authentication reviewer = identityService.getCurrentAuthentication();
         execution.setVariable(REVIEWED_BY, reviewer == null ? null : reviewer.getUserId());

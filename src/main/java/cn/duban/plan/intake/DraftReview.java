@@ -10,11 +10,11 @@ import static cn.duban.plan.intake.PlanIntakeVariables.RETURN_REASON;
 import static cn.duban.plan.intake.PlanIntakeVariables.SOURCE_NAME;
 import static cn.duban.plan.intake.PlanIntakeVariables.UNKNOWN_UNITS;
 
+import cn.duban.identity.AsSystem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import cn.duban.identity.AsSystem;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -41,7 +41,10 @@ class DraftReview {
     private final UnknownUnits unknownUnits;
     private final ObjectMapper json = new ObjectMapper();
 
-    DraftReview(TaskService taskService, IdentityService identityService, DraftVariables draftVariables,
+    DraftReview(
+            TaskService taskService,
+            IdentityService identityService,
+            DraftVariables draftVariables,
             UnknownUnits unknownUnits) {
         this.taskService = taskService;
         this.identityService = identityService;
@@ -53,10 +56,19 @@ class DraftReview {
         Task review = reviewTask(draftId);
         Map<String, Object> variables = taskService.getVariables(review.getId());
         List<DraftRow> rows = draftVariables.rows(variables.get(DRAFT_TASKS));
-        return new DraftView(draftId, review.getId(), review.getAssignee(), text(variables, PLAN_CODE),
-                text(variables, PLAN_TITLE), text(variables, PLAN_ISSUER), text(variables, PLAN_DEADLINE),
-                text(variables, SOURCE_NAME), text(variables, RETURN_REASON), text(variables, PARSER_WARNINGS),
-                unknownUnits.names(rows), rows);
+        return new DraftView(
+                draftId,
+                review.getId(),
+                review.getAssignee(),
+                text(variables, PLAN_CODE),
+                text(variables, PLAN_TITLE),
+                text(variables, PLAN_ISSUER),
+                text(variables, PLAN_DEADLINE),
+                text(variables, SOURCE_NAME),
+                text(variables, RETURN_REASON),
+                text(variables, PARSER_WARNINGS),
+                unknownUnits.names(rows),
+                rows);
     }
 
     /** Corrections are Duban's writes (checked here), not a form's: written as the system once the task is seen. */
@@ -86,18 +98,23 @@ class DraftReview {
                     .putValue(PLAN_ISSUER, edit.planIssuer())
                     .putValue(PLAN_DEADLINE, edit.planDeadline())
                     .putValue(UNKNOWN_UNITS, unknownUnits.describe(edit.tasks()))
-                    .putValueTyped(DRAFT_TASKS, SpinValues.jsonValue(json.writeValueAsString(edit.tasks())).create());
+                    .putValueTyped(
+                            DRAFT_TASKS,
+                            SpinValues.jsonValue(json.writeValueAsString(edit.tasks()))
+                                    .create());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the draft's tasks", e);
         }
     }
 
     private Task reviewTask(String draftId) {
-        Task review = taskService.createTaskQuery().processInstanceId(draftId).taskDefinitionKey(REVIEW_TASK)
+        Task review = taskService
+                .createTaskQuery()
+                .processInstanceId(draftId)
+                .taskDefinitionKey(REVIEW_TASK)
                 .singleResult();
         if (review == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-                    "找不到待审核的草稿：它可能已提交领导审批，或您没有审核权限");
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "找不到待审核的草稿：它可能已提交领导审批，或您没有审核权限");
         }
         return review;
     }
@@ -116,8 +133,17 @@ class DraftReview {
     }
 
     /** The draft as the review page shows it. */
-    record DraftView(String draftId, String reviewTaskId, String assignee, String planCode, String planTitle,
-                     String planIssuer, String planDeadline, String sourceName, String returnReason,
-                     String warnings, List<String> unknownUnits, List<DraftRow> tasks) {
-    }
+    record DraftView(
+            String draftId,
+            String reviewTaskId,
+            String assignee,
+            String planCode,
+            String planTitle,
+            String planIssuer,
+            String planDeadline,
+            String sourceName,
+            String returnReason,
+            String warnings,
+            List<String> unknownUnits,
+            List<DraftRow> tasks) {}
 }

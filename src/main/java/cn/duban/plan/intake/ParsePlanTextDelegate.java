@@ -9,22 +9,22 @@ import static cn.duban.plan.intake.PlanIntakeVariables.TASK_COUNT;
 import static cn.duban.plan.intake.PlanIntakeVariables.UNKNOWN_UNITS;
 
 import cn.duban.plan.text.DraftPlan;
+import cn.duban.plan.text.DraftTask;
 import cn.duban.plan.text.PlanTextException;
 import cn.duban.plan.text.PlanTextParser;
+import cn.duban.taskform.ChineseDates;
 import cn.duban.taskform.LongText;
 import cn.duban.taskform.SubmissionRejectedException;
-import cn.duban.plan.text.DraftTask;
-import cn.duban.taskform.ChineseDates;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +40,8 @@ class ParsePlanTextDelegate implements JavaDelegate {
 
     private final ZoneId zone;
 
-    ParsePlanTextDelegate(DraftVariables draftVariables, UnknownUnits unknownUnits,
-            @Value("${duban.time-zone}") ZoneId zone) {
+    ParsePlanTextDelegate(
+            DraftVariables draftVariables, UnknownUnits unknownUnits, @Value("${duban.time-zone}") ZoneId zone) {
         this.draftVariables = draftVariables;
         this.unknownUnits = unknownUnits;
         this.zone = zone;
@@ -56,7 +56,9 @@ class ParsePlanTextDelegate implements JavaDelegate {
             throw new SubmissionRejectedException(SOURCE_TEXT, e.getMessage());
         }
         Object code = execution.getVariable(PLAN_CODE);
-        String planCode = code == null || code.toString().isBlank() ? suggestedCode(draft) : code.toString().strip();
+        String planCode = code == null || code.toString().isBlank()
+                ? suggestedCode(draft)
+                : code.toString().strip();
         execution.setVariables(draftVariables.of(draft, planCode));
         execution.setVariable(DRAFT_ID, execution.getProcessInstanceId());
         execution.setVariable(TASK_COUNT, draft.tasks().size());
@@ -85,7 +87,9 @@ class ParsePlanTextDelegate implements JavaDelegate {
 
     private static String suggestedCode(DraftPlan draft) {
         int start = draft.periodStart() == null ? Year.now().getValue() : draft.periodStart();
-        String period = draft.periodEnd() == null || draft.periodEnd() == start ? "" + start : start + "-" + draft.periodEnd();
-        return "PLAN-" + period + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        String period =
+                draft.periodEnd() == null || draft.periodEnd() == start ? "" + start : start + "-" + draft.periodEnd();
+        return "PLAN-" + period + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }
 }

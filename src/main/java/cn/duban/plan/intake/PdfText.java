@@ -14,12 +14,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
  */
 final class PdfText {
 
-    private static final Pattern ITEM_START = Pattern.compile(
-            "^(（[一二三四五六七八九十\\d]+）|\\([一二三四五六七八九十\\d]+\\)|\\d{1,3}[.．、](?!\\d)|[一二三四五六七八九十]+、"
+    private static final Pattern ITEM_START =
+            Pattern.compile("^(（[一二三四五六七八九十\\d]+）|\\([一二三四五六七八九十\\d]+\\)|\\d{1,3}[.．、](?!\\d)|[一二三四五六七八九十]+、"
                     + "|(牵头|责任|配合|参与|协办|协助|实施|落实)(单位|部门)\\s*[：:]|完成时限)");
 
-    private PdfText() {
-    }
+    private PdfText() {}
 
     /** The text, or an empty string when the PDF has no text layer (a scan). */
     static String of(byte[] content) throws IOException {
@@ -36,14 +35,15 @@ final class PdfText {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
         for (String line : lines) {
-            boolean continues = paragraph.length() > 0 && !ITEM_START.matcher(line).find() && !line.isEmpty();
+            boolean continues =
+                    paragraph.length() > 0 && !ITEM_START.matcher(line).find() && !line.isEmpty();
             if (!continues && paragraph.length() > 0) {
                 paragraphs.add(paragraph.toString());
                 paragraph.setLength(0);
             }
             paragraph.append(line);
-            boolean full = line.length() >= width * 0.85 && !line.endsWith("。") && !line.endsWith("）")
-                    && !line.endsWith(")");
+            boolean full =
+                    line.length() >= width * 0.85 && !line.endsWith("。") && !line.endsWith("）") && !line.endsWith(")");
             if (!full) {
                 paragraphs.add(paragraph.toString());
                 paragraph.setLength(0);

@@ -1,8 +1,8 @@
 package cn.duban.plan.intake;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.net.URI;
+import java.security.Principal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,21 +48,22 @@ class PlanDraftController {
 
     /** Submits the reviewed draft for a leader's approval; refused with every problem that remains. */
     @PostMapping("/{draftId}/submission")
-    ResponseEntity<Void> submit(@PathVariable String draftId, @RequestBody DraftReview.DraftEdit edit,
-            Principal user) {
+    ResponseEntity<Void> submit(@PathVariable String draftId, @RequestBody DraftReview.DraftEdit edit, Principal user) {
         review.submit(draftId, edit, user.getName());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<PlanIntake.Draft> upload(@RequestParam("file") MultipartFile file,
-            @RequestParam(name = "code", required = false) String planCode) throws IOException {
+    ResponseEntity<PlanIntake.Draft> upload(
+            @RequestParam("file") MultipartFile file, @RequestParam(name = "code", required = false) String planCode)
+            throws IOException {
         String text = reader.read(file.getOriginalFilename(), file.getBytes());
         return created(intake.start(text, file.getOriginalFilename(), planCode));
     }
 
     @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<PlanIntake.Draft> paste(@RequestBody byte[] body,
+    ResponseEntity<PlanIntake.Draft> paste(
+            @RequestBody byte[] body,
             @RequestParam(name = "code", required = false) String planCode,
             @RequestParam(name = "name", required = false) String sourceName) {
         String text = reader.read(sourceName == null ? "plan.txt" : sourceName + ".txt", body);

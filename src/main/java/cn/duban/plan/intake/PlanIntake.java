@@ -36,31 +36,45 @@ public class PlanIntake {
 
     /** Publishes a plan's text as the parser reads it, without review: for demo data whose reading is pinned. */
     @Transactional
-    public ImportedPlan publishUnreviewed(String sourceText, String sourceName, String planCode, String title,
-            String importedBy) {
+    public ImportedPlan publishUnreviewed(
+            String sourceText, String sourceName, String planCode, String title, String importedBy) {
         DraftPlan draft = new PlanTextParser().parse(sourceText);
         PlanFile plan = draftVariables.planFile(draft, planCode);
-        PlanFile titled = new PlanFile(plan.code(), plan.title() == null ? title : plan.title(), plan.issuer(),
-                plan.issuedOn(), plan.kind(), plan.periodStart(), plan.periodEnd(), plan.deadline(),
-                plan.reportCycle(), sourceName, plan.tasks(), plan.indicators());
+        PlanFile titled = new PlanFile(
+                plan.code(),
+                plan.title() == null ? title : plan.title(),
+                plan.issuer(),
+                plan.issuedOn(),
+                plan.kind(),
+                plan.periodStart(),
+                plan.periodEnd(),
+                plan.deadline(),
+                plan.reportCycle(),
+                sourceName,
+                plan.tasks(),
+                plan.indicators());
         return importer.publish(titled, sourceText, importedBy);
     }
 
     @Transactional
     public Draft start(String sourceText, String sourceName, String planCode) {
-        ProcessInstance instance = runtimeService.createProcessInstanceByKey(PlanIntakeVariables.PROCESS_KEY)
+        ProcessInstance instance = runtimeService
+                .createProcessInstanceByKey(PlanIntakeVariables.PROCESS_KEY)
                 .setVariables(Variables.createVariables()
                         .putValueTyped(SOURCE_TEXT, LongText.of(sourceText))
                         .putValue(SOURCE_NAME, sourceName)
                         .putValue(PLAN_CODE, planCode))
                 .execute();
         Map<String, Object> found = runtimeService.getVariables(instance.getId());
-        return new Draft(instance.getId(), (String) found.get(PLAN_CODE), (Integer) found.get(TASK_COUNT),
-                (String) found.get(UNKNOWN_UNITS), (String) found.get(PARSER_WARNINGS));
+        return new Draft(
+                instance.getId(),
+                (String) found.get(PLAN_CODE),
+                (Integer) found.get(TASK_COUNT),
+                (String) found.get(UNKNOWN_UNITS),
+                (String) found.get(PARSER_WARNINGS));
     }
 
     /** A draft waiting for review: how many tasks, which unit names are unknown, what the parser could not settle. */
-    public record Draft(String processInstanceId, String planCode, Integer taskCount, String unknownUnits,
-                        String warnings) {
-    }
+    public record Draft(
+            String processInstanceId, String planCode, Integer taskCount, String unknownUnits, String warnings) {}
 }

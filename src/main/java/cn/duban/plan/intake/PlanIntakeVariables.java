@@ -26,6 +26,7 @@ final class PlanIntakeVariables {
     // For the people who review and approve.
     /** The id of the draft (its plan-intake instance), for the review page link. */
     static final String DRAFT_ID = "draftId";
+
     static final String TASK_COUNT = "taskCount";
     static final String UNKNOWN_UNITS = "unknownUnits";
     static final String PARSER_WARNINGS = "parserWarnings";
@@ -38,6 +39,5 @@ final class PlanIntakeVariables {
     static final String REVIEWED_BY = "reviewedBy";
     static final String PUBLISHED_TASK_COUNT = "publishedTaskCount";
 
-    private PlanIntakeVariables() {
-    }
+    private PlanIntakeVariables() {}
 }

@@ -60,8 +60,11 @@ public class PlanTextReader {
                 if (element instanceof XWPFParagraph paragraph) {
                     text.append(paragraph.getText()).append('\n');
                 } else if (element instanceof XWPFTable table) {
-                    table.getRows().forEach(row -> text.append(row.getTableCells().stream()
-                            .map(cell -> cell.getText().strip()).collect(Collectors.joining("\t"))).append('\n'));
+                    table.getRows()
+                            .forEach(row -> text.append(row.getTableCells().stream()
+                                            .map(cell -> cell.getText().strip())
+                                            .collect(Collectors.joining("\t")))
+                                    .append('\n'));
                 }
             });
             return text.toString();
@@ -88,8 +91,7 @@ public class PlanTextReader {
             throw reject("无法读取该PDF文件：文件已损坏或不是PDF格式");
         }
         if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            throw reject("该PDF没有文字层（可能是扫描件），无法识别其中的任务：请上传Word、Excel或文本格式的计划，"
-                    + "或先用文字识别（OCR）软件转换后再上传");
+            throw reject("该PDF没有文字层（可能是扫描件），无法识别其中的任务：请上传Word、Excel或文本格式的计划，" + "或先用文字识别（OCR）软件转换后再上传");
         }
         return text;
     }
@@ -113,7 +115,8 @@ public class PlanTextReader {
         String text = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(content)).toString();
+                .decode(ByteBuffer.wrap(content))
+                .toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 

@@ -28,8 +28,9 @@ class PublishPlanDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ImportedPlan plan;
         try {
-            plan = importer.publish(draftVariables.planFile(execution), (String) execution.getVariable(SOURCE_TEXT),
-                    (String) execution.getVariable(REVIEWED_BY));
+            plan = importer.publish(
+                    draftVariables.planFile(execution), (String) execution.getVariable(SOURCE_TEXT), (String)
+                            execution.getVariable(REVIEWED_BY));
         } catch (PlanRejectedException rejection) {
             // Something changed since the review, e.g. the same plan was published meanwhile.
             throw new SubmissionRejectedException("planCode", rejection.getMessage());

@@ -20,8 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class SpreadsheetText {
 
-    private SpreadsheetText() {
-    }
+    private SpreadsheetText() {}
 
     static String of(byte[] content) throws IOException {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
@@ -37,7 +36,8 @@ final class SpreadsheetText {
                         cells.remove(cells.size() - 1);
                     }
                     if (!cells.isEmpty()) {
-                        text.append(String.join("\t", cells).replaceAll("^\t+", "")).append('\n');
+                        text.append(String.join("\t", cells).replaceAll("^\t+", ""))
+                                .append('\n');
                     }
                 }
                 text.append('\n');

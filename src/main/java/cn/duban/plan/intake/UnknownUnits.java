@@ -32,8 +32,8 @@ class UnknownUnits {
             return null;
         }
         return unknown.entrySet().stream()
-                .map(entry -> entry.getKey() + "（第" + entry.getValue().stream().map(String::valueOf)
-                        .collect(Collectors.joining("、")) + "项）")
+                .map(entry -> entry.getKey() + "（第"
+                        + entry.getValue().stream().map(String::valueOf).collect(Collectors.joining("、")) + "项）")
                 .collect(Collectors.joining("；"));
     }
 
@@ -45,7 +45,8 @@ class UnknownUnits {
                     .filter(names -> names != null && !names.isBlank())
                     .flatMap(names -> Stream.of(names.split("[、,，;；]")))
                     .map(String::strip)
-                    .filter(name -> !name.isEmpty() && directory.resolveAll(name).isEmpty())
+                    .filter(name ->
+                            !name.isEmpty() && directory.resolveAll(name).isEmpty())
                     .forEach(name -> unknown.computeIfAbsent(name, key -> new TreeSet<>())
                             .add(row.sequence() == null ? 0 : row.sequence()));
         }

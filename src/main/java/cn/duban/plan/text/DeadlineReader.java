@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class DeadlineReader {
 
-    private static final Pattern DATE_PHRASE = Pattern.compile(String.join("|",
+    private static final Pattern DATE_PHRASE = Pattern.compile(String.join(
+            "|",
             "(?<rangeFrom>\\d{4})年?\\s*[-－—–~～至到]\\s*(?<rangeTo>\\d{4})\\s*年",
             "(?<dayYear>\\d{4})年(?<dayMonth>\\d{1,2})月(?<day>\\d{1,2})日(?:之?前)",
             "(?:到|至)(?<toYm>\\d{4})年(?<toM>\\d{1,2})月",
@@ -36,8 +37,7 @@ final class DeadlineReader {
     private static final Pattern DOCUMENT_NAME = Pattern.compile("《[^》]*》");
     private static final String CLAUSE_STOPS = "。；;\n";
 
-    private DeadlineReader() {
-    }
+    private DeadlineReader() {}
 
     static TaskDates read(String text) {
         return read(text, null);
@@ -50,7 +50,9 @@ final class DeadlineReader {
      * @param planYear the plan's (first) year, for "6月底前" and "年内"; null when the plan names none
      */
     static TaskDates read(String text, Integer planYear) {
-        String plain = DOCUMENT_NAME.matcher(text).replaceAll(m -> "《" + "　".repeat(m.group().length() - 2) + "》");
+        String plain = DOCUMENT_NAME
+                .matcher(text)
+                .replaceAll(m -> "《" + "　".repeat(m.group().length() - 2) + "》");
         Matcher matcher = DATE_PHRASE.matcher(plain);
         LocalDate deadline = null;
         LocalDate start = null;
@@ -87,7 +89,8 @@ final class DeadlineReader {
                     return LocalDate.of(year, 12, 31);
                 }
                 int month = Integer.parseInt(date.group("month"));
-                return date.group("day") == null ? endOfMonth(year, month)
+                return date.group("day") == null
+                        ? endOfMonth(year, month)
                         : LocalDate.of(year, month, Integer.parseInt(date.group("day")));
             }
             Matcher month = CELL_MONTH.matcher(text);
@@ -121,8 +124,8 @@ final class DeadlineReader {
             return planYear == null ? null : LocalDate.of(planYear, 12, 31);
         }
         if (matcher.group("quarter") != null) {
-            Integer year = matcher.group("quarterYear") != null ? Integer.valueOf(number(matcher, "quarterYear"))
-                    : planYear;
+            Integer year =
+                    matcher.group("quarterYear") != null ? Integer.valueOf(number(matcher, "quarterYear")) : planYear;
             int quarter = "一二三四".indexOf(matcher.group("quarter")) + 1;
             quarter = quarter > 0 ? quarter : Integer.parseInt(matcher.group("quarter"));
             return year == null ? null : endOfMonth(year, quarter * 3);
@@ -143,7 +146,8 @@ final class DeadlineReader {
     /** The commitment a date phrase opens: up to the next full stop, semicolon or comma followed by another date. */
     private static String clauseFrom(String text, int from) {
         int to = from;
-        while (to < text.length() && CLAUSE_STOPS.indexOf(text.charAt(to)) < 0
+        while (to < text.length()
+                && CLAUSE_STOPS.indexOf(text.charAt(to)) < 0
                 && !(text.charAt(to) == '，' && to + 1 < text.length() && startsDate(text, to + 1))) {
             to++;
         }

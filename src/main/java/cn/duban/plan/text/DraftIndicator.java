@@ -11,6 +11,5 @@ package cn.duban.plan.text;
  * @param binding   true for 约束性 (binding), false for 预期性 (expected)
  * @param source    where the indicator comes from, when the table says, else null
  */
-public record DraftIndicator(String category, String name, String unit, String baseline, String target,
-                             boolean binding, String source) {
-}
+public record DraftIndicator(
+        String category, String name, String unit, String baseline, String target, boolean binding, String source) {}

@@ -8,5 +8,4 @@ import java.time.LocalDate;
  * @param due  the date the text gives for this commitment
  * @param text the words of the commitment, up to the next full stop or semicolon
  */
-public record DraftMilestone(LocalDate due, String text) {
-}
+public record DraftMilestone(LocalDate due, String text) {}

@@ -17,7 +17,13 @@ import java.util.List;
  * @param indicators      the plan's indicator table (指标), empty when it has none
  * @param warnings        what the parser noticed but could not settle, in Chinese, for the reviewer
  */
-public record DraftPlan(String title, String issuer, PlanKind kind, Integer periodStart, Integer periodEnd,
-                        LocalDate defaultDeadline, List<DraftTask> tasks, List<DraftIndicator> indicators,
-                        List<String> warnings) {
-}
+public record DraftPlan(
+        String title,
+        String issuer,
+        PlanKind kind,
+        Integer periodStart,
+        Integer periodEnd,
+        LocalDate defaultDeadline,
+        List<DraftTask> tasks,
+        List<DraftIndicator> indicators,
+        List<String> warnings) {}

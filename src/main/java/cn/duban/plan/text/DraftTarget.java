@@ -10,5 +10,4 @@ import java.math.BigDecimal;
  * @param unit      the unit of the number ("%", "个", "万吨"), or null
  * @param qualifier how the number is meant: "以上", "左右", "以下", "≥", "≤", "全覆盖", or null
  */
-public record DraftTarget(String phrase, BigDecimal value, String unit, String qualifier) {
-}
+public record DraftTarget(String phrase, BigDecimal value, String unit, String qualifier) {}

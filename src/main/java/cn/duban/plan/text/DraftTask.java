@@ -22,18 +22,33 @@ import java.util.List;
  * @param milestones     the dated commitments when the text states more than one (the last is the deadline), else
  *                       empty
  */
-public record DraftTask(int sequence, String number, String section, String title, String text,
-                        List<UnitMention> units, boolean supportShareResponsibility, LocalDate deadline,
-                        boolean deadlineStated, LocalDate startDate, List<DraftTarget> targets,
-                        List<DraftMilestone> milestones) {
+public record DraftTask(
+        int sequence,
+        String number,
+        String section,
+        String title,
+        String text,
+        List<UnitMention> units,
+        boolean supportShareResponsibility,
+        LocalDate deadline,
+        boolean deadlineStated,
+        LocalDate startDate,
+        List<DraftTarget> targets,
+        List<DraftMilestone> milestones) {
 
     /** The units accountable for the task (牵头 and 负责), in the order the text names them: the first consolidates. */
     public List<String> accountableUnits() {
-        return units.stream().filter(unit -> unit.role() == UnitRole.LEAD || unit.role() == UnitRole.RESPONSIBLE)
-                .map(UnitMention::name).distinct().toList();
+        return units.stream()
+                .filter(unit -> unit.role() == UnitRole.LEAD || unit.role() == UnitRole.RESPONSIBLE)
+                .map(UnitMention::name)
+                .distinct()
+                .toList();
     }
 
     public List<String> unitsIn(UnitRole role) {
-        return units.stream().filter(unit -> unit.role() == role).map(UnitMention::name).toList();
+        return units.stream()
+                .filter(unit -> unit.role() == role)
+                .map(UnitMention::name)
+                .toList();
     }
 }

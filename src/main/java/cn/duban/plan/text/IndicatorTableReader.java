@@ -41,8 +41,14 @@ final class IndicatorTableReader {
         String name = cells.get(binding - 3);
         String baseline = emptyAsNull(cells.get(binding - 2));
         String target = cells.get(binding - 1);
-        return new DraftIndicator(category, name, unitOf(baseline, target), baseline, target,
-                cells.get(binding).equals("约束性"), sourceAfter(line, binding));
+        return new DraftIndicator(
+                category,
+                name,
+                unitOf(baseline, target),
+                baseline,
+                target,
+                cells.get(binding).equals("约束性"),
+                sourceAfter(line, binding));
     }
 
     private static String sourceAfter(String line, int bindingCell) {

@@ -16,20 +16,22 @@ final class LevelPrefix {
 
     private static final Pattern LEVEL = Pattern.compile("^(自治区|自治州|州|省|市(?!场)|县(?![(（级市])|区(?![域县]))");
     /** Names that carry their own level: 团市委, 国家发展改革委, 共青团中央, 人民银行某分行, 某海关. */
-    private static final Pattern SELF_LEVELLED = Pattern.compile(
-            "^(国家|中国|中央|全国|国务院|共青团|团)|[省市州县区]委|海关|银行|分行|支行|公司|集团|总局|总队|^.{2,4}(市|县|区)(?!场)");
+    private static final Pattern SELF_LEVELLED =
+            Pattern.compile("^(国家|中国|中央|全国|国务院|共青团|团)|[省市州县区]委|海关|银行|分行|支行|公司|集团|总局|总队|^.{2,4}(市|县|区)(?!场)");
+
     private static final Pattern COLLECTIVE = Pattern.compile("^(各|园区|全|有关|相关|其他|其它)");
 
     /** The names with their level completed, and which of them took their level from a later name. */
-    record Completed(List<String> names, Set<String> guessed) {
-    }
+    record Completed(List<String> names, Set<String> guessed) {}
 
-    private LevelPrefix() {
-    }
+    private LevelPrefix() {}
 
     static Completed complete(List<String> names) {
-        String firstLevel = names.stream().map(LevelPrefix::levelOf).filter(level -> level != null)
-                .findFirst().orElse(null);
+        String firstLevel = names.stream()
+                .map(LevelPrefix::levelOf)
+                .filter(level -> level != null)
+                .findFirst()
+                .orElse(null);
         List<String> completed = new ArrayList<>();
         Set<String> guessed = new LinkedHashSet<>();
         String current = null;
@@ -38,7 +40,8 @@ final class LevelPrefix {
             if (level != null) {
                 current = level;
                 completed.add(name);
-            } else if (COLLECTIVE.matcher(name).find() || SELF_LEVELLED.matcher(name).find()
+            } else if (COLLECTIVE.matcher(name).find()
+                    || SELF_LEVELLED.matcher(name).find()
                     || (current == null && firstLevel == null)) {
                 completed.add(name);
             } else if (current != null) {

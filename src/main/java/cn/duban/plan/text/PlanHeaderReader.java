@@ -15,11 +15,10 @@ final class PlanHeaderReader {
     private static final Pattern ANNUAL = Pattern.compile("(\\d{4})年度?");
     private static final Pattern PERIOD = Pattern.compile("(\\d{4})\\s*年?\\s*[-－—–~～至到]\\s*(\\d{4})\\s*年?");
     private static final Pattern FIVE_YEAR_NAME = Pattern.compile("十[一二三四五六]五");
-    private static final Map<String, Integer> FIVE_YEAR_START = Map.of(
-            "十一五", 2006, "十二五", 2011, "十三五", 2016, "十四五", 2021, "十五五", 2026, "十六五", 2031);
+    private static final Map<String, Integer> FIVE_YEAR_START =
+            Map.of("十一五", 2006, "十二五", 2011, "十三五", 2016, "十四五", 2021, "十五五", 2026, "十六五", 2031);
 
-    private PlanHeaderReader() {
-    }
+    private PlanHeaderReader() {}
 
     static PlanHeader read(List<String> paragraphs, String text) {
         String first = paragraphs.isEmpty() ? "" : paragraphs.get(0);
@@ -72,12 +71,20 @@ final class PlanHeaderReader {
     }
 
     private static String mostMentionedFiveYearPeriod(String text) {
-        Map<String, Long> counts = FIVE_YEAR_NAME.matcher(text).results().map(java.util.regex.MatchResult::group)
+        Map<String, Long> counts = FIVE_YEAR_NAME
+                .matcher(text)
+                .results()
+                .map(java.util.regex.MatchResult::group)
                 .collect(Collectors.groupingBy(name -> name, Collectors.counting()));
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     private static boolean looksLikeTitle(String line) {
-        return line.length() <= 60 && !line.contains("。") && TITLE_WORD.matcher(line).find();
+        return line.length() <= 60
+                && !line.contains("。")
+                && TITLE_WORD.matcher(line).find();
     }
 }

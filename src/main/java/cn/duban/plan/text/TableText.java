@@ -17,10 +17,18 @@ final class TableText {
     private static final Pattern ORDINAL = Pattern.compile("^([一二三四五六七八九十]+、|\\d{1,3}[.．、])\\s*");
     private static final Pattern ROW_NUMBER = Pattern.compile("^\\d{1,4}[.．、]?$");
 
-    private enum Column { NUMBER, TITLE, CONTENT, LEAD, RESPONSIBLE, SUPPORT, DEADLINE, OTHER }
-
-    private TableText() {
+    private enum Column {
+        NUMBER,
+        TITLE,
+        CONTENT,
+        LEAD,
+        RESPONSIBLE,
+        SUPPORT,
+        DEADLINE,
+        OTHER
     }
+
+    private TableText() {}
 
     static List<String> rewrite(List<String> lines) {
         List<String> out = new ArrayList<>();
@@ -46,7 +54,9 @@ final class TableText {
 
     private static List<String> cells(String line) {
         String trimmed = line.replaceAll("^[|｜]|[|｜]$", "");
-        List<String> cells = new ArrayList<>(Arrays.stream(CELL_SEPARATOR.split(trimmed, -1)).map(String::strip).toList());
+        List<String> cells = new ArrayList<>(Arrays.stream(CELL_SEPARATOR.split(trimmed, -1))
+                .map(String::strip)
+                .toList());
         return cells;
     }
 
@@ -89,7 +99,8 @@ final class TableText {
     private static boolean isRow(List<String> cells, List<Column> columns) {
         int number = columns.indexOf(Column.NUMBER);
         if (number >= 0) {
-            return number < cells.size() && ROW_NUMBER.matcher(cells.get(number)).matches();
+            return number < cells.size()
+                    && ROW_NUMBER.matcher(cells.get(number)).matches();
         }
         return cells.size() >= Math.min(columns.size(), 3);
     }
@@ -103,7 +114,8 @@ final class TableText {
         for (int i = 0; i < columns.size(); i++) {
             String cell = i < cells.size() ? cells.get(i) : "";
             Column column = columns.get(i);
-            if (cell.isEmpty() && (column == Column.LEAD || column == Column.RESPONSIBLE || column == Column.DEADLINE)
+            if (cell.isEmpty()
+                    && (column == Column.LEAD || column == Column.RESPONSIBLE || column == Column.DEADLINE)
                     && above[i] != null) {
                 cell = above[i];
             }
@@ -119,7 +131,7 @@ final class TableText {
                 case RESPONSIBLE -> tags.add("责任单位：" + cell);
                 case SUPPORT -> tags.add("配合单位：" + cell);
                 case DEADLINE -> tags.add("完成时限：" + cell);
-                default -> { }
+                default -> {}
             }
         }
         String text = title.isEmpty() ? content : content.isEmpty() ? title : title + "。" + content;

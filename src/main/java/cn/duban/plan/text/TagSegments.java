@@ -13,13 +13,11 @@ import java.util.function.Predicate;
 final class TagSegments {
 
     /** @param tag the group's content, or null for text after the last tag */
-    record Segment(String body, String tag) {
-    }
+    record Segment(String body, String tag) {}
 
     private static final String SENTENCE_END = "。；;";
 
-    private TagSegments() {
-    }
+    private TagSegments() {}
 
     static List<Segment> split(String paragraph, Predicate<String> isTag) {
         String text = paragraph.strip();
@@ -35,7 +33,8 @@ final class TagSegments {
                 }
             } else if (TrailingGroup.isClose(c) && depth > 0 && --depth == 0) {
                 int after = skipStops(text, i + 1);
-                boolean closesSentence = after == text.length() || endsSentence(text, open)
+                boolean closesSentence = after == text.length()
+                        || endsSentence(text, open)
                         || (i + 1 < text.length() && SENTENCE_END.indexOf(text.charAt(i + 1)) >= 0);
                 String content = text.substring(open + 1, i).strip();
                 if (closesSentence && isTag.test(content)) {
@@ -66,8 +65,10 @@ final class TagSegments {
 
     private static int skipStops(String text, int from) {
         int i = from;
-        while (i < text.length() && (SENTENCE_END.indexOf(text.charAt(i)) >= 0 || text.charAt(i) == '，'
-                || Character.isWhitespace(text.charAt(i)))) {
+        while (i < text.length()
+                && (SENTENCE_END.indexOf(text.charAt(i)) >= 0
+                        || text.charAt(i) == '，'
+                        || Character.isWhitespace(text.charAt(i)))) {
             i++;
         }
         return i;

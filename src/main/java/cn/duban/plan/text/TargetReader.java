@@ -14,18 +14,17 @@ import java.util.regex.Pattern;
  */
 final class TargetReader {
 
-    private static final Pattern NUMERIC = Pattern.compile(
-            "(?<verb>达到|不低于|不少于|不小于|不高于|不超过|不大于|控制在|提高到|提高至|提升到|提升至|降低到|降低至|降至|稳定在|保持在)?"
+    private static final Pattern NUMERIC =
+            Pattern.compile("(?<verb>达到|不低于|不少于|不小于|不高于|不超过|不大于|控制在|提高到|提高至|提升到|提升至|降低到|降低至|降至|稳定在|保持在)?"
                     + "\\s*(?<sign>≥|≤|＞|＜|>|<)?\\s*(?<number>\\d+(?:\\.\\d+)?)\\s*"
                     + "(?<unit>%|％|个百分点|万吨|吨|万亩|亩|万户|户|个|家|座|处|平方公里|公里|万元|亿元|项|条)?"
                     + "(?<qualifier>以上|左右|以下|以内)?");
     private static final Pattern FULL_COVERAGE = Pattern.compile("全覆盖");
     private static final String STOPS = "，,；;。：:！？\n";
-    private static final Map<String, String> VERB_QUALIFIER = Map.of(
-            "不低于", "≥", "不少于", "≥", "不小于", "≥", "不高于", "≤", "不超过", "≤", "不大于", "≤");
+    private static final Map<String, String> VERB_QUALIFIER =
+            Map.of("不低于", "≥", "不少于", "≥", "不小于", "≥", "不高于", "≤", "不超过", "≤", "不大于", "≤");
 
-    private TargetReader() {
-    }
+    private TargetReader() {}
 
     static List<DraftTarget> read(String text) {
         List<Positioned> found = new ArrayList<>();
@@ -73,6 +72,5 @@ final class TargetReader {
         return text.substring(from, end).strip();
     }
 
-    private record Positioned(int position, DraftTarget target) {
-    }
+    private record Positioned(int position, DraftTarget target) {}
 }

@@ -17,18 +17,17 @@ import java.util.regex.Pattern;
 final class TaskChunker {
 
     private static final Pattern HEADING = Pattern.compile("^[一二三四五六七八九十]+、\\S[^。；]{0,30}$");
-    private static final Pattern NUMBER = Pattern.compile(
-            "^(（[一二三四五六七八九十]+）|\\([一二三四五六七八九十]+\\)|（\\d{1,3}）|\\(\\d{1,3}\\)|\\d{1,3}[.．、](?!\\d)"
+    private static final Pattern NUMBER =
+            Pattern.compile("^(（[一二三四五六七八九十]+）|\\([一二三四五六七八九十]+\\)|（\\d{1,3}）|\\(\\d{1,3}\\)|\\d{1,3}[.．、](?!\\d)"
                     + "|[一二三四五六七八九十]+、)\\s*");
-    private static final Pattern TAG_LINE = Pattern.compile(
-            "^(牵头|责任|配合|参与|协办|协助|实施|落实|主责)(单位|部门)\\s*[：:]");
-    private static final Pattern DEADLINE_LINE = Pattern.compile(
-            "^(完成时限|完成时间|时间节点|办结时限|完成期限|时限要求|时限)\\s*[：:]\\s*(.*)$");
+    private static final Pattern TAG_LINE = Pattern.compile("^(牵头|责任|配合|参与|协办|协助|实施|落实|主责)(单位|部门)\\s*[：:]");
+    private static final Pattern DEADLINE_LINE =
+            Pattern.compile("^(完成时限|完成时间|时间节点|办结时限|完成期限|时限要求|时限)\\s*[：:]\\s*(.*)$");
     private static final Pattern LEADER_LINE = Pattern.compile("^(牵头|责任|分管|包保|联系)(市|县|区)?领导\\s*[：:]");
     private static final Pattern FOOTNOTE = Pattern.compile("^[1-9](?=[\\p{IsHan}&&[^年月日个项条]])");
     /** "…全覆盖。牵头单位：A；配合单位：B。": unit lines written at the end of the task's paragraph. */
-    private static final Pattern INLINE_TAG_LINE = Pattern.compile(
-            "[。；]\\s*((?:牵头|责任|主责)(?:单位|部门)\\s*[：:][^（(]+)$");
+    private static final Pattern INLINE_TAG_LINE = Pattern.compile("[。；]\\s*((?:牵头|责任|主责)(?:单位|部门)\\s*[：:][^（(]+)$");
+
     private static final Pattern ITEM_HEADING = Pattern.compile("^([^，,；;。：:]{2,30})。(.+)$");
 
     private final Predicate<String> isTag;
@@ -64,7 +63,8 @@ final class TaskChunker {
             close();
             section = paragraph;
             heading = paragraph;
-        } else if (IndicatorTableReader.isRow(paragraph) || FOOTNOTE.matcher(paragraph).find()) {
+        } else if (IndicatorTableReader.isRow(paragraph)
+                || FOOTNOTE.matcher(paragraph).find()) {
             close();
         } else if (deadline.matches()) {
             if (current != null) {
@@ -118,7 +118,10 @@ final class TaskChunker {
             Matcher itemHeading = ITEM_HEADING.matcher(segments.get(0).body());
             if (itemHeading.matches()) {
                 itemSection = (section == null ? "" : section) + current.number + itemHeading.group(1);
-                segments.set(0, new TagSegments.Segment(itemHeading.group(2).strip(), segments.get(0).tag()));
+                segments.set(
+                        0,
+                        new TagSegments.Segment(
+                                itemHeading.group(2).strip(), segments.get(0).tag()));
             }
         }
         boolean first = true;

@@ -14,14 +14,14 @@ final class TaskTitle {
     private static final int SHORT = 40;
     private static final Pattern FRAMING = Pattern.compile("^(按照|根据|为了|为|围绕|以)");
 
-    private TaskTitle() {
-    }
+    private TaskTitle() {}
 
     static String of(List<String> paragraphs, boolean numbered) {
         if (numbered) {
             return leadPhrase(paragraphs.get(0));
         }
-        return paragraphs.stream().map(TaskTitle::leadPhrase)
+        return paragraphs.stream()
+                .map(TaskTitle::leadPhrase)
                 .filter(lead -> lead.length() <= SHORT && !FRAMING.matcher(lead).find())
                 .findFirst()
                 .orElseGet(() -> leadPhrase(paragraphs.get(paragraphs.size() - 1)));

@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits text at separators that stand outside parentheses, so 各县(市)人民政府 is never cut. */
 final class TopLevelSplitter {
 
-    private TopLevelSplitter() {
-    }
+    private TopLevelSplitter() {}
 
     static List<String> split(String text, String separators) {
         List<String> parts = new ArrayList<>();

@@ -28,7 +28,8 @@ record TrailingGroup(String body, String content) {
         if (closedBySentence && !body.isEmpty() && !body.endsWith("。")) {
             body = body + "。";
         }
-        return Optional.of(new TrailingGroup(body, text.substring(start + 1, end - 1).strip()));
+        return Optional.of(
+                new TrailingGroup(body, text.substring(start + 1, end - 1).strip()));
     }
 
     private static int openingOf(String text, int closeIndex) {

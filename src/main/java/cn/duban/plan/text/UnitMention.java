@@ -1,5 +1,4 @@
 package cn.duban.plan.text;
 
 /** A unit as a plan's text names it for a task, and the role the text gives it. */
-public record UnitMention(String name, UnitRole role) {
-}
+public record UnitMention(String name, UnitRole role) {}

@@ -12,6 +12,9 @@ import java.util.Set;
  * @param guessedLevels        names whose level was taken from a later name in the tag
  * @param deadline             the deadline the tag itself states ("完成时限：2026年6月", "2026年9月底前完成"), or null
  */
-record UnitTag(List<UnitMention> units, boolean shareResponsibility, List<String> blanketImplementers,
-               Set<String> guessedLevels, String deadline) {
-}
+record UnitTag(
+        List<UnitMention> units,
+        boolean shareResponsibility,
+        List<String> blanketImplementers,
+        Set<String> guessedLevels,
+        String deadline) {}

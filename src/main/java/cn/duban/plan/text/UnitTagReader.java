@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
  */
 final class UnitTagReader {
 
-    private static final Pattern LABEL = Pattern.compile(
-            "^(牵头|责任|配合|参与|协办|协助|实施|落实|主责)(?:单位|部门)\\s*[：:]\\s*(.*)$");
-    private static final Pattern SUFFIX = Pattern.compile(
-            "^(.*?)(按职责分工负责|分别负责|共同负责|负责落实|负责实施|组织实施|具体实施|牵头负责|牵头|指导|负责|共同参与|参与|配合|协助|协办|落实)$");
+    private static final Pattern LABEL = Pattern.compile("^(牵头|责任|配合|参与|协办|协助|实施|落实|主责)(?:单位|部门)\\s*[：:]\\s*(.*)$");
+    private static final Pattern SUFFIX =
+            Pattern.compile("^(.*?)(按职责分工负责|分别负责|共同负责|负责落实|负责实施|组织实施|具体实施|牵头负责|牵头|指导|负责|共同参与|参与|配合|协助|协办|落实)$");
     /** A deadline inside a tag: "完成时限：2026年6月", "2026年9月底前完成", "年内完成". */
     private static final Pattern DEADLINE_CLAUSE = Pattern.compile(
             "^(?:(?:完成时限|完成时间|时间节点|办结时限|时限)\\s*[：:]\\s*(.+)|(?:\\d{4}年|年内|年底|全年|\\d{1,2}月).*(?:前|完成|底|内|月|年))$");
+
     private static final Pattern TOGETHER_WITH = Pattern.compile("会同|联合|协调");
     private static final Pattern AND_COLLECTIVE = Pattern.compile("等(?:有关|相关)?(?:部门|单位)?(?:和|及|与|以及)(?=各)");
     private static final Pattern AREA = Pattern.compile("^各(?!有关|相关)");
@@ -29,8 +29,7 @@ final class UnitTagReader {
     private static final Pattern AREA_PART = Pattern.compile("^(县|市|区|乡|镇|街道|园区|开发区|县级市|县市区)");
     private static final Pattern BLANKET = Pattern.compile("以下(?:各项任务)?均(?:需要|需|由)?(.+?)负责落实");
     private static final Pattern OPEN_LIST = Pattern.compile("等(?:有关|相关)?(?:部门|单位)?$");
-    private static final Pattern UNIT_NAME = Pattern.compile(
-            ".+(局|委|办|厅|部|府|会|院|队|所|中心|单位|部门|室|处|站|公司|集团|社|团|馆)$");
+    private static final Pattern UNIT_NAME = Pattern.compile(".+(局|委|办|厅|部|府|会|院|队|所|中心|单位|部门|室|处|站|公司|集团|社|团|馆)$");
 
     private final boolean firstListedLeads;
 
@@ -68,8 +67,8 @@ final class UnitTagReader {
 
     private UnitTag assemble(List<Clause> clauses, List<String> blanketNames, String deadline) {
         boolean anyLead = clauses.stream().anyMatch(clause -> clause.role == UnitRole.LEAD);
-        boolean anyAccountable = anyLead || clauses.stream()
-                .anyMatch(clause -> clause.role == UnitRole.RESPONSIBLE && !clause.share);
+        boolean anyAccountable =
+                anyLead || clauses.stream().anyMatch(clause -> clause.role == UnitRole.RESPONSIBLE && !clause.share);
         List<String> names = new ArrayList<>();
         List<UnitRole> roles = new ArrayList<>();
         UnitRole previous = null;
@@ -88,8 +87,11 @@ final class UnitTagReader {
             }
             for (int j = 0; j < clause.names.size(); j++) {
                 names.add(clause.names.get(j));
-                UnitRole own = j >= clause.supportFrom ? UnitRole.SUPPORT
-                        : clause.supportFrom < clause.names.size() && role == UnitRole.RESPONSIBLE ? UnitRole.LEAD : role;
+                UnitRole own = j >= clause.supportFrom
+                        ? UnitRole.SUPPORT
+                        : clause.supportFrom < clause.names.size() && role == UnitRole.RESPONSIBLE
+                                ? UnitRole.LEAD
+                                : role;
                 roles.add(firstLeadsHere ? (j == 0 ? UnitRole.LEAD : UnitRole.SUPPORT) : own);
             }
             previous = role;
@@ -116,7 +118,9 @@ final class UnitTagReader {
         boolean named = false;
         for (int i = 0; i < names.size(); i++) {
             boolean accountable = roles.get(i) == UnitRole.LEAD || roles.get(i) == UnitRole.RESPONSIBLE;
-            named |= accountable && !AREA.matcher(names.get(i)).find() && !GENERIC.matcher(names.get(i)).find();
+            named |= accountable
+                    && !AREA.matcher(names.get(i)).find()
+                    && !GENERIC.matcher(names.get(i)).find();
         }
         for (int i = 0; named && i < names.size(); i++) {
             if (roles.get(i) == UnitRole.LEAD || roles.get(i) == UnitRole.RESPONSIBLE) {
@@ -157,8 +161,7 @@ final class UnitTagReader {
                 names.addAll(items(together[1]));
                 return new Clause(names, role, keyword.equals("按职责分工负责"), false, supportFrom);
             }
-            return new Clause(items(suffix.group(1)), role, keyword.equals("按职责分工负责"), false,
-                    Integer.MAX_VALUE);
+            return new Clause(items(suffix.group(1)), role, keyword.equals("按职责分工负责"), false, Integer.MAX_VALUE);
         }
         return new Clause(items(text), null, false, false, Integer.MAX_VALUE);
     }
@@ -169,8 +172,11 @@ final class UnitTagReader {
             String closed = OPEN_LIST.matcher(group.strip()).replaceFirst("");
             for (String name : TopLevelSplitter.split(closed, "、")) {
                 int last = names.size() - 1;
-                if (last >= 0 && names.get(last).startsWith("各") && names.get(last).length() <= 3
-                        && AREA_PART.matcher(name).find() && name.length() <= 8) {
+                if (last >= 0
+                        && names.get(last).startsWith("各")
+                        && names.get(last).length() <= 3
+                        && AREA_PART.matcher(name).find()
+                        && name.length() <= 8) {
                     names.set(last, names.get(last) + "、" + name);
                 } else {
                     names.add(name);
@@ -181,12 +187,13 @@ final class UnitTagReader {
     }
 
     private static boolean allUnitNames(List<Clause> clauses) {
-        return !clauses.isEmpty() && clauses.stream().flatMap(clause -> clause.names.stream())
-                .allMatch(name -> UNIT_NAME.matcher(name).matches());
+        return !clauses.isEmpty()
+                && clauses.stream()
+                        .flatMap(clause -> clause.names.stream())
+                        .allMatch(name -> UNIT_NAME.matcher(name).matches());
     }
 
     /** @param supportFrom the index of the first name after 会同 (they contribute), or MAX_VALUE */
-    private record Clause(List<String> names, UnitRole role, boolean share, boolean responsibleLabel,
-                          int supportFrom) {
-    }
+    private record Clause(
+            List<String> names, UnitRole role, boolean share, boolean responsibleLabel, int supportFrom) {}
 }

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +33,14 @@ class DraftReviewIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired TaskService taskService;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    TaskService taskService;
 
     private Http office;
     private String draftId;
@@ -45,13 +49,16 @@ class DraftReviewIT {
     void uploadThe2017Plan() throws IOException {
         office = Http.as(rest, users.member("review-office", DubanGroups.SUPERVISION_OFFICE));
         String text = new ClassPathResource("plans/changji-2017-soil-work-plan.txt")
-                .getContentAsString(StandardCharsets.UTF_8).replace("州宣传部", "州文明办");
+                .getContentAsString(StandardCharsets.UTF_8)
+                .replace("州宣传部", "州文明办");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.TEXT_PLAIN);
         headers.add("X-Requested-With", "curl");
-        ResponseEntity<String> created = rest.withBasicAuth("review-office", TestUsers.PASSWORD).postForEntity(
-                "/api/plan-drafts?code=" + Orders.freshCode("REVIEW"), new HttpEntity<>(text.getBytes(StandardCharsets.UTF_8),
-                        headers), String.class);
+        ResponseEntity<String> created = rest.withBasicAuth("review-office", TestUsers.PASSWORD)
+                .postForEntity(
+                        "/api/plan-drafts?code=" + Orders.freshCode("REVIEW"),
+                        new HttpEntity<>(text.getBytes(StandardCharsets.UTF_8), headers),
+                        String.class);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
         draftId = JSON.readTree(created.getBody()).path("processInstanceId").asText();
     }
@@ -74,14 +81,24 @@ class DraftReviewIT {
         ((ArrayNode) edit.withArray("tasks")).remove(7);
         JsonNode saved = office.putJson("/api/plan-drafts/" + draftId, edit).json();
         assertThat(saved.path("tasks")).hasSize(10);
-        assertThat(saved.path("tasks").get(0).path("binding").asBoolean()).as("约束性, set on the review page").isTrue();
+        assertThat(saved.path("tasks").get(0).path("binding").asBoolean())
+                .as("约束性, set on the review page")
+                .isTrue();
         assertThat(saved.path("tasks").get(1).path("binding").isNull()).as("自动").isTrue();
         assertThat(saved.path("unknownUnits")).isEmpty();
 
-        assertThat(office.postJson("/api/plan-drafts/" + draftId + "/submission", edit).status()).isEqualTo(204);
-        assertThat(taskService.createTaskQuery().processInstanceId(draftId).singleResult().getTaskDefinitionKey())
+        assertThat(office.postJson("/api/plan-drafts/" + draftId + "/submission", edit)
+                        .status())
+                .isEqualTo(204);
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(draftId)
+                        .singleResult()
+                        .getTaskDefinitionKey())
                 .isEqualTo("UserTask_ApprovePublication");
-        assertThat(office.get("/api/plan-drafts/" + draftId).status()).as("no longer in review").isEqualTo(404);
+        assertThat(office.get("/api/plan-drafts/" + draftId).status())
+                .as("no longer in review")
+                .isEqualTo(404);
     }
 
     @Test
@@ -89,7 +106,8 @@ class DraftReviewIT {
         Http other = Http.as(rest, users.member("review-finance", Orders.FINANCE.id()));
         // Units are refused at the door (AccessPolicy): only the office and leaders read drafts.
         assertThat(other.get("/api/plan-drafts/" + draftId).status()).isEqualTo(403);
-        assertThat(Http.anonymous(rest).get("/api/plan-drafts/" + draftId).status()).isEqualTo(401);
+        assertThat(Http.anonymous(rest).get("/api/plan-drafts/" + draftId).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -99,18 +117,26 @@ class DraftReviewIT {
         headers.add(HttpHeaders.COOKIE, session);
         headers.setContentType(MediaType.APPLICATION_JSON);
 
-        ResponseEntity<String> read = rest.exchange("/api/plan-drafts/" + draftId, HttpMethod.GET,
-                new HttpEntity<>(headers), String.class);
+        ResponseEntity<String> read =
+                rest.exchange("/api/plan-drafts/" + draftId, HttpMethod.GET, new HttpEntity<>(headers), String.class);
         assertThat(read.getStatusCode().value()).isEqualTo(200);
         ObjectNode edit = edit(JSON.readTree(read.getBody()));
 
-        ResponseEntity<String> forged = rest.exchange("/api/plan-drafts/" + draftId, HttpMethod.PUT,
-                new HttpEntity<>(edit.toString(), headers), String.class);
-        assertThat(forged.getStatusCode().value()).as("a cross-site form cannot add the header").isEqualTo(403);
+        ResponseEntity<String> forged = rest.exchange(
+                "/api/plan-drafts/" + draftId,
+                HttpMethod.PUT,
+                new HttpEntity<>(edit.toString(), headers),
+                String.class);
+        assertThat(forged.getStatusCode().value())
+                .as("a cross-site form cannot add the header")
+                .isEqualTo(403);
 
         headers.add("X-Duban-Request", "1");
-        ResponseEntity<String> saved = rest.exchange("/api/plan-drafts/" + draftId, HttpMethod.PUT,
-                new HttpEntity<>(edit.toString(), headers), String.class);
+        ResponseEntity<String> saved = rest.exchange(
+                "/api/plan-drafts/" + draftId,
+                HttpMethod.PUT,
+                new HttpEntity<>(edit.toString(), headers),
+                String.class);
         assertThat(saved.getStatusCode().value()).as(saved.getBody()).isEqualTo(200);
     }
 
@@ -124,14 +150,17 @@ class DraftReviewIT {
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", userId);
         form.add("password", TestUsers.PASSWORD);
-        ResponseEntity<String> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-                new HttpEntity<>(form, headers), String.class);
+        ResponseEntity<String> login = rest.postForEntity(
+                "/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers), String.class);
         assertThat(login.getStatusCode().value()).as(login.getBody()).isEqualTo(200);
         return cookie(login.getHeaders().get(HttpHeaders.SET_COOKIE), "JSESSIONID");
     }
 
     private static String cookie(List<String> setCookies, String name) {
-        return setCookies.stream().filter(c -> c.startsWith(name + "=")).map(c -> c.split(";")[0]).findFirst()
+        return setCookies.stream()
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.split(";")[0])
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + setCookies));
     }
 

@@ -5,12 +5,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -23,23 +23,24 @@ public final class PlanFiles {
     /** A CJK font on these machines (fonts-wqy-microhei), for PDFs with Chinese text. */
     public static final File CJK_FONT = new File("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
 
-    private PlanFiles() {
-    }
+    private PlanFiles() {}
 
     /**
      * 某县2025年重点工作任务分解表: the headers in an unusual order, the lead unit and the deadline merged down over
      * tasks 2 and 3, a title row merged across.
      */
     public static byte[] breakdownXlsx() {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("任务分解");
             String[][] rows = {
-                    {"玛纳斯县2025年农村人居环境整治任务分解表", "", "", "", ""},
-                    {"完成时限", "序号", "工作任务", "牵头单位", "配合单位"},
-                    {"2025年6月底前", "1", "完成农村户厕问题摸排整改", "州农业农村局", "州卫健委"},
-                    {"2025年10月底前", "2", "推进农村生活垃圾分类试点", "州住建局", "州财政局"},
-                    {"", "3", "开展村庄清洁行动，清理陈年垃圾", "", ""},
-                    {"2025年12月底前", "4", "建设农村污水处理设施5座", "州生态环境局", "州发改委、州水利局"}};
+                {"玛纳斯县2025年农村人居环境整治任务分解表", "", "", "", ""},
+                {"完成时限", "序号", "工作任务", "牵头单位", "配合单位"},
+                {"2025年6月底前", "1", "完成农村户厕问题摸排整改", "州农业农村局", "州卫健委"},
+                {"2025年10月底前", "2", "推进农村生活垃圾分类试点", "州住建局", "州财政局"},
+                {"", "3", "开展村庄清洁行动，清理陈年垃圾", "", ""},
+                {"2025年12月底前", "4", "建设农村污水处理设施5座", "州生态环境局", "州发改委、州水利局"}
+            };
             for (int r = 0; r < rows.length; r++) {
                 Row row = sheet.createRow(r);
                 for (int c = 0; c < rows[r].length; c++) {
@@ -60,8 +61,9 @@ public final class PlanFiles {
 
     /** A short plan as a PDF whose text layer holds the given lines (long lines are wrapped at the page's width). */
     public static byte[] pdf(List<String> lines) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream();
-             TrueTypeCollection fonts = new TrueTypeCollection(CJK_FONT)) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                TrueTypeCollection fonts = new TrueTypeCollection(CJK_FONT)) {
             PDType0Font font = PDType0Font.load(document, fonts.getFontByName("WenQuanYiMicroHei"), true);
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
@@ -87,7 +89,8 @@ public final class PlanFiles {
 
     /** A scan: a page with nothing in its text layer. */
     public static byte[] scannedPdf() {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
@@ -103,7 +106,8 @@ public final class PlanFiles {
 
     /** A Word document with one paragraph per line. */
     public static byte[] docx(List<String> lines) {
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument document = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             lines.forEach(line -> document.createParagraph().createRun().setText(line));
             document.write(out);
             return out.toByteArray();

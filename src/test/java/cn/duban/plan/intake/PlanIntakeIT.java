@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.duban.identity.DubanGroups;
 import cn.duban.plantask.PlanTaskProcess;
-import cn.duban.taskform.SubmissionRejectedException;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Orders;
 import cn.duban.support.TableCounts;
 import cn.duban.support.TestUsers;
+import cn.duban.taskform.SubmissionRejectedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,12 +42,23 @@ class PlanIntakeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired TestRestTemplate rest;
-    @Autowired TestUsers users;
-    @Autowired TaskService taskService;
-    @Autowired RuntimeService runtimeService;
-    @Autowired TableCounts tables;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TableCounts tables;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void people() {
@@ -70,16 +81,29 @@ class PlanIntakeIT {
 
         Task approval = onlyTask(instanceId);
         assertThat(approval.getTaskDefinitionKey()).isEqualTo("UserTask_ApprovePublication");
-        assertThat((String) taskService.getVariable(approval.getId(), "draftSummary")).contains(code + "-01", "土壤状况详查");
+        assertThat((String) taskService.getVariable(approval.getId(), "draftSummary"))
+                .contains(code + "-01", "土壤状况详查");
         taskService.complete(approval.getId(), Map.of("publicationDecision", "approve"));
 
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PlanTaskProcess.KEY)
-                .processInstanceBusinessKeyLike(code + "-%").count()).isEqualTo(11);
-        Map<String, Object> plan = jdbc.sql("select kind, period_start, length(source_text) as length from duban.plan where code = ?")
-                .param(code).query().singleRow();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instanceId)
+                        .count())
+                .isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(PlanTaskProcess.KEY)
+                        .processInstanceBusinessKeyLike(code + "-%")
+                        .count())
+                .isEqualTo(11);
+        Map<String, Object> plan = jdbc.sql(
+                        "select kind, period_start, length(source_text) as length from duban.plan where code = ?")
+                .param(code)
+                .query()
+                .singleRow();
         assertThat(plan).containsEntry("kind", "ANNUAL").containsEntry("period_start", 2017);
-        assertThat(plan.get("length")).as("the plan's own text is kept")
+        assertThat(plan.get("length"))
+                .as("the plan's own text is kept")
                 .isEqualTo(seed("changji-2017-soil-work-plan.txt").length());
     }
 
@@ -92,11 +116,15 @@ class PlanIntakeIT {
         Task review = onlyTask(draft.path("processInstanceId").asText());
 
         assertThatThrownBy(() -> taskService.complete(review.getId()))
-                .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("未知单位“州文明办”");
+                .isInstanceOf(SubmissionRejectedException.class)
+                .hasMessageContaining("未知单位“州文明办”");
 
-        ArrayNode rows = (ArrayNode) JSON.readTree(taskService.getVariable(review.getId(), "draftTasks").toString());
+        ArrayNode rows = (ArrayNode) JSON.readTree(
+                taskService.getVariable(review.getId(), "draftTasks").toString());
         ((ObjectNode) rows.get(10)).put("leadUnits", "州委宣传部");
-        taskService.complete(review.getId(), Map.of("draftTasks", SpinValues.jsonValue(rows.toString()).create()));
+        taskService.complete(
+                review.getId(),
+                Map.of("draftTasks", SpinValues.jsonValue(rows.toString()).create()));
         assertThat(onlyTask(draft.path("processInstanceId").asText()).getTaskDefinitionKey())
                 .isEqualTo("UserTask_ApprovePublication");
     }
@@ -109,9 +137,10 @@ class PlanIntakeIT {
 
         Task approval = onlyTask(instanceId);
         assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of("publicationDecision", "return")))
-                .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("退回原因");
-        taskService.complete(approval.getId(), Map.of("publicationDecision", "return",
-                "publicationOpinion", "第9项牵头单位应为州纪委监委"));
+                .isInstanceOf(SubmissionRejectedException.class)
+                .hasMessageContaining("退回原因");
+        taskService.complete(
+                approval.getId(), Map.of("publicationDecision", "return", "publicationOpinion", "第9项牵头单位应为州纪委监委"));
 
         Task review = onlyTask(instanceId);
         assertThat(review.getTaskDefinitionKey()).isEqualTo("UserTask_ReviewDraft");
@@ -121,8 +150,10 @@ class PlanIntakeIT {
     @Test
     void theFourteenthFiveYearPlanNeedsOnlyItsTitleBeforeItsFortySevenTasksAreDispatched() throws IOException {
         String code = Orders.freshCode("TXT14");
-        JsonNode draft = upload("changji-14th-fyp-soil-groundwater-rural.txt",
-                seed("changji-14th-fyp-soil-groundwater-rural.txt"), code);
+        JsonNode draft = upload(
+                "changji-14th-fyp-soil-groundwater-rural.txt",
+                seed("changji-14th-fyp-soil-groundwater-rural.txt"),
+                code);
         assertThat(draft.path("taskCount").asInt()).isEqualTo(47);
         assertThat(draft.path("unknownUnits").isNull()).as(draft.toString()).isTrue();
         assertThat(draft.path("warnings").asText()).contains("未找到计划名称");
@@ -130,22 +161,36 @@ class PlanIntakeIT {
         Task review = onlyTask(instanceId);
 
         assertThatThrownBy(() -> taskService.complete(review.getId()))
-                .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("缺少计划名称");
+                .isInstanceOf(SubmissionRejectedException.class)
+                .hasMessageContaining("缺少计划名称");
         taskService.complete(review.getId(), Map.of("planTitle", "昌吉州土壤、地下水和农村生态环境保护“十四五”规划"));
         taskService.complete(onlyTask(instanceId).getId(), Map.of("publicationDecision", "approve"));
 
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PlanTaskProcess.KEY)
-                .processInstanceBusinessKeyLike(code + "-%").count()).isEqualTo(47);
-        assertThat(jdbc.sql("select count(*) from duban.plan_indicator i join duban.plan p on p.id = i.plan_id where p.code = ?")
-                .param(code).query(Long.class).single()).isEqualTo(8);
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(PlanTaskProcess.KEY)
+                        .processInstanceBusinessKeyLike(code + "-%")
+                        .count())
+                .isEqualTo(47);
+        assertThat(jdbc.sql(
+                                "select count(*) from duban.plan_indicator i join duban.plan p on p.id = i.plan_id where p.code = ?")
+                        .param(code)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(8);
         assertThat(jdbc.sql("""
                         select count(distinct r.unit_id) from duban.plan_task_unit r join duban.plan_task t on t.id = r.task_id
-                        where t.code = ? and r.role = 'IMPLEMENTING'""")
-                .param(code + "-47").query(Long.class).single())
-                .as("the blanket rule: every county, city and park carries out the last task").isEqualTo(10);
-        String longText = (String) runtimeService.getVariable(runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(PlanTaskProcess.KEY).processInstanceBusinessKey(code + "-01").singleResult()
-                .getId(), "taskText");
+                        where t.code = ? and r.role = 'IMPLEMENTING'""").param(code + "-47").query(Long.class).single())
+                .as("the blanket rule: every county, city and park carries out the last task")
+                .isEqualTo(10);
+        String longText = (String) runtimeService.getVariable(
+                runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(PlanTaskProcess.KEY)
+                        .processInstanceBusinessKey(code + "-01")
+                        .singleResult()
+                        .getId(),
+                "taskText");
         assertThat(longText).isNotBlank();
     }
 
@@ -171,7 +216,9 @@ class PlanIntakeIT {
         ResponseEntity<String> pdf = post("方案.pdf", PlanFiles.pdf(PlanFiles.AIR_PLAN), Orders.freshCode("PDF"));
         assertThat(pdf.getStatusCode().value()).as(pdf.getBody()).isEqualTo(201);
         assertThat(JSON.readTree(pdf.getBody()).path("taskCount").asInt()).isEqualTo(4);
-        assertThat(JSON.readTree(pdf.getBody()).path("unknownUnits").isNull()).as(pdf.getBody()).isTrue();
+        assertThat(JSON.readTree(pdf.getBody()).path("unknownUnits").isNull())
+                .as(pdf.getBody())
+                .isTrue();
     }
 
     @Test
@@ -189,16 +236,16 @@ class PlanIntakeIT {
         assertThat(jdbc.sql("""
                         select u.name from duban.plan_task_unit r join duban.unit u on u.id = r.unit_id
                           join duban.plan_task t on t.id = r.task_id
-                         where t.code = ? and r.role in ('LEAD', 'RESPONSIBLE') order by r.position""")
-                .param(code + "-01").query(String.class).list()).containsExactly("州生态环境局", "州农业农村局");
+                         where t.code = ? and r.role in ('LEAD', 'RESPONSIBLE') order by r.position""").param(code + "-01").query(String.class).list()).containsExactly("州生态环境局", "州农业农村局");
         assertThat(jdbc.sql("""
                         select m.due::text || ' ' || m.text from duban.plan_task_milestone m
-                          join duban.plan_task t on t.id = m.task_id where t.code = ? order by m.position""")
-                .param(code + "-01").query(String.class).list()).containsExactly(
-                "2026-12-31 到2026年底，完成30个行政村生活污水治理",
-                "2028-12-31 到2028年，农村生活污水治理率达到45%以上");
-        assertThat(jdbc.sql("select deadline::text from duban.plan_task where code = ?").param(code + "-01")
-                .query(String.class).single()).isEqualTo("2028-12-31");
+                          join duban.plan_task t on t.id = m.task_id where t.code = ? order by m.position""").param(code + "-01").query(String.class).list())
+                .containsExactly("2026-12-31 到2026年底，完成30个行政村生活污水治理", "2028-12-31 到2028年，农村生活污水治理率达到45%以上");
+        assertThat(jdbc.sql("select deadline::text from duban.plan_task where code = ?")
+                        .param(code + "-01")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2028-12-31");
     }
 
     @Test
@@ -227,7 +274,9 @@ class PlanIntakeIT {
 
     private void assertRefused(String fileName, byte[] content, String message) {
         ResponseEntity<String> response = post(fileName, content, null);
-        assertThat(response.getStatusCode().value()).as(fileName + ": " + response.getBody()).isEqualTo(400);
+        assertThat(response.getStatusCode().value())
+                .as(fileName + ": " + response.getBody())
+                .isEqualTo(400);
         assertThat(response.getBody()).as(fileName).contains(message);
     }
 

@@ -23,8 +23,9 @@ class PlanTextReaderTest {
         DraftPlan plan = parser.parse(reader.read("分解表.xlsx", PlanFiles.breakdownXlsx()));
 
         assertThat(plan.title()).isEqualTo("玛纳斯县2025年农村人居环境整治任务分解表");
-        assertThat(plan.tasks()).extracting(DraftTask::title).containsExactly("完成农村户厕问题摸排整改",
-                "推进农村生活垃圾分类试点", "开展村庄清洁行动，清理陈年垃圾", "建设农村污水处理设施5座");
+        assertThat(plan.tasks())
+                .extracting(DraftTask::title)
+                .containsExactly("完成农村户厕问题摸排整改", "推进农村生活垃圾分类试点", "开展村庄清洁行动，清理陈年垃圾", "建设农村污水处理设施5座");
         DraftTask merged = plan.tasks().get(2);
         assertThat(merged.unitsIn(UnitRole.LEAD)).containsExactly("州住建局");
         assertThat(merged.unitsIn(UnitRole.SUPPORT)).isEmpty();
@@ -49,7 +50,8 @@ class PlanTextReaderTest {
     void aScannedPdfIsRefusedWithWhatToDo() {
         assertThatThrownBy(() -> reader.read("扫描件.pdf", PlanFiles.scannedPdf()))
                 .isInstanceOf(PlanRejectedException.class)
-                .hasMessageContaining("没有文字层（可能是扫描件）").hasMessageContaining("OCR");
+                .hasMessageContaining("没有文字层（可能是扫描件）")
+                .hasMessageContaining("OCR");
     }
 
     @Test
@@ -65,10 +67,11 @@ class PlanTextReaderTest {
     void aWordTableIsReadAsATaskTable() {
         byte[] docx = PlanFiles.docx(java.util.List.of("昌吉州2025年民生实事任务清单"));
         try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
-             var out = new java.io.ByteArrayOutputStream()) {
+                var out = new java.io.ByteArrayOutputStream()) {
             var table = document.createTable(3, 4);
-            String[][] cells = {{"序号", "任务", "责任单位", "完成时限"},
-                    {"1", "新建公办幼儿园3所", "州教育局", "2025年8月底前"}, {"2", "改造老旧小区20个", "州住建局", ""}};
+            String[][] cells = {
+                {"序号", "任务", "责任单位", "完成时限"}, {"1", "新建公办幼儿园3所", "州教育局", "2025年8月底前"}, {"2", "改造老旧小区20个", "州住建局", ""}
+            };
             for (int r = 0; r < 3; r++) {
                 for (int c = 0; c < 4; c++) {
                     table.getRow(r).getCell(c).setText(cells[r][c]);

@@ -35,16 +35,21 @@ final class CorpusScore {
             DraftTask got = parsed.tasks().get(at);
             List<String> accountable = got.units().stream()
                     .filter(unit -> unit.role() == UnitRole.LEAD || unit.role() == UnitRole.RESPONSIBLE)
-                    .map(UnitMention::name).distinct().toList();
+                    .map(UnitMention::name)
+                    .distinct()
+                    .toList();
             leads += check(plan, want, "牵头", want.leads(), accountable, true);
             supports += check(plan, want, "配合", want.supports(), got.unitsIn(UnitRole.SUPPORT), false);
             implementing += check(plan, want, "落实", want.implementing(), got.unitsIn(UnitRole.IMPLEMENTING), false);
-            if (want.deadline() == null ? got.deadline() == null : want.deadline().equals(got.deadline())) {
+            if (want.deadline() == null
+                    ? got.deadline() == null
+                    : want.deadline().equals(got.deadline())) {
                 deadlines++;
             } else {
                 misses.add(plan + ": " + want.title() + " 时限 应为" + want.deadline() + " 实为" + got.deadline());
             }
-            List<java.time.LocalDate> dues = got.milestones().stream().map(DraftMilestone::due).toList();
+            List<java.time.LocalDate> dues =
+                    got.milestones().stream().map(DraftMilestone::due).toList();
             if (!want.milestones().isEmpty() || dues.size() > 1) {
                 milestoneTasks++;
                 if (want.milestones().equals(dues)) {
@@ -60,9 +65,10 @@ final class CorpusScore {
         }
     }
 
-    private int check(String plan, ExpectedTask want, String what, List<String> expected, List<String> got,
-                      boolean ordered) {
-        boolean right = ordered ? expected.equals(got)
+    private int check(
+            String plan, ExpectedTask want, String what, List<String> expected, List<String> got, boolean ordered) {
+        boolean right = ordered
+                ? expected.equals(got)
                 : expected.size() == got.size() && new HashSet<>(expected).equals(new HashSet<>(got));
         if (!right) {
             misses.add(plan + ": " + want.title() + " " + what + " 应为" + expected + " 实为" + got);
@@ -85,10 +91,18 @@ final class CorpusScore {
     }
 
     String summary() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "tasks %d: found %.1f%% (extra %d), lead %.1f%%, support %.1f%%, deadline %.1f%%, implementing %.1f%%,"
                         + " milestones %d/%d",
-                expected, 100 * rate(found), extra, 100 * rate(leads), 100 * rate(supports), 100 * rate(deadlines),
-                100 * rate(implementing), milestones, milestoneTasks);
+                expected,
+                100 * rate(found),
+                extra,
+                100 * rate(leads),
+                100 * rate(supports),
+                100 * rate(deadlines),
+                100 * rate(implementing),
+                milestones,
+                milestoneTasks);
     }
 }

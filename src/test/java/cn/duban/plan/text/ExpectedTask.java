@@ -13,14 +13,20 @@ import java.util.List;
  * One line of a corpus plan's sidecar file: {@code 标题 | 牵头 | 配合 | 落实 | 时限 | 节点}, lists separated by 、.
  * The title is how the task begins: the parsed task matches when its title or its text starts with it.
  */
-record ExpectedTask(String title, List<String> leads, List<String> supports, List<String> implementing,
-                    LocalDate deadline, List<LocalDate> milestones) {
+record ExpectedTask(
+        String title,
+        List<String> leads,
+        List<String> supports,
+        List<String> implementing,
+        LocalDate deadline,
+        List<LocalDate> milestones) {
 
     static List<ExpectedTask> read(Path sidecar) {
         try {
             return Files.readAllLines(sidecar, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(ExpectedTask::of).toList();
+                    .map(ExpectedTask::of)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -28,7 +34,11 @@ record ExpectedTask(String title, List<String> leads, List<String> supports, Lis
 
     private static ExpectedTask of(String line) {
         String[] cells = Arrays.copyOf(line.split("\\|", -1), 6);
-        return new ExpectedTask(cell(cells[0]), list(cells[1]), list(cells[2]), list(cells[3]),
+        return new ExpectedTask(
+                cell(cells[0]),
+                list(cells[1]),
+                list(cells[2]),
+                list(cells[3]),
                 cell(cells[4]).isEmpty() ? null : LocalDate.parse(cell(cells[4])),
                 list(cells[5]).stream().map(LocalDate::parse).toList());
     }

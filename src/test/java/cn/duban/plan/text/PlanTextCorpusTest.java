@@ -20,10 +20,11 @@ class PlanTextCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "styles,        0.95, 0.95, 0.95, 0.95",
-            "heldout,       0.97, 0.95, 0.92, 0.92",
-            "heldout-final, 0.97, 0.95, 0.92, 0.92",
-            "heldout-blind, 0.97, 0.95, 0.92, 0.92"})
+        "styles,        0.95, 0.95, 0.95, 0.95",
+        "heldout,       0.97, 0.95, 0.92, 0.92",
+        "heldout-final, 0.97, 0.95, 0.92, 0.92",
+        "heldout-blind, 0.97, 0.95, 0.92, 0.92"
+    })
     void theParserReadsTheCorpus(String corpus, double found, double lead, double support, double deadline)
             throws IOException, URISyntaxException {
         CorpusScore score = new CorpusScore();
@@ -49,9 +50,12 @@ class PlanTextCorpusTest {
     }
 
     static List<Path> plans(String corpus) throws IOException, URISyntaxException {
-        Path folder = Path.of(PlanTextCorpusTest.class.getResource("/plans/" + corpus).toURI());
+        Path folder =
+                Path.of(PlanTextCorpusTest.class.getResource("/plans/" + corpus).toURI());
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.toString().endsWith(".txt")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".txt"))
+                    .sorted()
+                    .toList();
         }
     }
 }

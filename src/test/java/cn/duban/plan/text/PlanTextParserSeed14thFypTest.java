@@ -83,7 +83,8 @@ class PlanTextParserSeed14thFypTest {
     }
 
     static Stream<Arguments> expectedTasks() {
-        List<String> rows = EXPECTED_TASKS.lines().filter(line -> !line.isBlank()).toList();
+        List<String> rows =
+                EXPECTED_TASKS.lines().filter(line -> !line.isBlank()).toList();
         return Stream.iterate(0, i -> i < rows.size(), i -> i + 1)
                 .map(i -> Arguments.of(i + 1, rows.get(i).split("\\s*\\|\\s*")));
     }
@@ -112,7 +113,9 @@ class PlanTextParserSeed14thFypTest {
 
     @Test
     void findsEveryTaggedTaskAndNothingElse() {
-        assertThat(plan.tasks()).hasSize((int) EXPECTED_TASKS.lines().filter(line -> !line.isBlank()).count())
+        assertThat(plan.tasks())
+                .hasSize((int)
+                        EXPECTED_TASKS.lines().filter(line -> !line.isBlank()).count())
                 .hasSize(47);
     }
 
@@ -132,21 +135,24 @@ class PlanTextParserSeed14thFypTest {
         DraftTask first = plan.tasks().get(0);
 
         assertThat(first.text()).contains("动态更新污染源排查整治清单。").doesNotContain("不再列出", "牵头");
-        assertThat(plan.tasks()).allSatisfy(task ->
-                assertThat(task.unitsIn(UnitRole.IMPLEMENTING)).containsExactlyElementsOf(IMPLEMENTERS));
+        assertThat(plan.tasks())
+                .allSatisfy(task ->
+                        assertThat(task.unitsIn(UnitRole.IMPLEMENTING)).containsExactlyElementsOf(IMPLEMENTERS));
     }
 
     @Test
     void supportUnitsThatShareResponsibilityAreMarked() {
-        assertThat(plan.tasks()).filteredOn(DraftTask::supportShareResponsibility)
-                .extracting(DraftTask::title).containsExactly("实施地下水污染风险管控");
+        assertThat(plan.tasks())
+                .filteredOn(DraftTask::supportShareResponsibility)
+                .extracting(DraftTask::title)
+                .containsExactly("实施地下水污染风险管控");
     }
 
     @Test
     void untaggedParagraphsJoinTheNextTaggedOne() {
-        assertThat(plan.tasks().get(4).text()).startsWith("强化重点监管单位监管")
-                .contains("\n定期组织开展土壤污染重点监管单位周边土壤环境监测");
-        assertThat(plan.tasks().get(10).text()).startsWith("开展土壤污染状况调查评估。")
+        assertThat(plan.tasks().get(4).text()).startsWith("强化重点监管单位监管").contains("\n定期组织开展土壤污染重点监管单位周边土壤环境监测");
+        assertThat(plan.tasks().get(10).text())
+                .startsWith("开展土壤污染状况调查评估。")
                 .contains("充分应用昌吉州重点行业企业用地土壤污染状况调查成果", "鼓励各县(市)对列入年度建设用地供应计划的地块")
                 .contains("并报各县(市)人民政府生态环境主管部门备案。");
         assertThat(plan.tasks().get(18).text()).startsWith("以保护和改善地下水环境质量为核心");
@@ -154,43 +160,57 @@ class PlanTextParserSeed14thFypTest {
 
     @Test
     void goalsAndTheCutOffEndAreNotTasks() {
-        assertThat(plan.tasks()).extracting(DraftTask::text)
+        assertThat(plan.tasks())
+                .extracting(DraftTask::text)
                 .noneMatch(text -> text.contains("到2035年"))
                 .noneMatch(text -> text.contains("充实土壤环境监管人员"));
-        assertThat(plan.warnings()).anyMatch(warning -> warning.startsWith("文本末尾的段落未写明牵头单位")
-                && warning.contains("充实土壤环境监管人员"));
+        assertThat(plan.warnings())
+                .anyMatch(warning -> warning.startsWith("文本末尾的段落未写明牵头单位") && warning.contains("充实土壤环境监管人员"));
     }
 
     @Test
     void readsTheQuantitativeTargetsOfTasks() {
-        assertThat(plan.tasks().get(32).targets()).containsExactly(
-                new DraftTarget("昌吉州秸秆综合利用率达到90%以上", new BigDecimal("90"), "%", "以上"),
-                new DraftTarget("农田残膜回收率达到85%以上", new BigDecimal("85"), "%", "以上"));
-        assertThat(plan.tasks().get(37).targets()).containsExactly(
-                new DraftTarget("力争农村生活污水治理率达到30%左右", new BigDecimal("30"), "%", "左右"));
-        assertThat(plan.tasks().get(41).targets()).containsExactly(
-                new DraftTarget("实现农村生活垃圾分类处理行政村全覆盖", new BigDecimal("100"), "%", "全覆盖"),
-                new DraftTarget("力争对生活垃圾进行分类减量行政村占比达到50%以上", new BigDecimal("50"), "%", "以上"));
-        assertThat(plan.tasks().get(10).targets()).as("3个高风险地块 is a count, not a target").isEmpty();
+        assertThat(plan.tasks().get(32).targets())
+                .containsExactly(
+                        new DraftTarget("昌吉州秸秆综合利用率达到90%以上", new BigDecimal("90"), "%", "以上"),
+                        new DraftTarget("农田残膜回收率达到85%以上", new BigDecimal("85"), "%", "以上"));
+        assertThat(plan.tasks().get(37).targets())
+                .containsExactly(new DraftTarget("力争农村生活污水治理率达到30%左右", new BigDecimal("30"), "%", "左右"));
+        assertThat(plan.tasks().get(41).targets())
+                .containsExactly(
+                        new DraftTarget("实现农村生活垃圾分类处理行政村全覆盖", new BigDecimal("100"), "%", "全覆盖"),
+                        new DraftTarget("力争对生活垃圾进行分类减量行政村占比达到50%以上", new BigDecimal("50"), "%", "以上"));
+        assertThat(plan.tasks().get(10).targets())
+                .as("3个高风险地块 is a count, not a target")
+                .isEmpty();
     }
 
     @Test
     void readsTheIndicatorTableRowByRow() {
-        assertThat(plan.indicators()).extracting(DraftIndicator::category, DraftIndicator::name,
-                DraftIndicator::unit, DraftIndicator::baseline, DraftIndicator::target, DraftIndicator::binding,
-                DraftIndicator::source).containsExactly(
-                tuple("生态环境", "受污染耕地安全利用率", "%", null, "≥98%", true, "新疆维吾尔自治区指标"),
-                tuple("生态环境", "城市地下水集中式饮用水水源水质达到或有优于Ⅲ类比例", null, "100", "100", false, null),
-                tuple("生态环境", "国家地下水环境质量考核点位水质目标", null, "水质级别保持稳定", "水质类别不降低",
-                        false, null),
-                tuple("农业农村生态环境", "化肥使用量", "万吨", "14.53万吨", "减少", false, "新疆维吾尔自治区指标"),
-                tuple("农业农村生态环境", "农村环境整治村庄数量", "个", null, "达到264个", false,
-                        "昌吉州生态环境保护“十四五”规划提供"),
-                tuple("农业农村生态环境", "农村生活污水治理率", "%", null, "30%左右", true,
-                        "自治区生态环境保护“十四五”规划提供"),
-                tuple("农业农村生态环境", "废弃农膜回收利用率", "%", "80%", "≥85%", false,
-                        "昌吉回族自治州国民经济和社会发展第十四个五年规划和2035 年远景目标纲要"),
-                tuple("农业农村生态环境", "畜禽粪污综合利用率", "%", "75%", "≥80%", false,
-                        "中共中央 国务院关于深入打好污染防治攻坚战的意见"));
+        assertThat(plan.indicators())
+                .extracting(
+                        DraftIndicator::category,
+                        DraftIndicator::name,
+                        DraftIndicator::unit,
+                        DraftIndicator::baseline,
+                        DraftIndicator::target,
+                        DraftIndicator::binding,
+                        DraftIndicator::source)
+                .containsExactly(
+                        tuple("生态环境", "受污染耕地安全利用率", "%", null, "≥98%", true, "新疆维吾尔自治区指标"),
+                        tuple("生态环境", "城市地下水集中式饮用水水源水质达到或有优于Ⅲ类比例", null, "100", "100", false, null),
+                        tuple("生态环境", "国家地下水环境质量考核点位水质目标", null, "水质级别保持稳定", "水质类别不降低", false, null),
+                        tuple("农业农村生态环境", "化肥使用量", "万吨", "14.53万吨", "减少", false, "新疆维吾尔自治区指标"),
+                        tuple("农业农村生态环境", "农村环境整治村庄数量", "个", null, "达到264个", false, "昌吉州生态环境保护“十四五”规划提供"),
+                        tuple("农业农村生态环境", "农村生活污水治理率", "%", null, "30%左右", true, "自治区生态环境保护“十四五”规划提供"),
+                        tuple(
+                                "农业农村生态环境",
+                                "废弃农膜回收利用率",
+                                "%",
+                                "80%",
+                                "≥85%",
+                                false,
+                                "昌吉回族自治州国民经济和社会发展第十四个五年规划和2035 年远景目标纲要"),
+                        tuple("农业农村生态环境", "畜禽粪污综合利用率", "%", "75%", "≥80%", false, "中共中央 国务院关于深入打好污染防治攻坚战的意见"));
     }
 }

@@ -34,44 +34,52 @@ class PlanTextParserSeed2017Test {
 
     @Test
     void findsElevenTasksAndNoIndicatorTable() {
-        assertThat(plan.tasks()).extracting(DraftTask::sequence)
-                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(plan.tasks()).extracting(DraftTask::sequence).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
         assertThat(plan.indicators()).isEmpty();
     }
 
     static Stream<Arguments> tasks() {
         return Stream.of(
-                task(1, "（一）", KEY_TASKS, "土壤状况详查", List.of("州环保局"),
-                        List.of("州财政局", "州国土局", "州农业局", "州畜牧局", "州卫计委")),
-                task(2, "（二）", KEY_TASKS, "建设土壤环境监测网络", List.of("州环保局"),
+                task(1, "（一）", KEY_TASKS, "土壤状况详查", List.of("州环保局"), List.of("州财政局", "州国土局", "州农业局", "州畜牧局", "州卫计委")),
+                task(
+                        2,
+                        "（二）",
+                        KEY_TASKS,
+                        "建设土壤环境监测网络",
+                        List.of("州环保局"),
                         List.of("州发改委", "州经信委", "州国土局", "州农业局", "州畜牧局", "州卫计委")),
-                task(3, "（三）", KEY_TASKS, "土壤环境风险点排查", List.of("州环保局"),
+                task(
+                        3,
+                        "（三）",
+                        KEY_TASKS,
+                        "土壤环境风险点排查",
+                        List.of("州环保局"),
                         List.of("州经信委", "州安监局", "州国土局", "州住建局", "州农业局")),
-                task(4, "（四）", KEY_TASKS, "建立治理修复项目储备库", List.of("州环保局"),
-                        List.of("州国土局", "州住建局", "州农业局", "州畜牧局")),
-                task(5, "（五）", KEY_TASKS, "启动治理与修复试点", List.of("州农业局", "州环保局"),
-                        List.of("州住建局", "州林业局", "州国土局")),
-                task(6, "（六）", KEY_TASKS, "开展重点行业企业调查评估", List.of("州国土局"),
-                        List.of("州环保局", "州住建局", "州规划局", "州水利局")),
-                task(7, "（七）", KEY_TASKS, "启动优先保护类耕地保护方案制定工作", List.of("州国土局", "州农业局"),
+                task(4, "（四）", KEY_TASKS, "建立治理修复项目储备库", List.of("州环保局"), List.of("州国土局", "州住建局", "州农业局", "州畜牧局")),
+                task(5, "（五）", KEY_TASKS, "启动治理与修复试点", List.of("州农业局", "州环保局"), List.of("州住建局", "州林业局", "州国土局")),
+                task(6, "（六）", KEY_TASKS, "开展重点行业企业调查评估", List.of("州国土局"), List.of("州环保局", "州住建局", "州规划局", "州水利局")),
+                task(
+                        7,
+                        "（七）",
+                        KEY_TASKS,
+                        "启动优先保护类耕地保护方案制定工作",
+                        List.of("州国土局", "州农业局"),
                         List.of("州发改委", "州环保局", "州水利局")),
-                task(8, "（八）", KEY_TASKS, "实施城镇、园区专项调查", List.of("州环保局", "州发改委", "州经信委"),
-                        List.of("州国土局")),
-                task(9, "（一）", ORGANISATION, "加强领导", List.of("州纪检委", "州绩效办", "州环保局"),
-                        List.of("州环委会成员单位")),
+                task(8, "（八）", KEY_TASKS, "实施城镇、园区专项调查", List.of("州环保局", "州发改委", "州经信委"), List.of("州国土局")),
+                task(9, "（一）", ORGANISATION, "加强领导", List.of("州纪检委", "州绩效办", "州环保局"), List.of("州环委会成员单位")),
                 task(10, "（二）", ORGANISATION, "组织学习", List.of("州环保局"), List.of("州环委会成员单位")),
                 task(11, "（三）", ORGANISATION, "强化宣传", List.of("州宣传部"), List.of("州环保局")));
     }
 
-    private static Arguments task(int sequence, String number, String section, String title, List<String> leads,
-                                  List<String> supports) {
+    private static Arguments task(
+            int sequence, String number, String section, String title, List<String> leads, List<String> supports) {
         return Arguments.of(sequence, number, section, title, leads, supports);
     }
 
     @ParameterizedTest(name = "task {0} {3}")
     @MethodSource("tasks")
-    void readsEachTaskWithItsUnitsAndTheYearEndDeadline(int sequence, String number, String section, String title,
-                                                         List<String> leads, List<String> supports) {
+    void readsEachTaskWithItsUnitsAndTheYearEndDeadline(
+            int sequence, String number, String section, String title, List<String> leads, List<String> supports) {
         DraftTask task = plan.tasks().get(sequence - 1);
 
         assertThat(task.number()).isEqualTo(number);
@@ -90,14 +98,16 @@ class PlanTextParserSeed2017Test {
     void keepsTheTaskTextWithoutItsNumberOrUnitTag() {
         DraftTask first = plan.tasks().get(0);
 
-        assertThat(first.text()).startsWith("土壤状况详查。以农用地和有色金属冶炼")
+        assertThat(first.text())
+                .startsWith("土壤状况详查。以农用地和有色金属冶炼")
                 .endsWith("开展全州土壤污染状况详查。")
                 .doesNotContain("牵头单位", "配合单位");
     }
 
     @Test
     void preambleGeneralRequirementsAndGoalsAreNotTasks() {
-        assertThat(plan.tasks()).extracting(DraftTask::text)
+        assertThat(plan.tasks())
+                .extracting(DraftTask::text)
                 .noneMatch(text -> text.contains("牢固树立和落实新发展理念"))
                 .noneMatch(text -> text.contains("按照国家和自治区统一部署"))
                 .noneMatch(text -> text.contains("特制定本方案"));
@@ -105,8 +115,9 @@ class PlanTextParserSeed2017Test {
 
     @Test
     void asksTheReviewerToCheckLevelsTakenFromAnotherUnitOfTheTag() {
-        assertThat(plan.warnings()).containsExactly(
-                "第7项任务“启动优先保护类耕地保护方案制定工作”的单位未写层级，已按同一标注中的其他单位补全为“州国土局”，请核对",
-                "第7项任务“启动优先保护类耕地保护方案制定工作”的单位未写层级，已按同一标注中的其他单位补全为“州农业局”，请核对");
+        assertThat(plan.warnings())
+                .containsExactly(
+                        "第7项任务“启动优先保护类耕地保护方案制定工作”的单位未写层级，已按同一标注中的其他单位补全为“州国土局”，请核对",
+                        "第7项任务“启动优先保护类耕地保护方案制定工作”的单位未写层级，已按同一标注中的其他单位补全为“州农业局”，请核对");
     }
 }

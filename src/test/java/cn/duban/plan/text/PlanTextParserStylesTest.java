@@ -131,7 +131,9 @@ class PlanTextParserStylesTest {
         assertThat(task.unitsIn(UnitRole.LEAD)).containsExactly("县农业农村局");
         assertThat(task.unitsIn(UnitRole.SUPPORT)).containsExactly("县卫健委");
         assertThat(task.deadline()).isEqualTo(LocalDate.of(2021, 9, 30));
-        assertThat(task.targets()).as("完成300户 is a quantity of work, not a rate").isEmpty();
+        assertThat(task.targets())
+                .as("完成300户 is a quantity of work, not a rate")
+                .isEmpty();
     }
 
     @Test
@@ -149,11 +151,19 @@ class PlanTextParserStylesTest {
                 """);
 
         assertThat(plan.kind()).isEqualTo(PlanKind.ANNUAL);
-        assertThat(plan.tasks()).extracting(DraftTask::deadline).containsExactly(
-                LocalDate.of(2022, 12, 31), LocalDate.of(2023, 12, 31), LocalDate.of(2022, 6, 30),
-                LocalDate.of(2025, 12, 31), LocalDate.of(2023, 12, 31), LocalDate.of(2022, 12, 31),
-                LocalDate.of(2022, 12, 31), LocalDate.of(2022, 12, 31));
-        assertThat(plan.tasks()).extracting(DraftTask::deadlineStated)
+        assertThat(plan.tasks())
+                .extracting(DraftTask::deadline)
+                .containsExactly(
+                        LocalDate.of(2022, 12, 31),
+                        LocalDate.of(2023, 12, 31),
+                        LocalDate.of(2022, 6, 30),
+                        LocalDate.of(2025, 12, 31),
+                        LocalDate.of(2023, 12, 31),
+                        LocalDate.of(2022, 12, 31),
+                        LocalDate.of(2022, 12, 31),
+                        LocalDate.of(2022, 12, 31));
+        assertThat(plan.tasks())
+                .extracting(DraftTask::deadlineStated)
                 .containsExactly(true, true, true, true, true, false, true, false);
         assertThat(plan.tasks().get(5).startDate()).isEqualTo(LocalDate.of(2022, 1, 1));
         assertThat(plan.tasks()).filteredOn(task -> task.startDate() != null).hasSize(1);
@@ -187,14 +197,16 @@ class PlanTextParserStylesTest {
                 2.保障水质。饮用水水源水质达标率不低于95%，受污染耕地安全利用率≥98%，整治村庄达到264个。(州生态环境局负责)
                 """);
 
-        assertThat(plan.tasks().get(0).targets()).containsExactly(
-                new DraftTarget("全州秸秆综合利用率达到90%以上", new BigDecimal("90"), "%", "以上"),
-                new DraftTarget("农村生活污水治理率30%左右", new BigDecimal("30"), "%", "左右"),
-                new DraftTarget("行政村垃圾收运全覆盖", new BigDecimal("100"), "%", "全覆盖"));
-        assertThat(plan.tasks().get(1).targets()).containsExactly(
-                new DraftTarget("饮用水水源水质达标率不低于95%", new BigDecimal("95"), "%", "≥"),
-                new DraftTarget("受污染耕地安全利用率≥98%", new BigDecimal("98"), "%", "≥"),
-                new DraftTarget("整治村庄达到264个", new BigDecimal("264"), "个", null));
+        assertThat(plan.tasks().get(0).targets())
+                .containsExactly(
+                        new DraftTarget("全州秸秆综合利用率达到90%以上", new BigDecimal("90"), "%", "以上"),
+                        new DraftTarget("农村生活污水治理率30%左右", new BigDecimal("30"), "%", "左右"),
+                        new DraftTarget("行政村垃圾收运全覆盖", new BigDecimal("100"), "%", "全覆盖"));
+        assertThat(plan.tasks().get(1).targets())
+                .containsExactly(
+                        new DraftTarget("饮用水水源水质达标率不低于95%", new BigDecimal("95"), "%", "≥"),
+                        new DraftTarget("受污染耕地安全利用率≥98%", new BigDecimal("98"), "%", "≥"),
+                        new DraftTarget("整治村庄达到264个", new BigDecimal("264"), "个", null));
     }
 
     @Test
@@ -210,8 +222,11 @@ class PlanTextParserStylesTest {
 
     @Test
     void refusesAnEmptyText() {
-        assertThatThrownBy(() -> parser.parse("")).isInstanceOf(PlanTextException.class).hasMessage("计划文本为空");
-        assertThatThrownBy(() -> parser.parse(" \n\u3000\n")).isInstanceOf(PlanTextException.class)
+        assertThatThrownBy(() -> parser.parse(""))
+                .isInstanceOf(PlanTextException.class)
+                .hasMessage("计划文本为空");
+        assertThatThrownBy(() -> parser.parse(" \n\u3000\n"))
+                .isInstanceOf(PlanTextException.class)
                 .hasMessage("计划文本为空");
     }
 
@@ -220,7 +235,8 @@ class PlanTextParserStylesTest {
         assertThatThrownBy(() -> parser.parse("""
                 关于做好春季植树工作的通知
                 各县市：春季植树工作即将开始，请结合实际认真组织（具体安排另行通知）。
-                """)).isInstanceOf(PlanTextException.class)
+                """))
+                .isInstanceOf(PlanTextException.class)
                 .hasMessage("未在文本中找到任何任务：请确认这是一份列有牵头单位的工作方案或规划");
     }
 }

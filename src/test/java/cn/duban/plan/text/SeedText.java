@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Reads a seed plan's text from the test classpath. */
 final class SeedText {
 
-    private SeedText() {
-    }
+    private SeedText() {}
 
     static String read(String fileName) {
         try (InputStream in = SeedText.class.getResourceAsStream("/seeds/" + fileName)) {
