@@ -9,6 +9,7 @@ import cn.duban.plan.PlanImporter;
 import cn.duban.supervision.SupervisionRecord;
 import cn.duban.supervision.SupervisionState;
 import cn.duban.supervision.TaskSupervision;
+import cn.duban.taskform.ChineseDates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -121,9 +122,9 @@ public class AnnualPlans {
             }
             LocalDate deadline = candidate.deadline();
             if (pick.deadline() != null && !pick.deadline().isBlank()) {
-                Optional<LocalDate> parsed = Dates.parse(pick.deadline());
+                Optional<LocalDate> parsed = ChineseDates.parse(pick.deadline());
                 if (parsed.isEmpty()) {
-                    problems.add("任务“" + code + "”的完成时限“" + pick.deadline().strip() + "”无法识别，" + Dates.HINT);
+                    problems.add("任务“" + code + "”的完成时限“" + pick.deadline().strip() + "”无法识别，" + ChineseDates.HINT);
                     continue;
                 }
                 deadline = parsed.get();

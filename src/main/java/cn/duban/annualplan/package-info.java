@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Annual plans",
-        allowedDependencies = {"identity", "indicator", "plan", "supervision"})
+        allowedDependencies = {"identity", "indicator", "plan", "supervision", "taskform"})
 package cn.duban.annualplan;
 
 import org.springframework.modulith.ApplicationModule;

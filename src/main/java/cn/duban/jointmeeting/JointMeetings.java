@@ -6,9 +6,9 @@ import cn.duban.dispatch.TaskDispatchOrder;
 import cn.duban.identity.Unit;
 import cn.duban.identity.UnitCatalog;
 import cn.duban.supervision.SupervisionRecord;
+import cn.duban.taskform.ChineseDates;
 import java.sql.Array;
 import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +35,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Service
 public class JointMeetings {
-
-    private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-|年)(\\d{1,2})(?:-|月)(\\d{1,2})日?");
 
     private final JdbcClient jdbc;
     private final UnitCatalog units;
@@ -237,19 +233,11 @@ public class JointMeetings {
             problems.add("请填写" + label);
             return null;
         }
-        Matcher matcher = DATE.matcher(text.strip());
-        if (matcher.matches()) {
-            try {
-                return LocalDate.of(
-                        Integer.parseInt(matcher.group(1)),
-                        Integer.parseInt(matcher.group(2)),
-                        Integer.parseInt(matcher.group(3)));
-            } catch (DateTimeException e) {
-                // reported below
-            }
+        Optional<LocalDate> parsed = ChineseDates.parse(text);
+        if (parsed.isEmpty()) {
+            problems.add(label + "“" + text.strip() + "”无法识别，" + ChineseDates.HINT);
         }
-        problems.add(label + "“" + text.strip() + "”无法识别，应写成“2026-06-30”或“2026年6月30日”");
-        return null;
+        return parsed.orElse(null);
     }
 
     private static String required(String value, String label, int max, List<String> problems) {

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Joint meetings",
-        allowedDependencies = {"dispatch", "identity", "supervision"})
+        allowedDependencies = {"dispatch", "identity", "supervision", "taskform"})
 package cn.duban.jointmeeting;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,16 +2,15 @@ package cn.duban.majorproject;
 
 import cn.duban.identity.Unit;
 import cn.duban.identity.UnitCatalog;
+import cn.duban.taskform.ChineseDates;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +29,6 @@ import org.springframework.web.server.ResponseStatusException;
 public class MajorProjects {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-|年)(\\d{1,2})(?:-|月)(\\d{1,2})日?");
 
     private final JdbcClient jdbc;
     private final UnitCatalog units;
@@ -263,21 +261,7 @@ public class MajorProjects {
     }
 
     static Optional<LocalDate> date(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = DATE.matcher(text.strip());
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.of(
-                    Integer.parseInt(matcher.group(1)),
-                    Integer.parseInt(matcher.group(2)),
-                    Integer.parseInt(matcher.group(3))));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return ChineseDates.parse(text);
     }
 
     private static String plain(BigDecimal amount) {

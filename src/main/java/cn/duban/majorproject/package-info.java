@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Major projects",
-        allowedDependencies = {"identity"})
+        allowedDependencies = {"identity", "taskform"})
 package cn.duban.majorproject;
 
 import org.springframework.modulith.ApplicationModule;
