@@ -263,10 +263,129 @@
     });
   }
 
+  // ---- 计划层级: the chosen plan with its annual (child) plans, progress and indicators rolled up
+  const STATE_NAMES = {};
+  STATES.forEach(function (s) { STATE_NAMES[s[0]] = s[1]; });
+  function treeRow(body, node, depth) {
+    const row = body.insertRow();
+    row.dataset.code = node.code;
+    const title = cell(row, node.title);
+    title.style.paddingLeft = (4 + depth * 22) + 'px';
+    const code = document.createElement('div');
+    code.className = 'code';
+    code.textContent = node.code;
+    title.appendChild(code);
+    cell(row, node.total, 'num');
+    cell(row, node.closed, 'num');
+    cell(row, node.byState.OVERDUE || 0, 'num');
+    cell(row, node.total ? (node.closed * 100 / node.total).toFixed(1) + '%' : '—', 'num');
+    node.children.forEach(function (child) { treeRow(body, child, depth + 1); });
+  }
+  function loadTree() {
+    const body = $('plan-tree').tBodies[0];
+    const indicators = $('tree-indicators').tBodies[0];
+    if (!state.plan) {
+      body.textContent = '';
+      indicators.textContent = '';
+      cell(body.insertRow(), '请在上方选择计划。', 'empty').colSpan = 5;
+      return Promise.resolve();
+    }
+    return fresh('tree', '/api/dashboard/plan-tree/' + encodeURIComponent(state.plan)).then(function (tree) {
+      body.textContent = '';
+      treeRow(body, tree.plan, 0);
+      const total = body.insertRow();
+      total.className = 'total';
+      cell(total, '合计（含下级计划）');
+      cell(total, tree.rolledUpTotal, 'num');
+      cell(total, tree.rolledUpClosed, 'num');
+      cell(total, tree.rolledUpByState.OVERDUE || 0, 'num');
+      cell(total, tree.rolledUpTotal ? (tree.rolledUpClosed * 100 / tree.rolledUpTotal).toFixed(1) + '%' : '—', 'num');
+      indicators.textContent = '';
+      tree.indicators.forEach(function (i) {
+        const row = indicators.insertRow();
+        cell(row, i.name);
+        cell(row, i.target);
+        cell(row, i.value === null || i.value === undefined ? '—' : i.value, 'num');
+        cell(row, i.reportedIn || '');
+        cell(row, i.status, 'status');
+      });
+      if (!tree.indicators.length) { cell(indicators.insertRow(), '该计划没有指标。', 'empty').colSpan = 5; }
+    });
+  }
+
+  // ---- 重大工程: investment planned and spent, milestones, progress
+  function money(value) { return Number(value).toLocaleString('zh-CN', { maximumFractionDigits: 2 }); }
+  function loadProjects() {
+    return fresh('projects', '/api/dashboard/major-projects').then(function (projects) {
+      const body = $('projects').tBodies[0];
+      body.textContent = '';
+      let planned = 0;
+      let spent = 0;
+      projects.forEach(function (p) {
+        planned += Number(p.investmentPlanned);
+        spent += Number(p.investmentSpent);
+        const row = body.insertRow();
+        row.dataset.code = p.code;
+        const name = cell(row, p.name);
+        const code = document.createElement('div');
+        code.className = 'code';
+        code.textContent = p.code;
+        name.appendChild(code);
+        cell(row, p.ownerUnitName);
+        cell(row, p.location);
+        cell(row, money(p.investmentPlanned), 'num');
+        cell(row, money(p.investmentSpent), 'num');
+        cell(row, Number(p.spentPercent).toFixed(1) + '%', 'num spent');
+        cell(row, api.date(p.startOn) + '—' + api.date(p.endOn));
+        const done = p.milestones.filter(function (m) { return m.doneOn; }).length;
+        cell(row, '完成' + done + '/' + p.milestones.length + (p.milestonesOverdue ? '，逾期' + p.milestonesOverdue + '个' : ''),
+          p.milestonesOverdue ? 'milestones error' : 'milestones');
+        cell(row, p.taskCodes.join('、'));
+        cell(row, p.latestProgress ? api.dateTime(p.latestProgressAt) + '：' + p.latestProgress : '未报送', 'progress');
+      });
+      if (!projects.length) { cell(body.insertRow(), '尚无重大工程。', 'empty').colSpan = 10; }
+      $('projects-sum').textContent = '共 ' + projects.length + ' 个项目，计划投资 ' + money(planned) + ' 万元，已完成 '
+        + money(spent) + ' 万元' + (planned ? '（' + (spent * 100 / planned).toFixed(1) + '%）' : '');
+    });
+  }
+
+  // ---- 联席会议: each meeting's decisions and where each stands
+  function loadMeetings() {
+    return fresh('meetings', '/api/joint-meetings').then(function (meetings) {
+      const body = $('meetings').tBodies[0];
+      body.textContent = '';
+      meetings.forEach(function (m) {
+        m.decisions.forEach(function (d, index) {
+          const row = body.insertRow();
+          row.dataset.code = d.taskCode;
+          if (index === 0) {
+            const title = cell(row, m.title);
+            title.rowSpan = m.decisions.length;
+            const code = document.createElement('div');
+            code.className = 'code';
+            code.textContent = m.code + '，参会：' + m.participants.join('、');
+            title.appendChild(code);
+            cell(row, api.date(m.heldOn)).rowSpan = m.decisions.length;
+          }
+          const task = cell(row, '');
+          const link = document.createElement('a');
+          link.href = 'task.html?code=' + encodeURIComponent(d.taskCode);
+          link.textContent = d.title;
+          task.appendChild(link);
+          cell(row, d.leadUnits.join('、'));
+          cell(row, api.date(d.deadline));
+          cell(row, d.stateText, 'state');
+        });
+      });
+      if (!meetings.length) { cell(body.insertRow(), '尚无联席会议记录。', 'empty').colSpan = 6; }
+    });
+  }
+
   // ---- 页面
   function reload() {
     ledgerLink();
-    return Promise.all([loadOverview(), loadOverdue(), loadUnits(), loadIndicators()]);
+    return Promise.all([loadOverview(), loadOverdue(), loadUnits(), loadIndicators(), loadTree(), loadProjects(),
+      loadMeetings()]);
   }
 
   function option(select, value, text) {

@@ -1,6 +1,8 @@
 package cn.duban.dashboard;
 
 import cn.duban.identity.UnitCatalog;
+import cn.duban.majorproject.MajorProject;
+import cn.duban.majorproject.MajorProjects;
 import cn.duban.supervision.EscalationLevel;
 import cn.duban.supervision.SupervisionState;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,14 +48,17 @@ class DashboardController {
     private final UnitCatalog units;
     private final ZoneId zone;
     private final cn.duban.instruction.LeaderInstructions instructions;
+    private final MajorProjects majorProjects;
 
     DashboardController(
             DashboardQueries queries,
             TaskDossiers dossiers,
             UnitCatalog units,
             @Value("${duban.time-zone}") ZoneId zone,
-            cn.duban.instruction.LeaderInstructions instructions) {
+            cn.duban.instruction.LeaderInstructions instructions,
+            MajorProjects majorProjects) {
         this.instructions = instructions;
+        this.majorProjects = majorProjects;
         this.queries = queries;
         this.dossiers = dossiers;
         this.units = units;
@@ -115,7 +121,7 @@ class DashboardController {
     }
 
     @GetMapping("/ledger.xlsx")
-    @Operation(summary = "导出督办台账（.xlsx）：每个任务一行，筛选条件同逾期清单；第二个工作表为单位绩效")
+    @Operation(summary = "导出督办台账（.xlsx）：每个任务一行，筛选条件同逾期清单；第二个工作表为单位绩效，其后为领导批示和重大工程")
     @Transactional(readOnly = true)
     void ledger(
             @Parameter(description = "计划编号") @RequestParam(required = false) String plan,
@@ -144,8 +150,21 @@ class DashboardController {
                             + describe(filter)));
             workbook.unitSheet(queries.unitScores(filter.planCode()));
             workbook.instructionSheet(instructions.ofPlan(filter.planCode()));
+            workbook.projectSheet(projectsOf(filter.planCode()));
             workbook.writeTo(response.getOutputStream());
         }
+    }
+
+    /** The major projects serving a task of the plan, or every project when no plan is chosen. */
+    private List<MajorProject> projectsOf(String planCode) {
+        List<MajorProject> all = majorProjects.all();
+        if (planCode == null) {
+            return all;
+        }
+        Set<String> tasks = Set.copyOf(queries.taskCodes(planCode));
+        return all.stream()
+                .filter(project -> project.taskCodes().stream().anyMatch(tasks::contains))
+                .toList();
     }
 
     private String describe(TaskFilter filter) {

@@ -88,6 +88,14 @@ class DashboardQueries {
      * The years whose holidays are not known although open tasks fall due in them, and this year or (from 1 December)
      * the coming one if not known. Only the deadlines outside the library's years are read.
      */
+    /** The codes of the plan's supervised tasks. */
+    List<String> taskCodes(String planCode) {
+        return jdbc.sql("select task_code from duban.supervised_task where plan_code = ?")
+                .param(planCode)
+                .query(String.class)
+                .list();
+    }
+
     List<String> calendarNotices(String planCode) {
         Map<Integer, Long> openByYear = new TreeMap<>();
         int first = library.years().stream().min(Integer::compare).orElse(0);

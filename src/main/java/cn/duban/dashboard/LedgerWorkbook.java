@@ -1,5 +1,6 @@
 package cn.duban.dashboard;
 
+import cn.duban.majorproject.MajorProject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -20,8 +21,8 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The ledger (督办台账) as an .xlsx workbook: a sheet with one row per task, and a sheet with each lead unit's
- * score. Rows are streamed to disk as they are written, so 100,000 tasks fit in little memory.
+ * The ledger (督办台账) as an .xlsx workbook: a sheet with one row per task, a sheet with each lead unit's score,
+ * the leaders' instructions and the major projects. Rows are streamed to disk as they are written, so 100,000 tasks fit in little memory.
  */
 final class LedgerWorkbook implements AutoCloseable {
 
@@ -184,6 +185,58 @@ final class LedgerWorkbook implements AutoCloseable {
                         instruction.acknowledgedAt().atZoneSameInstant(zone).toLocalDateTime());
             }
             text(row, 6, instruction.acknowledgement());
+        }
+    }
+
+    static final List<String> PROJECT_COLUMNS = List.of(
+            "项目编号",
+            "项目名称",
+            "业主单位",
+            "建设地点",
+            "计划投资（万元）",
+            "累计完成投资（万元）",
+            "投资完成率",
+            "开工日期",
+            "完工日期",
+            "里程碑",
+            "逾期里程碑",
+            "关联任务",
+            "最新进展",
+            "最新进展报送时间");
+
+    /** 重大工程: each project's money, dates, milestones and latest progress. */
+    void projectSheet(List<MajorProject> projects) {
+        Sheet sheet = workbook.createSheet("重大工程");
+        titleRow(sheet, "重大工程项目库：投资与进度", PROJECT_COLUMNS.size());
+        headerRow(sheet, PROJECT_COLUMNS);
+        int[] widths = {14, 36, 22, 16, 14, 16, 12, 14, 14, 8, 10, 30, 50, 18};
+        for (int column = 0; column < widths.length; column++) {
+            sheet.setColumnWidth(column, widths[column] * 256);
+        }
+        int rowIndex = 2;
+        for (MajorProject project : projects) {
+            Row row = sheet.createRow(rowIndex++);
+            text(row, 0, project.code());
+            text(row, 1, project.name());
+            text(row, 2, project.ownerUnitName());
+            text(row, 3, project.location());
+            row.createCell(4).setCellValue(project.investmentPlanned().doubleValue());
+            row.createCell(5).setCellValue(project.investmentSpent().doubleValue());
+            Cell spent = row.createCell(6);
+            spent.setCellValue(project.spentPercent().doubleValue() / 100);
+            spent.setCellStyle(percent);
+            date(row, 7, project.startOn());
+            date(row, 8, project.endOn());
+            number(row, 9, project.milestones().size());
+            number(row, 10, project.milestonesOverdue());
+            text(row, 11, String.join("、", project.taskCodes()));
+            text(row, 12, project.latestProgress());
+            dateTime(
+                    row,
+                    13,
+                    project.latestProgressAt() == null
+                            ? null
+                            : project.latestProgressAt().atZoneSameInstant(zone).toLocalDateTime());
         }
     }
 

@@ -1,5 +1,5 @@
 // Duban: links from Tasklist's header to Duban's own pages: 已办 for everyone, 督办看板 for the supervision office and
-// leaders, 计划导入 (the upload page) for the supervision office. Loaded through config.js customScripts; the header is drawn after login, so the links are added whenever
+// leaders, 计划导入 (the upload page) and 年度计划 for the supervision office, 年度考核 for it and the performance office. Loaded through config.js customScripts; the header is drawn after login, so the links are added whenever
 // it appears.
 const LINK_CLASS = 'duban-link';
 let me = null;
@@ -45,6 +45,10 @@ function addLinks() {
     }
     if (user.supervisionOffice) {
       link(item, '/duban/upload.html', '计划导入');
+      link(item, '/duban/annual-plan.html', '年度计划');
+    }
+    if (user.supervisionOffice || (user.groups || []).indexOf('performance-office') >= 0) {
+      link(item, '/duban/assessment.html', '年度考核');
     }
     if (user.supervisionOffice || user.leader) {
       link(item, '/duban/dashboard.html', '督办看板');
