@@ -304,6 +304,7 @@ class SecurityMatrixIT {
             open(GET, "/camunda/app/tasklist/default/"),
             open(GET, "/duban/review.html"),
             open(GET, "/duban/upload.html"),
+            open(GET, "/duban/annual-plan.html"),
             webapp(
                             GET,
                             WEBAPP_ENGINE + "/task?processInstanceBusinessKey={code}",
