@@ -36,8 +36,12 @@ public class AccountabilityCases {
     }
 
     public enum Trigger {
+        /** The escalation ladder reached 追责. */
         ESCALATION,
-        FALSIFICATION
+        /** Inspection found falsified data. */
+        FALSIFICATION,
+        /** The annual assessment's year-end step: a target of the year not met (not closed by the year's end). */
+        ANNUAL_TARGET
     }
 
     public boolean hasOpenCase(String taskCode) {

@@ -314,7 +314,7 @@ public class Assessments {
                     () -> accountability.open(
                             task.taskCode(),
                             task.processInstanceId(),
-                            AccountabilityCases.Trigger.ESCALATION,
+                            AccountabilityCases.Trigger.ANNUAL_TARGET,
                             reason,
                             at));
             jdbc.sql("""

@@ -189,11 +189,12 @@ class AssessmentIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
-        assertThat(jdbc.sql("select trigger_reason from duban.accountability_case where task_code = ?")
+        assertThat(jdbc.sql(
+                                "select trigger || ' ' || trigger_reason from duban.accountability_case where task_code = ?")
                         .param(scenario.code("F1"))
                         .query(String.class)
                         .single())
-                .isEqualTo("年度考核：2031年度目标任务未完成（完成时限2031-09-30，至年度考核结束仍未销号）");
+                .isEqualTo("ANNUAL_TARGET 年度考核：2031年度目标任务未完成（完成时限2031-09-30，至年度考核结束仍未销号）");
         assertThat(historyService
                         .createHistoricActivityInstanceQuery()
                         .activityId("ServiceTask_OpenAccountabilityForMissedTargets")
