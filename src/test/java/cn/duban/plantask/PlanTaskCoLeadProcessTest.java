@@ -128,8 +128,7 @@ class PlanTaskCoLeadProcessTest {
 
         as(ecologyUser, Orders.ECOLOGY.id());
         taskService.complete(
-                report.getId(),
-                Map.of("resultDescription", "三家牵头单位均已完成，详查报告已印发", "evidence", "州环发〔2030〕12号"));
+                report.getId(), Map.of("resultDescription", "三家牵头单位均已完成，详查报告已印发", "evidence", "州环发〔2030〕12号"));
         identityService.clearAuthentication();
         Task verify = only(VERIFY_RESULT);
         taskService.complete(verify.getId(), Map.of("inspectionDecision", "pass"));
