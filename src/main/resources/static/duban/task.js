@@ -61,6 +61,16 @@
     });
   }
 
+  /** A table shown only when the task has rows for it (targets, co-leads, milestones). */
+  function shown(id, items, cells) {
+    if (!items || items.length === 0) {
+      return;
+    }
+    $(id).hidden = false;
+    $(id + '-heading').hidden = false;
+    rows(id, items, cells);
+  }
+
   if (!code) {
     $('status').textContent = '缺少任务编号。';
     return;
@@ -70,6 +80,15 @@
     $('title').textContent = task.taskTitle;
     facts(task);
     timeline(task.timeline);
+    shown('targets', task.targets, function (t) {
+      return [t.phrase, task.targetResults || '尚未报送'];
+    });
+    shown('co-leads', task.coLeadParts, function (p) {
+      return [p.unitName, p.responsiblePerson || '', p.progress || '尚未报送', p.reportedAt ? api.dateTime(p.reportedAt) : ''];
+    });
+    shown('milestones', task.milestoneReports, function (m) {
+      return [m.milestone, m.result, api.dateTime(m.reportedAt)];
+    });
     rows('contributions', task.contributions, function (c) {
       return [c.unitName, (c.declined ? '无法配合：' : '') + c.content, api.dateTime(c.reportedAt)];
     });

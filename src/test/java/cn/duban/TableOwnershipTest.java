@@ -64,6 +64,8 @@ class TableOwnershipTest {
             entry("calendar_year", "calendar"),
             entry("contribution", "plantask"),
             entry("local_report", "plantask"),
+            entry("co_lead_part", "plantask"),
+            entry("milestone_report", "plantask"),
             entry("progress_report", "plantask"),
             entry("task_supervision", "supervision"),
             entry("supervision_event", "supervision"),
@@ -92,6 +94,7 @@ class TableOwnershipTest {
             entry("escalation_count", "supervision"),
             // V65
             entry("plan_task_directory", "plan"),
+            entry("plan_task_target_directory", "plan"),
             entry("supervision_event_log", "supervision"),
             entry("accountability_case_log", "accountability"));
 

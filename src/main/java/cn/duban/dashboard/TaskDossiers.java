@@ -3,8 +3,10 @@ package cn.duban.dashboard;
 import cn.duban.accountability.AccountabilityCases;
 import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.identity.AsSystem;
+import cn.duban.plantask.CoLeadParts;
 import cn.duban.plantask.Contributions;
 import cn.duban.plantask.LocalReports;
+import cn.duban.plantask.MilestoneReports;
 import cn.duban.plantask.PlanTaskVariables;
 import cn.duban.plantask.ProgressReports;
 import cn.duban.supervision.EscalationLevel;
@@ -45,6 +47,8 @@ class TaskDossiers {
     private final SupervisionRecord supervision;
     private final Contributions contributions;
     private final LocalReports localReports;
+    private final CoLeadParts coLeadParts;
+    private final MilestoneReports milestoneReports;
     private final ProgressReports progressReports;
     private final AccountabilityCases accountability;
     private final ZoneId zone;
@@ -63,8 +67,12 @@ class TaskDossiers {
             AccountabilityCases accountability,
             @Value("${duban.time-zone}") ZoneId zone,
             WorkingDayCalendar calendar,
-            cn.duban.instruction.LeaderInstructions instructions) {
+            cn.duban.instruction.LeaderInstructions instructions,
+            CoLeadParts coLeadParts,
+            MilestoneReports milestoneReports) {
         this.instructions = instructions;
+        this.coLeadParts = coLeadParts;
+        this.milestoneReports = milestoneReports;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.queries = queries;
@@ -108,6 +116,14 @@ class TaskDossiers {
         List<AccountabilityCases.AccountabilityCase> cases = accountability.of(taskCode);
         List<Contributions.Contribution> contributed = contributions.of(taskCode);
         List<LocalReports.LocalReport> reportedLocally = localReports.of(taskCode);
+        List<CoLeadParts.CoLeadPart> parts = coLeadParts.of(taskCode);
+        List<MilestoneReports.MilestoneReport> milestones = milestoneReports.of(taskCode);
+        List<TaskDossier.TaskTarget> targets = jdbc.sql("""
+                        select phrase, value, unit, qualifier from duban.plan_task_target_directory
+                        where task_code = ? order by position""")
+                .param(taskCode)
+                .query(TaskDossier.TaskTarget.class)
+                .list();
         return AsSystem.call(identityService, () -> {
             Map<String, Object> variables = variables(row.processInstanceId());
             List<TimelineEntry> timeline = new ArrayList<>();
@@ -143,6 +159,22 @@ class TaskDossiers {
             });
             reportedLocally.forEach(r -> timeline.add(new TimelineEntry(
                     r.reportedAt(), "LOCAL_REPORTED", r.unitName() + "报送落实情况", r.progress(), r.reportedBy(), null)));
+            parts.stream()
+                    .filter(part -> part.reportedAt() != null)
+                    .forEach(part -> timeline.add(new TimelineEntry(
+                            part.reportedAt(),
+                            "CO_LEAD_PART_REPORTED",
+                            part.unitName() + "报送牵头部分",
+                            part.progress(),
+                            part.reportedBy(),
+                            null)));
+            milestones.forEach(m -> timeline.add(new TimelineEntry(
+                    m.reportedAt(),
+                    "MILESTONE_REPORTED",
+                    "阶段性成果报送",
+                    m.milestone() + "：" + m.result(),
+                    m.reportedBy(),
+                    null)));
             List<TimelineEntry> named = withActorNames(timeline);
             return new TaskDossier(
                     row.taskCode(),
@@ -173,7 +205,11 @@ class TaskDossiers {
                             .filter(e -> e.kind() == SupervisionEvent.Kind.ESCALATED)
                             .toList(),
                     cases,
-                    calendar.noticeFor(row.deadline()));
+                    calendar.noticeFor(row.deadline()),
+                    targets,
+                    (String) variables.get(PlanTaskVariables.TARGET_RESULTS),
+                    parts,
+                    milestones);
         });
     }
 
@@ -311,7 +347,7 @@ class TaskDossiers {
         for (HistoricVariableInstance variable : historyService
                 .createHistoricVariableInstanceQuery()
                 .processInstanceId(processInstanceId)
-                .variableName(PlanTaskVariables.TASK_TEXT)
+                .variableNameIn(PlanTaskVariables.TASK_TEXT, PlanTaskVariables.TARGET_RESULTS)
                 .list()) {
             if (variable.getValue() != null) {
                 values.put(variable.getName(), variable.getValue());

@@ -71,6 +71,20 @@ public class PlanTaskDispatcher {
         if (order.overdueReminderWorkingDays() != null) {
             variables.putValue(PlanTaskVariables.OVERDUE_REMINDER_WORKING_DAYS, order.overdueReminderWorkingDays());
         }
+        if (order.startDate() != null) {
+            variables.putValue(PlanTaskVariables.START_DATE, order.startDate().toString());
+        }
+        if (!order.milestones().isEmpty()) {
+            variables.putValueTyped(
+                    PlanTaskVariables.MILESTONES,
+                    LongText.of(order.milestones().stream()
+                            .map(milestone ->
+                                    milestone.due() + "|" + milestone.text().replace('\n', ' '))
+                            .collect(Collectors.joining("\n"))));
+        }
+        if (!order.targets().isEmpty()) {
+            variables.putValueTyped(PlanTaskVariables.TARGETS_TEXT, LongText.of(String.join("\n", order.targets())));
+        }
         return variables
                 .putValue(PLAN_CODE, order.planCode())
                 .putValue(PLAN_TITLE, order.planTitle())

@@ -105,6 +105,11 @@ public class PlanImporter {
                 ReportCycle.valueOf(plan.reportCycle()),
                 task.binding(),
                 plan.dueSoonWorkingDays(),
-                plan.overdueReminderWorkingDays());
+                plan.overdueReminderWorkingDays(),
+                task.startDate(),
+                task.milestones().stream()
+                        .map(milestone -> new TaskDispatchOrder.Milestone(milestone.due(), milestone.text()))
+                        .toList(),
+                task.targets().stream().map(PlanFile.Target::phrase).toList());
     }
 }

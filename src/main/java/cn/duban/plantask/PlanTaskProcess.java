@@ -10,6 +10,9 @@ public final class PlanTaskProcess {
     public static final String CONTRIBUTE = "UserTask_Contribute";
     public static final String REPORT_LOCAL_PROGRESS = "UserTask_ReportLocalProgress";
     public static final String REPORT_RESULT = "UserTask_ReportResult";
+    public static final String CLAIM_CO_LEAD_PART = "UserTask_ClaimCoLeadPart";
+    public static final String REPORT_CO_LEAD_PART = "UserTask_ReportCoLeadPart";
+    public static final String REPORT_MILESTONE = "UserTask_ReportMilestone";
     public static final String REPORT_PROGRESS = "UserTask_ReportProgress";
     public static final String VERIFY_RESULT = "UserTask_VerifyResult";
     public static final String APPROVE_CLOSURE = "UserTask_ApproveClosure";

@@ -37,6 +37,30 @@ public final class PlanTaskVariables {
     public static final String CONTRIBUTIONS_TEXT = "contributionsText";
     /** Every implementing unit's report, as text for the lead unit's report form. */
     public static final String LOCAL_REPORTS_TEXT = "localReportsText";
+    /** In one co-lead's part: that unit's id, its signer's details, and what it reports on its part. */
+    public static final String CO_LEAD_UNIT = "coLeadUnit";
+
+    public static final String CO_LEAD_RESPONSIBLE_PERSON = "coLeadResponsiblePerson";
+    public static final String CO_LEAD_CONTACT_PHONE = "coLeadContactPhone";
+    public static final String CO_LEAD_PART = "coLeadPart";
+    public static final String CO_LEAD_EVIDENCE = "coLeadEvidence";
+    /** Every co-lead's part, as text for the consolidating lead's report form. */
+    public static final String CO_LEAD_PARTS_TEXT = "coLeadPartsText";
+    /**
+     * Set at dispatch: the task's milestones, one a line, {@code 2023-12-31|到2023年底，完成…} (none: no variable or
+     * empty); in one milestone's part, {@code milestone} is that milestone as the form shows it.
+     */
+    public static final String MILESTONES = "milestones";
+
+    public static final String MILESTONE = "milestone";
+    public static final String MILESTONE_RESULT = "milestoneResult";
+    public static final String MILESTONE_EVIDENCE = "milestoneEvidence";
+    /** Set at dispatch: "2023-01-01" when the task starts later than dispatch (2023年起); no reminder before it. */
+    public static final String START_DATE = "startDate";
+    /** Set at dispatch: the task's quantified targets, one a line, shown on the lead unit's report form. */
+    public static final String TARGETS_TEXT = "targetsText";
+    /** What the lead unit reports on each target (目标完成情况). */
+    public static final String TARGET_RESULTS = "targetResults";
     /** java.util.Date: the end of the deadline day, the due date of the lead unit's tasks. */
     public static final String DEADLINE = "deadline";
 

@@ -6,18 +6,20 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Before the lead unit reports: puts every support unit's contribution and every implementing unit's report into the
- * lead unit's form, to be consolidated.
+ * Before the lead unit reports: puts every co-lead's part, every support unit's contribution and every implementing
+ * unit's report into the consolidating lead unit's form.
  */
 @Component("presentUnitReportsListener")
 class PresentUnitReportsListener implements ExecutionListener {
 
     private final LocalReports reports;
     private final Contributions contributions;
+    private final CoLeadParts coLeadParts;
 
-    PresentUnitReportsListener(LocalReports reports, Contributions contributions) {
+    PresentUnitReportsListener(LocalReports reports, Contributions contributions, CoLeadParts coLeadParts) {
         this.reports = reports;
         this.contributions = contributions;
+        this.coLeadParts = coLeadParts;
     }
 
     @Override
@@ -25,6 +27,7 @@ class PresentUnitReportsListener implements ExecutionListener {
         String taskCode = (String) execution.getVariable(PlanTaskVariables.TASK_CODE);
         present(execution, PlanTaskVariables.LOCAL_REPORTS_TEXT, reports.asText(taskCode));
         present(execution, PlanTaskVariables.CONTRIBUTIONS_TEXT, contributions.asText(taskCode));
+        present(execution, PlanTaskVariables.CO_LEAD_PARTS_TEXT, coLeadParts.asText(taskCode));
     }
 
     private static void present(DelegateExecution execution, String variable, String text) {

@@ -88,7 +88,12 @@ class PlanImportIT {
                     .processInstanceBusinessKey(code)
                     .singleResult();
             assertThat(claim.getTaskDefinitionKey()).as(code).isEqualTo(PlanTaskProcess.CLAIM_TASK);
-            assertThat(candidateGroups(claim)).as(code).containsExactlyInAnyOrderElementsOf(leads);
+            assertThat(candidateGroups(claim))
+                    .as(code + ": the first listed lead signs and consolidates")
+                    .containsExactly(leads.get(0));
+            assertThat(taskService.getVariable(claim.getId(), "leadUnits"))
+                    .as(code + ": every lead, in the order written")
+                    .isEqualTo(String.join(",", leads));
         });
         assertThat(jdbc.sql("""
                         select r.unit_id from duban.plan_task_unit r join duban.plan_task t on t.id = r.task_id

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class LevelPrefix {
 
-    private static final Pattern LEVEL = Pattern.compile("^(自治区|自治州|州|省|市(?!场)|县(?![(（级市])|区(?![域县]))");
+    private static final Pattern LEVEL = Pattern.compile("^(自治区|自治州|州|省|市(?!场)|县(?![(（级]|市(?!场))|区(?![域县]))");
     /** Names that carry their own level: 团市委, 国家发展改革委, 共青团中央, 人民银行某分行, 某海关. */
     private static final Pattern SELF_LEVELLED =
             Pattern.compile("^(国家|中国|中央|全国|国务院|共青团|团)|[省市州县区]委|海关|银行|分行|支行|公司|集团|总局|总队|^.{2,4}(市|县|区)(?!场)");

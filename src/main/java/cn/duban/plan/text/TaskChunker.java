@@ -28,6 +28,10 @@ final class TaskChunker {
     /** "…全覆盖。牵头单位：A；配合单位：B。": unit lines written at the end of the task's paragraph. */
     private static final Pattern INLINE_TAG_LINE = Pattern.compile("[。；]\\s*((?:牵头|责任|主责)(?:单位|部门)\\s*[：:][^（(]+)$");
 
+    /** "…应用。由A负责，B协助。": the tag written as the item's last sentence, without parentheses. */
+    private static final Pattern INLINE_TAG_SENTENCE =
+            Pattern.compile("[。；]\\s*(由[^。；（(，,]{2,60}?(?:牵头|负责)(?:[，,][^。；（(]{2,60}?(?:配合|协助|参与|协办))?)[。；]?$");
+
     private static final Pattern ITEM_HEADING = Pattern.compile("^([^，,；;。：:]{2,30})。(.+)$");
 
     private final Predicate<String> isTag;
@@ -71,6 +75,7 @@ final class TaskChunker {
                 current.deadlineLine = deadline.group(2);
             }
         } else if (LEADER_LINE.matcher(paragraph).find()) {
+            heading = lastHeading;
             return;
         } else if (TAG_LINE.matcher(paragraph).find() && (current != null || lastHeading != null)) {
             if (current == null) {
@@ -100,9 +105,13 @@ final class TaskChunker {
         String paragraph = written;
         Matcher inline = INLINE_TAG_LINE.matcher(written);
         String tagLine = null;
+        Matcher sentence = INLINE_TAG_SENTENCE.matcher(written);
         if (inline.find()) {
             paragraph = written.substring(0, inline.start() + 1);
             tagLine = inline.group(1);
+        } else if (sentence.find()) {
+            paragraph = written.substring(0, sentence.start() + 1);
+            tagLine = sentence.group(1);
         }
         addSegments(paragraph, itemStart);
         if (tagLine != null) {

@@ -88,7 +88,10 @@ final class UnitTagReader {
             for (int j = 0; j < clause.names.size(); j++) {
                 names.add(clause.names.get(j));
                 UnitRole own = j >= clause.supportFrom
-                        ? UnitRole.SUPPORT
+                        ? (role == UnitRole.RESPONSIBLE
+                                        && AREA.matcher(clause.names.get(j)).find()
+                                ? UnitRole.IMPLEMENTING
+                                : UnitRole.SUPPORT)
                         : clause.supportFrom < clause.names.size() && role == UnitRole.RESPONSIBLE
                                 ? UnitRole.LEAD
                                 : role;
@@ -193,7 +196,10 @@ final class UnitTagReader {
                         .allMatch(name -> UNIT_NAME.matcher(name).matches());
     }
 
-    /** @param supportFrom the index of the first name after 会同 (they contribute), or MAX_VALUE */
+    /**
+     * @param supportFrom the index of the first name after 会同 (they contribute; area governments among them carry
+     *     the task out), or MAX_VALUE
+     */
     private record Clause(
             List<String> names, UnitRole role, boolean share, boolean responsibleLabel, int supportFrom) {}
 }

@@ -12,6 +12,8 @@ final class CorpusScore {
     int found;
     int extra;
     int leads;
+    int leadParts;
+    int leadPartsRight;
     int supports;
     int implementing;
     int deadlines;
@@ -39,6 +41,8 @@ final class CorpusScore {
                     .distinct()
                     .toList();
             leads += check(plan, want, "牵头", want.leads(), accountable, true);
+            leadParts += want.leads().size();
+            leadPartsRight += rightParts(want.leads(), accountable);
             supports += check(plan, want, "配合", want.supports(), got.unitsIn(UnitRole.SUPPORT), false);
             implementing += check(plan, want, "落实", want.implementing(), got.unitsIn(UnitRole.IMPLEMENTING), false);
             if (want.deadline() == null
@@ -63,6 +67,21 @@ final class CorpusScore {
         if (parsed.tasks().size() > matched) {
             misses.add(plan + ": 多出" + (parsed.tasks().size() - matched) + "项任务");
         }
+    }
+
+    /**
+     * Each accountable unit signs and reports its own part: a co-lead counts once for every lead it names right, the
+     * first (who consolidates) only in the first place.
+     */
+    private static int rightParts(List<String> expected, List<String> got) {
+        int right = 0;
+        for (int i = 0; i < expected.size(); i++) {
+            boolean named = i == 0
+                    ? !got.isEmpty() && got.get(0).equals(expected.get(0))
+                    : got.subList(Math.min(1, got.size()), got.size()).contains(expected.get(i));
+            right += named ? 1 : 0;
+        }
+        return right;
     }
 
     private int check(
@@ -93,12 +112,14 @@ final class CorpusScore {
     String summary() {
         return String.format(
                 Locale.ROOT,
-                "tasks %d: found %.1f%% (extra %d), lead %.1f%%, support %.1f%%, deadline %.1f%%, implementing %.1f%%,"
+                "tasks %d: found %.1f%% (extra %d), lead %.1f%% (each lead's part %d/%d), support %.1f%%, deadline %.1f%%, implementing %.1f%%,"
                         + " milestones %d/%d",
                 expected,
                 100 * rate(found),
                 extra,
                 100 * rate(leads),
+                leadPartsRight,
+                leadParts,
                 100 * rate(supports),
                 100 * rate(deadlines),
                 100 * rate(implementing),

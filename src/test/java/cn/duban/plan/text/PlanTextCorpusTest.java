@@ -23,7 +23,8 @@ class PlanTextCorpusTest {
         "styles,        0.95, 0.95, 0.95, 0.95",
         "heldout,       0.97, 0.95, 0.92, 0.92",
         "heldout-final, 0.97, 0.95, 0.92, 0.92",
-        "heldout-blind, 0.97, 0.95, 0.92, 0.92"
+        "heldout-blind, 0.97, 0.95, 0.92, 0.92",
+        "heldout-fresh, 0.97, 0.95, 0.92, 0.92"
     })
     void theParserReadsTheCorpus(String corpus, double found, double lead, double support, double deadline)
             throws IOException, URISyntaxException {
