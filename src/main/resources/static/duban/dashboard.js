@@ -13,7 +13,7 @@
   const PAGE_SIZE = 20;
   const $ = function (id) { return document.getElementById(id); };
   const state = { plan: '', unit: '', level: '', sort: 'overdue', order: 'desc', page: 0, total: 0,
-    canUrge: false, units: [], unitSort: { key: 'onTimeRate', desc: false }, charts: {} };
+    canUrge: false, selected: {}, units: [], unitSort: { key: 'onTimeRate', desc: false }, charts: {} };
 
   // Only the answer to the latest request of each kind is shown: a slower, older answer (say, for the plan chosen
   // before) must not overwrite a newer one.
@@ -121,11 +121,14 @@
       state.total = page.total;
       const body = $('overdue').tBodies[0];
       body.textContent = '';
+      state.selected = {};
+      $('select-all').checked = false;
       page.items.forEach(function (item) { overdueRow(body.insertRow(), item); });
+      selectionChanged();
       if (!page.items.length) {
         const row = body.insertRow();
         const td = cell(row, '没有逾期事项。', 'empty');
-        td.colSpan = 9;
+        td.colSpan = 10;
       }
       $('overdue-count').textContent = '共 ' + page.total + ' 项逾期事项';
       const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
@@ -140,6 +143,15 @@
 
   function overdueRow(row, item) {
     row.dataset.code = item.taskCode;
+    const select = cell(row, '', 'select');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.setAttribute('aria-label', '选择 ' + item.taskTitle);
+    box.addEventListener('change', function () {
+      if (box.checked) { state.selected[item.taskCode] = item; } else { delete state.selected[item.taskCode]; }
+      selectionChanged();
+    });
+    select.appendChild(box);
     const task = cell(row, '');
     const link = document.createElement('a');
     link.href = 'task.html?code=' + encodeURIComponent(item.taskCode);
@@ -170,25 +182,48 @@
     }
   }
 
+  function selectionChanged() {
+    const count = Object.keys(state.selected).length;
+    $('batch-urge').hidden = !state.canUrge;
+    $('batch-urge').disabled = count === 0;
+    $('batch-urge').textContent = count ? '批量催办（已选 ' + count + ' 项）' : '批量催办';
+    $('overdue').classList.toggle('no-select', !state.canUrge);
+  }
+
   function openUrge(item) {
     $('urge-task').textContent = item.taskTitle + '（' + item.taskCode + '），牵头单位：'
       + item.leadUnits.map(function (u) { return u.name; }).join('、') + '，已催办 ' + item.timesUrged + ' 次';
     $('urge-error').textContent = '';
-    $('urge-dialog').dataset.code = item.taskCode;
+    $('urge-dialog').dataset.codes = JSON.stringify([item.taskCode]);
+    $('urge-dialog').showModal();
+  }
+
+  // 批量催办: the selected tasks with one message; each lead unit gets one notice naming its tasks.
+  function openBatchUrge() {
+    const items = Object.keys(state.selected).map(function (code) { return state.selected[code]; });
+    if (!items.length) { return; }
+    $('urge-task').textContent = '批量催办 ' + items.length + ' 项任务：' + items.map(function (item) {
+      return item.taskTitle + '（' + item.leadUnits.map(function (u) { return u.name; }).join('、') + '）';
+    }).join('；');
+    $('urge-error').textContent = '';
+    $('urge-dialog').dataset.codes = JSON.stringify(items.map(function (item) { return item.taskCode; }));
     $('urge-dialog').showModal();
   }
 
   function sendUrge(event) {
     event.preventDefault();
     const dialog = $('urge-dialog');
-    const code = dialog.dataset.code;
-    api.post('/api/plan-tasks/' + encodeURIComponent(code) + '/urges', { message: $('urge-message').value })
-      .then(function (task) {
-        dialog.close();
-        toast('已催办：' + code + '（第' + task.timesUrged + '次）');
-        return Promise.all([loadOverdue(), loadUnits()]);
-      })
-      .catch(function (error) { $('urge-error').textContent = error.message; });
+    const codes = JSON.parse(dialog.dataset.codes || '[]');
+    const sent = codes.length === 1
+      ? api.post('/api/plan-tasks/' + encodeURIComponent(codes[0]) + '/urges', { message: $('urge-message').value })
+        .then(function (task) { return '已催办：' + codes[0] + '（第' + task.timesUrged + '次）'; })
+      : api.post('/api/plan-tasks/urges', { taskCodes: codes, message: $('urge-message').value })
+        .then(function (tasks) { return '已催办 ' + tasks.length + ' 项任务'; });
+    sent.then(function (message) {
+      dialog.close();
+      toast(message);
+      return Promise.all([loadOverdue(), loadUnits()]);
+    }).catch(function (error) { $('urge-error').textContent = error.message; });
   }
 
   // ---- 单位绩效
@@ -424,6 +459,13 @@
       th.addEventListener('click', function () {
         state.unitSort = { key: th.dataset.key, desc: state.unitSort.key === th.dataset.key ? !state.unitSort.desc : true };
         renderUnits();
+      });
+    });
+    $('batch-urge').addEventListener('click', openBatchUrge);
+    $('select-all').addEventListener('change', function () {
+      const all = this.checked;
+      document.querySelectorAll('#overdue tbody td.select input').forEach(function (box) {
+        if (box.checked !== all) { box.checked = all; box.dispatchEvent(new Event('change')); }
       });
     });
     $('urge-form').addEventListener('submit', function (event) {

@@ -24,7 +24,17 @@
       const body = table.querySelector('tbody');
       tasks.forEach(function (task) {
         const row = body.insertRow();
-        [task.name, PROCESSES[task.process] || task.process, when(task.started), when(task.finished)]
+        const name = row.insertCell();
+        if (task.taskCode) {
+          // A plan task's row opens its page: where it stands and who has reported.
+          const link = document.createElement('a');
+          link.href = 'progress.html?code=' + encodeURIComponent(task.taskCode);
+          link.textContent = task.name;
+          name.appendChild(link);
+        } else {
+          name.textContent = task.name;
+        }
+        [PROCESSES[task.process] || task.process, task.now || '', when(task.started), when(task.finished)]
           .forEach(function (text) { row.insertCell().textContent = text; });
       });
       status.textContent = tasks.length ? '共 ' + tasks.length + ' 项。' : '近30天没有办结的任务。';

@@ -97,8 +97,12 @@
     })), function (r) { return [r.unitName, r.content, api.dateTime(r.reportedAt)]; });
     rows('urges', task.urges, function (u) { return [u.reason, api.dateTime(u.happenedAt)]; });
     rows('escalations', task.escalations, function (e) { return [e.reason, api.dateTime(e.happenedAt)]; });
+    // Closing the task (销号) does not end an accountability case: the office still decides it, and says so.
     rows('cases', task.accountabilityCases, function (c) {
-      return [c.triggerReason, DECISIONS[c.decision] || c.decision || '待决定', c.outcome || (c.closed ? '已结案' : '办理中')];
+      const pending = !c.decision && !c.closed;
+      return [c.triggerReason, DECISIONS[c.decision] || c.decision
+        || (pending && task.state === 'CLOSED' ? '待督查办决定（任务已销号，问责不因销号而终止）' : '待决定'),
+      c.outcome || (c.closed ? '已结案' : '办理中')];
     });
     $('text').textContent = task.text;
     $('status').hidden = true;

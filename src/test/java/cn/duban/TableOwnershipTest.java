@@ -38,6 +38,7 @@ class TableOwnershipTest {
             entry("unit", "identity"),
             entry("unit_alias", "identity"),
             entry("unit_collective", "identity"),
+            entry("staff_profile", "identity"),
             entry("plan", "plan"),
             entry("plan_task", "plan"),
             // Imported with the plan; 改派 (plantask's LeadUnitChange) changes its lead units: see EXCEPTIONS.

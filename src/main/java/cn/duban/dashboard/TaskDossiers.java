@@ -3,6 +3,7 @@ package cn.duban.dashboard;
 import cn.duban.accountability.AccountabilityCases;
 import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.identity.AsSystem;
+import cn.duban.identity.People;
 import cn.duban.plantask.CoLeadParts;
 import cn.duban.plantask.Contributions;
 import cn.duban.plantask.LocalReports;
@@ -22,14 +23,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +53,7 @@ class TaskDossiers {
     private final ZoneId zone;
     private final WorkingDayCalendar calendar;
     private final cn.duban.instruction.LeaderInstructions instructions;
+    private final People people;
 
     TaskDossiers(
             JdbcClient jdbc,
@@ -69,10 +69,12 @@ class TaskDossiers {
             WorkingDayCalendar calendar,
             cn.duban.instruction.LeaderInstructions instructions,
             CoLeadParts coLeadParts,
-            MilestoneReports milestoneReports) {
+            MilestoneReports milestoneReports,
+            People people) {
         this.instructions = instructions;
         this.coLeadParts = coLeadParts;
         this.milestoneReports = milestoneReports;
+        this.people = people;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.queries = queries;
@@ -316,19 +318,8 @@ class TaskDossiers {
                 .map(TimelineEntry::actorId)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        Map<String, String> names = new HashMap<>();
-        if (!actors.isEmpty()) {
-            for (User user : identityService
-                    .createUserQuery()
-                    .userIdIn(actors.toArray(String[]::new))
-                    .list()) {
-                names.put(
-                        user.getId(),
-                        Stream.of(user.getFirstName(), user.getLastName())
-                                .filter(Objects::nonNull)
-                                .collect(Collectors.joining()));
-            }
-        }
+        // Each person by name and unit ("王建国（州生态环境局）"), never by user id.
+        Map<String, String> names = people.labels(actors);
         return timeline.stream()
                 .filter(entry -> entry.at() != null)
                 .sorted(TaskDossier.OLDEST_FIRST)

@@ -69,6 +69,10 @@ public final class AccessPolicy {
             api("POST", "/api/units", EnumSet.of(OFFICE)),
             api("GET", "/api/units/{id}/reach", EnumSet.of(OFFICE)),
             api("PUT", "/api/units/{id}/reach", EnumSet.of(OFFICE)),
+            // A unit's staff by name: the controller lets a unit read only its own staff.
+            api("GET", "/api/units/{id}/staff", PEOPLE),
+            // The office keeps everyone's 姓名, position and phone; a person only their own phone (the service decides).
+            api("PUT", "/api/staff/{userId}", PEOPLE),
             api("GET", "/api/inbox", PEOPLE),
             api("POST", "/api/inbox/{id}/read", PEOPLE),
             api("GET", "/api/calendar/{year}", PEOPLE),
@@ -88,6 +92,9 @@ public final class AccessPolicy {
             api("GET", "/api/task-cards", PEOPLE),
             api("POST", "/api/plan-tasks/{code}/extension-requests", EnumSet.of(UNIT)),
             api("POST", "/api/plan-tasks/{code}/urges", EnumSet.of(OFFICE)),
+            api("POST", "/api/plan-tasks/urges", EnumSet.of(OFFICE)),
+            // The units of the task (the controller refuses the others; a support unit sees only its own part).
+            api("GET", "/api/plan-tasks/{code}/progress", PEOPLE),
             api("GET", "/api/plan-tasks/{code}/local-progress", PEOPLE),
             api("GET", "/api/plan-tasks/{code}/documents", OVERSEERS),
             api("GET", "/api/plan-tasks/{code}/instructions", OVERSEERS),

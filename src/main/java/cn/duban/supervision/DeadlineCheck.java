@@ -86,13 +86,20 @@ public class DeadlineCheck {
         record.lastProgress(taskCode, content, at);
     }
 
-    /** The lead unit has reported its result: the task is out of the units' hands, on time or not. */
+    /**
+     * The lead unit has reported its result: the task is out of the units' hands, on time or not. How late the result
+     * came (working days past the deadline) stays with the task through inspection and closure.
+     */
     public void submitted(String taskCode, Instant now) {
         record.find(taskCode).ifPresent(task -> {
-            TaskSupervision submitted =
-                    task.with(SupervisionState.SUBMITTED, task.deadline(), task.escalationLevel(), 0);
-            record.save(
-                    now.atZone(zone).toLocalDate().isAfter(task.deadline()) ? submitted.deadlineMissed() : submitted);
+            LocalDate today = now.atZone(zone).toLocalDate();
+            boolean late = today.isAfter(task.deadline());
+            TaskSupervision submitted = task.with(
+                    SupervisionState.SUBMITTED,
+                    task.deadline(),
+                    task.escalationLevel(),
+                    late ? calendar.workingDaysBetween(task.deadline(), today) : 0);
+            record.save(late ? submitted.deadlineMissed() : submitted);
         });
     }
 
@@ -191,8 +198,14 @@ public class DeadlineCheck {
                         () -> TaskSupervision.dispatched(task.taskCode(), task.processInstanceId(), task.deadline()));
         CheckResult checked;
         if (!task.withUnits()) {
+            // Out of the units' hands: the days it was late when reported stay as they were.
             checked = new CheckResult(
-                    current.with(SupervisionState.SUBMITTED, task.deadline(), current.escalationLevel(), 0), null);
+                    current.with(
+                            SupervisionState.SUBMITTED,
+                            task.deadline(),
+                            current.escalationLevel(),
+                            current.workingDaysOverdue()),
+                    null);
         } else if (!today.isAfter(task.deadline()) && task.earliestMissedReportDue() == null) {
             checked = new CheckResult(beforeDeadline(task, current, today, now), null);
         } else {

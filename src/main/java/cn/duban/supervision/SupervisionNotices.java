@@ -51,4 +51,22 @@ class SupervisionNotices {
         notifications.notifyGroups(
                 "supervision:" + eventId, groups, "【督办】" + what + "：" + taskCode, "任务编号：" + taskCode + "\n" + reason);
     }
+
+    /** One notice per lead unit for a batch of urges, naming each of its tasks once. */
+    void tellUrged(
+            long firstEventId, Map<String, List<String>> tasksByLeadUnit, Map<String, String> titles, String message) {
+        tasksByLeadUnit.forEach((unit, codes) -> {
+            StringBuilder body = new StringBuilder("督查办催办以下任务：\n");
+            codes.forEach(code -> body.append(code)
+                    .append(" ")
+                    .append(titles.getOrDefault(code, ""))
+                    .append("\n"));
+            body.append("催办内容：").append(message);
+            notifications.notifyGroups(
+                    "supervision-urges:" + firstEventId + ":" + unit,
+                    List.of(unit),
+                    "【督办】督查办催办：" + (codes.size() == 1 ? codes.get(0) : codes.size() + "项任务"),
+                    body.toString());
+        });
+    }
 }

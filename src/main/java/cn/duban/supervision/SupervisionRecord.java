@@ -118,8 +118,32 @@ public class SupervisionRecord {
             String reason,
             String actor,
             Instant at) {
+        Recorded recorded = record(taskCode, kind, level, reason, actor, at);
+        if (recorded != null) {
+            notices.tell(recorded.id(), taskCode, kind, reason, recorded.leadUnits());
+        }
+    }
+
+    /** Records the step without telling anyone (the caller tells the units once for several steps). */
+    Recorded eventUntold(
+            String taskCode,
+            SupervisionEvent.Kind kind,
+            EscalationLevel level,
+            String reason,
+            String actor,
+            Instant at) {
+        return record(taskCode, kind, level, reason, actor, at);
+    }
+
+    private Recorded record(
+            String taskCode,
+            SupervisionEvent.Kind kind,
+            EscalationLevel level,
+            String reason,
+            String actor,
+            Instant at) {
         // The step and, in the same round trip, the lead units to tell of it.
-        jdbc.sql("""
+        return jdbc.sql("""
                         with recorded as (
                             insert into duban.supervision_event (task_code, kind, level, reason, actor, happened_at)
                             values (:code, :kind, :level, :reason, :actor, :at) returning id)
@@ -134,7 +158,19 @@ public class SupervisionRecord {
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .query((rs, row) -> new Recorded(rs.getLong(1), rs.getString(2) == null ? "" : rs.getString(2)))
                 .optional()
-                .ifPresent(recorded -> notices.tell(recorded.id(), taskCode, kind, reason, recorded.leadUnits()));
+                .orElse(null);
+    }
+
+    /** The title of each task, by code. */
+    java.util.Map<String, String> titles(java.util.Collection<String> taskCodes) {
+        return jdbc
+                .sql(
+                        "select task_code, task_title from duban.task_supervision where task_code = any(cast(:codes as varchar[]))")
+                .param("codes", taskCodes.toArray(String[]::new))
+                .query((rs, row) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
     void countUrge(String taskCode) {
@@ -169,5 +205,5 @@ public class SupervisionRecord {
                 .list();
     }
 
-    private record Recorded(long id, String leadUnits) {}
+    record Recorded(long id, String leadUnits) {}
 }

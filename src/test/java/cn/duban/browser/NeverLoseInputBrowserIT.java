@@ -160,7 +160,9 @@ class NeverLoseInputBrowserIT {
                         "剩余",
                         "问责等级",
                         "催办次数");
-        assertThat(context.locator("a").getAttribute("href")).startsWith("/duban/task.html?code=");
+        assertThat(context.getByText("查看任务档案（完整时间线）").getAttribute("href")).startsWith("/duban/task.html?code=");
+        assertThat(context.getByText("查看办理进度（配合单位、落实单位报送情况）").getAttribute("href"))
+                .startsWith("/duban/progress.html?code=");
         page.getByLabel("限期整改", new Page.GetByLabelOptions().setExact(true)).check();
         page.locator(".fjs-form-field-datetime input").first().click();
         Locator calendar = page.locator(".flatpickr-calendar.open");

@@ -198,7 +198,8 @@ class DashboardIT {
             assertThat(rows.get(scenario.code("T5"))).containsSubsequence("已销号", "0", "正常", "0", "2031-01-15", "按时");
             int state = column("状态");
             assertThat(rows.get(scenario.code("T6")).subList(state, state + 6))
-                    .containsExactly("已销号", "0", "提醒", "0", "", "");
+                    .as("reported 7 working days late (7 to 15 January), which closure keeps")
+                    .containsExactly("已销号", "7", "提醒", "0", "", "");
             assertThat(rows.get(scenario.code("T6")).get(column("销号日期"))).isEqualTo("2031-01-15");
             assertThat(rows.get(scenario.code("T6")).get(column("是否按时完成"))).isEqualTo("逾期");
             assertThat(rows.get(scenario.code("T6")).get(column("整改次数"))).isEqualTo("0");
@@ -248,7 +249,7 @@ class DashboardIT {
         task.path("timeline")
                 .forEach(step -> steps.add(step.path("title").asText() + "|"
                         + step.path("actorName").asText("")));
-        assertThat(steps).startsWith("任务下达|").contains("签收任务|dash-ecology测试", "督查核验|", "限期整改|");
+        assertThat(steps).startsWith("任务下达|").contains("签收任务|dash-ecology测试（州生态环境局）", "督查核验|", "限期整改|");
         assertThat(task.path("timeline").findValuesAsText("detail")).anyMatch(detail -> detail.contains("缺少验收报告"));
 
         JsonNode urged =

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * T3 农业农村局  due 2030-12-30  overdue 12 working days, urged once before the check → 预警
  * T4 财政局      due 2031-01-13  overdue 2 working days → 提醒; urged once from the dashboard afterwards
  * T5 生态环境局  due 2031-06-30  closed on time on 2031-01-15
- * T6 农业农村局  due 2031-01-06  overdue on 2031-01-08 (→ 提醒), closed late on 2031-01-15
+ * T6 农业农村局  due 2031-01-06  overdue on 2031-01-08 (→ 提醒), closed late on 2031-01-15 (7 working days)
  * T7 生态环境局  due 2031-06-30  reported, inspection ordered rectification by 2031-02-28 → 整改中
  * T8 财政局      due 2031-06-30  reported → 待核验销号
  * </pre>

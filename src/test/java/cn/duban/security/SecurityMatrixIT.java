@@ -77,6 +77,12 @@ class SecurityMatrixIT {
             api(PUT, "/api/units/{id}/reach", allow(OFFICE, ADMIN))
                     .var("id", "quietUnit")
                     .body((f, user) -> Map.of("smsEnabled", false, "contacts", List.of())),
+            api(GET, "/api/units/{id}/staff", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN))
+                    .var("id", "leadUnit"),
+            // Another unit's staff member: only the office and administrators may change anything about them
+            api(PUT, "/api/staff/{userId}", allow(OFFICE, ADMIN))
+                    .var("userId", "dummyUser")
+                    .body((f, user) -> Map.of("phone", "13912345678")),
             api(GET, "/api/inbox", everyone()),
             api(POST, "/api/inbox/{id}/read", allow(LEAD_UNIT)),
             api(GET, "/api/calendar/{year}", everyone()),
@@ -116,6 +122,9 @@ class SecurityMatrixIT {
                     .fresh(),
             api(POST, "/api/plan-tasks/{code}/urges", allow(OFFICE, ADMIN))
                     .body((f, user) -> Map.of("message", "矩阵测试催办")),
+            api(POST, "/api/plan-tasks/urges", allow(OFFICE, ADMIN))
+                    .body((f, user) -> Map.of("taskCodes", List.of(f.vars.get("code")), "message", "矩阵测试批量催办")),
+            api(GET, "/api/plan-tasks/{code}/progress", allow(LEAD_UNIT, SUPPORT_UNIT, OFFICE, LEADER, ADMIN)),
             api(GET, "/api/plan-tasks/{code}/local-progress", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN)),
             api(GET, "/api/plan-tasks/{code}/documents", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/api/plan-tasks/{code}/instructions", allow(OFFICE, LEADER, ADMIN)),

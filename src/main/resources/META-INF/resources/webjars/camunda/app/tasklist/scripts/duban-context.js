@@ -60,6 +60,16 @@ function draw(container, card, user) {
     link.textContent = '查看任务档案（完整时间线）';
     box.appendChild(link);
   }
+  if (card.taskCode) {
+    // Every unit of the task: which support and implementing units have reported, and where the task stands.
+    const progress = document.createElement('a');
+    progress.className = 'duban-progress-link';
+    progress.href = '/duban/progress.html?code=' + encodeURIComponent(card.taskCode);
+    progress.target = '_blank';
+    progress.rel = 'noopener';
+    progress.textContent = '查看办理进度（配合单位、落实单位报送情况）';
+    box.appendChild(progress);
+  }
   container.parentNode.insertBefore(box, container);
 }
 

@@ -53,6 +53,7 @@ function addLinks() {
     if (user.supervisionOffice || user.leader) {
       link(item, '/duban/dashboard.html', '督办看板');
     }
+    link(item, '/duban/staff.html', '单位人员');
     link(item, '/duban/done.html', '已办');
   });
 }
