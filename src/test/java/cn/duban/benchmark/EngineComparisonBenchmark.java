@@ -116,8 +116,8 @@ class EngineComparisonBenchmark {
                     (double) duban[1] / bare[1]);
             BenchmarkTable.record(
                     "REST claim+complete, %d client(s)".formatted(clients),
-                    "%.0f/s, p95 %.1f ms".formatted(duban[2] / 1000.0, duban[1] / 1e6),
-                    "%.0f/s, p95 %.1f ms".formatted(bare[2] / 1000.0, bare[1] / 1e6),
+                    "%.1f/s, p95 %.1f ms".formatted(duban[2] / 1000.0, duban[1] / 1e6),
+                    "%.1f/s, p95 %.1f ms".formatted(bare[2] / 1000.0, bare[1] / 1e6),
                     "%.2f (p95 %.2f×)".formatted((double) duban[2] / bare[2], (double) duban[1] / bare[1]),
                     "≥ 0.9 (p95 ≤ 1.2×)");
         }
