@@ -1,6 +1,7 @@
 package cn.duban.identity;
 
 import cn.duban.cluster.StartupLock;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -26,6 +27,7 @@ class IdentitySetup implements ApplicationRunner {
     private final TasklistFilters filters;
     private final IdentityService identityService;
     private final AdminAccountProperties admin;
+    private final AuthorizationGrants grants;
 
     IdentitySetup(
             UnitGroupSynchronizer groups,
@@ -34,7 +36,9 @@ class IdentitySetup implements ApplicationRunner {
             TasklistFilters filters,
             IdentityService identityService,
             AdminAccountProperties admin,
+            AuthorizationGrants grants,
             StartupLock startupLock) {
+        this.grants = grants;
         this.startupLock = startupLock;
         this.groups = groups;
         this.units = units;
@@ -46,7 +50,17 @@ class IdentitySetup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        startupLock.runAlone(this::setUp);
+        startupLock.runAlone(() -> {
+            List<String> groupIds =
+                    new ArrayList<>(units.all().stream().map(Unit::id).toList());
+            groupIds.addAll(List.of(
+                    DubanGroups.SUPERVISION_OFFICE,
+                    DubanGroups.LEADERS,
+                    DubanGroups.CAMUNDA_ADMIN,
+                    DubanGroups.MONITORING));
+            // Hundreds of grants, nearly all in place at a restart: confirmed from one reading.
+            grants.withGrantsOf(groupIds, this::setUp);
+        });
     }
 
     private void setUp() {

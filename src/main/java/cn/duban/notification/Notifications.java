@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +28,7 @@ public class Notifications {
     private final List<NotificationChannel> channels;
 
     private final UnitReaches reaches;
+    private final TransactionMemo memo = new TransactionMemo();
 
     Notifications(
             JdbcClient jdbc, IdentityService identityService, List<NotificationChannel> channels, UnitReaches reaches) {
@@ -54,15 +57,16 @@ public class Notifications {
         }
         // The units' own robots and contacts (WeCom, DingTalk, SMS), each once per event.
         for (String groupId : groupIds) {
-            reaches.find(groupId).ifPresent(reach -> {
-                for (NotificationChannel channel : channels) {
-                    for (NotificationChannel.UnitAddress address : channel.addressesOf(reach)) {
-                        recipients.add(address.recipient());
-                        channelNames.add(channel.name());
-                        addresses.add(address.address());
-                    }
-                }
-            });
+            this.<Optional<UnitReach>>remembered("reach:" + groupId, () -> reaches.find(groupId))
+                    .ifPresent(reach -> {
+                        for (NotificationChannel channel : channels) {
+                            for (NotificationChannel.UnitAddress address : channel.addressesOf(reach)) {
+                                recipients.add(address.recipient());
+                                channelNames.add(channel.name());
+                                addresses.add(address.address());
+                            }
+                        }
+                    });
         }
         if (!recipients.isEmpty()) {
             insert(eventKey, recipients, channelNames, addresses, subject, body);
@@ -74,14 +78,21 @@ public class Notifications {
         return AsSystem.call(identityService, () -> {
             Map<String, User> users = new LinkedHashMap<>();
             for (String groupId : groupIds) {
-                identityService
-                        .createUserQuery()
-                        .memberOfGroup(groupId)
-                        .list()
+                this.<List<User>>remembered(
+                                "members:" + groupId,
+                                () -> identityService
+                                        .createUserQuery()
+                                        .memberOfGroup(groupId)
+                                        .list())
                         .forEach(user -> users.putIfAbsent(user.getId(), user));
             }
             return users.values();
         });
+    }
+
+    /** Read once per transaction: one plan's tasks, or one task's parts, notify the same units again and again. */
+    private <V> V remembered(String name, Supplier<V> read) {
+        return memo.get(name, read);
     }
 
     /** Every recipient's row in one statement: one round trip to the database, however many people are told. */

@@ -87,10 +87,14 @@ class PlanStore {
                 .param("shareResponsibility", task.supportShareResponsibility())
                 .update(key, "id");
         long taskId = key.getKeyAs(Long.class);
-        insertRoles(taskId, "LEAD", task.leadUnits());
-        insertRoles(taskId, "RESPONSIBLE", task.responsibleUnits());
-        insertRoles(taskId, "SUPPORT", task.supportUnits());
-        insertRoles(taskId, "IMPLEMENTING", task.implementingUnits());
+        List<Object[]> roles = new ArrayList<>();
+        addRoles(roles, taskId, "LEAD", task.leadUnits());
+        addRoles(roles, taskId, "RESPONSIBLE", task.responsibleUnits());
+        addRoles(roles, taskId, "SUPPORT", task.supportUnits());
+        addRoles(roles, taskId, "IMPLEMENTING", task.implementingUnits());
+        // Every role of the task in one batch: one round trip, however many units take part.
+        batch.batchUpdate(
+                "insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, ?, ?)", roles);
         insertTargets(taskId, task.targets());
         insertMilestones(taskId, task.milestones());
         return taskId;
@@ -179,13 +183,10 @@ class PlanStore {
         }
     }
 
-    private void insertRoles(long taskId, String role, List<Unit> units) {
-        List<Object[]> rows = new ArrayList<>();
+    private static void addRoles(List<Object[]> rows, long taskId, String role, List<Unit> units) {
         for (int position = 0; position < units.size(); position++) {
             rows.add(new Object[] {taskId, units.get(position).id(), role, position});
         }
-        batch.batchUpdate(
-                "insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, ?, ?)", rows);
     }
 
     /** A plan as listed by {@code GET /api/plans}. */

@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.dmn.feel.impl.FeelEngine;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,6 +14,11 @@ import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
+import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +26,8 @@ import org.springframework.stereotype.Component;
  * the deployment), so the form is the one source of what a person must fill in: every shown field the form requires
  * is there, within its length, of its pattern and range; a field the form hides ({@code conditional.hide}, FEEL) is
  * not checked; a field left as it was counts with the form's {@code defaultValue}. Also when a task is completed
- * through the REST API rather than the form. Forms are read once per process version and task.
+ * through the REST API rather than the form. Forms are read once per process version and task, and each condition
+ * is parsed once: deployed forms never change, so every node may keep them.
  */
 @Component
 public class DeployedFormRules {
@@ -31,7 +35,8 @@ public class DeployedFormRules {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, TaskFormFields> forms = new ConcurrentHashMap<>();
-    private final FeelEngine feel = new ScalaFeelEngineFactory().createInstance();
+    private final Map<String, ParsedExpression> conditions = new ConcurrentHashMap<>();
+    private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
 
     /** Refuses ({@link SubmissionRejectedException}, in Chinese) the first field of the form that may not end the task. */
     public void check(DelegateExecution execution) {
@@ -44,8 +49,7 @@ public class DeployedFormRules {
             values.putValue(key, value == null ? field.defaultValue() : value);
         });
         form.editable().forEach((key, field) -> {
-            if (field.hide() != null
-                    && Boolean.TRUE.equals(feel.evaluateSimpleExpression(field.hide(), values.asVariableContext()))) {
+            if (field.hide() != null && holds(field.hide(), values)) {
                 return;
             }
             String problem = field.completionProblem(values.get(key));
@@ -53,6 +57,24 @@ public class DeployedFormRules {
                 throw new SubmissionRejectedException(key, problem);
             }
         });
+    }
+
+    /** Whether the form's FEEL condition holds for these values (parsed on its first use). */
+    private boolean holds(String condition, Map<String, Object> values) {
+        ParsedExpression parsed = conditions.computeIfAbsent(condition, text -> {
+            ParseResult result = feel.parseExpression(text);
+            if (result.isFailure()) {
+                throw new IllegalStateException("The form condition " + text + " is not FEEL: "
+                        + result.failure().message());
+            }
+            return result.parsedExpression();
+        });
+        EvaluationResult result = feel.evaluate(parsed, values);
+        if (result.isFailure()) {
+            throw new IllegalStateException("The form condition " + condition + " failed: "
+                    + result.failure().message());
+        }
+        return Boolean.TRUE.equals(result.result());
     }
 
     private static TaskFormFields read(DelegateExecution execution) {

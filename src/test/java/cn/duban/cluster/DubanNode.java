@@ -50,6 +50,15 @@ final class DubanNode implements AutoCloseable {
     }
 
     /**
+     * A node started from the jar as Spring Boot recommends for production: extracted once ({@code java
+     * -Djarmode=tools -jar duban.jar extract}), so its classes load from plain jars on the class path, as the bare
+     * engine's do, instead of from jars nested in the jar.
+     */
+    static DubanNode extractedOn(ClusterDatabase database, String name, String... extra) {
+        return launch(name, List.of("-jar", extractedJar().toString()), database.nodeArguments(), extra);
+    }
+
+    /**
      * The bare engine (Camunda's starter alone, see {@code BareCamundaApplication}) in its own JVM, on its own
      * database of the same server, for comparisons; {@code classPath} is the test class path.
      */
@@ -240,6 +249,34 @@ final class DubanNode implements AutoCloseable {
             throw new IllegalStateException("No application jar at " + jar + ": run ./mvnw verify (or package)");
         }
         return jar.toAbsolutePath();
+    }
+
+    private static synchronized Path extractedJar() {
+        Path jar = jar();
+        Path directory = jar.resolveSibling("duban-extracted");
+        try {
+            Process extract = new ProcessBuilder(
+                            javaExecutable(),
+                            "-Djarmode=tools",
+                            "-jar",
+                            jar.toString(),
+                            "extract",
+                            "--force",
+                            "--destination",
+                            directory.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (extract.waitFor() != 0) {
+                throw new IllegalStateException("Could not extract " + jar + " (exit " + extract.exitValue() + ")");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return directory.resolve(jar.getFileName());
     }
 
     private static String javaExecutable() {
