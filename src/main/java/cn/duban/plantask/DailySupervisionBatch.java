@@ -6,7 +6,6 @@ import cn.duban.supervision.TaskSupervision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -76,8 +75,8 @@ class DailySupervisionBatch {
      * Checks the open tasks from {@code fromCode} (inclusive) to {@code toCode} (exclusive; null: to the end) not yet
      * checked on {@code day}; returns how many were checked.
      */
-    int run(String fromCode, String toCode, LocalDate day, Collection<String> only, Instant now) {
-        List<TaskSupervision> claimed = sweep.claim(fromCode, toCode, day, only);
+    int run(String fromCode, String toCode, LocalDate day, DailySweep.Scope scope, Instant now) {
+        List<TaskSupervision> claimed = sweep.claim(fromCode, toCode, day, scope);
         if (claimed.isEmpty()) {
             return 0;
         }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * 选定当日待查任务 (ServiceTask_SelectDueTasks in daily-supervision.bpmn): the day to check (Beijing time), and the
  * batches of open tasks not checked that day yet, each named by its first task code ({@code batchStarts}, JSON).
- * {@code taskCodes} (comma-separated), when the process is started with it, limits the check to those tasks.
+ * {@code taskCodes} (comma-separated) or {@code planCode}, when the process is started with one, limits the check to
+ * those tasks or that plan's.
  */
 @Component("selectDueTasksDelegate")
 class SelectDueTasksDelegate implements JavaDelegate {
@@ -22,6 +23,7 @@ class SelectDueTasksDelegate implements JavaDelegate {
     static final String CHECK_DAY = "checkDay";
     static final String BATCH_STARTS = "batchStarts";
     static final String TASK_CODES = "taskCodes";
+    static final String PLAN_CODE = "planCode";
 
     private final DailySweep sweep;
     private final ZoneId zone;
@@ -39,7 +41,7 @@ class SelectDueTasksDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LocalDate day = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
-        List<String> starts = sweep.batchStarts(day, batchSize, onlyTasks(execution));
+        List<String> starts = sweep.batchStarts(day, batchSize, scope(execution));
         execution.setVariable(CHECK_DAY, day.toString());
         execution.setVariable(
                 BATCH_STARTS,
@@ -48,10 +50,14 @@ class SelectDueTasksDelegate implements JavaDelegate {
                         .create());
     }
 
-    static List<String> onlyTasks(DelegateExecution execution) {
+    /** Every open task, unless the sweep was started for some tasks ({@code taskCodes}) or a plan ({@code planCode}). */
+    static DailySweep.Scope scope(DelegateExecution execution) {
         Object codes = execution.getVariable(TASK_CODES);
-        return codes == null || codes.toString().isBlank()
-                ? List.of()
-                : List.of(codes.toString().split("\\s*,\\s*"));
+        Object plan = execution.getVariable(PLAN_CODE);
+        return new DailySweep.Scope(
+                codes == null || codes.toString().isBlank()
+                        ? List.of()
+                        : List.of(codes.toString().split("\\s*,\\s*")),
+                plan == null || plan.toString().isBlank() ? null : plan.toString());
     }
 }

@@ -29,7 +29,7 @@ class SuperviseBatchDelegate implements JavaDelegate {
                 starts.get(index),
                 index + 1 < starts.size() ? starts.get(index + 1) : null,
                 LocalDate.parse((String) execution.getVariable(SelectDueTasksDelegate.CHECK_DAY)),
-                SelectDueTasksDelegate.onlyTasks(execution),
+                SelectDueTasksDelegate.scope(execution),
                 ClockUtil.getCurrentTime().toInstant());
     }
 }

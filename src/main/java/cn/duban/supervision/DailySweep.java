@@ -40,21 +40,23 @@ public class DailySweep {
     }
 
     /**
-     * The first task code of each batch of at most {@code size} open tasks not checked on {@code day} yet, in code
-     * order; {@code only}, when not empty, limits the sweep to those tasks (an office's re-check, or a test's).
+     * The first task code of each batch of at most {@code size} open tasks of the scope not checked on {@code day}
+     * yet, in code order.
      */
-    public List<String> batchStarts(LocalDate day, int size, Collection<String> only) {
+    public List<String> batchStarts(LocalDate day, int size, Scope scope) {
         return jdbc.sql("""
                         select task_code from (
                             select task_code, row_number() over (order by task_code) - 1 as n
                             from duban.task_supervision
                             where state not in ('SUBMITTED', 'CLOSED')
                               and (last_checked_on is null or last_checked_on < :day)
-                              and (cardinality(:only::varchar[]) = 0 or task_code = any(:only::varchar[]))) due
+                              and (cardinality(:only::varchar[]) = 0 or task_code = any(:only::varchar[]))
+                              and (cast(:plan as varchar) is null or plan_code = :plan)) due
                         where n % :size = 0 order by task_code""")
                 .param("day", day)
                 .param("size", size)
-                .param("only", only.toArray(String[]::new))
+                .param("only", scope.taskCodes().toArray(String[]::new))
+                .param("plan", scope.planCode())
                 .query(String.class)
                 .list();
     }
@@ -63,7 +65,7 @@ public class DailySweep {
      * Claims the open tasks from {@code fromCode} (inclusive) to {@code toCode} (exclusive, null: to the end) not
      * checked on {@code day} yet, locking their rows until the batch's transaction ends; returns where each stands.
      */
-    public List<TaskSupervision> claim(String fromCode, String toCode, LocalDate day, Collection<String> only) {
+    public List<TaskSupervision> claim(String fromCode, String toCode, LocalDate day, Scope scope) {
         return jdbc.sql("""
                         select task_code, process_instance_id, state, deadline, escalation_level, working_days_overdue,
                                times_urged, missed_deadline
@@ -72,12 +74,14 @@ public class DailySweep {
                           and state not in ('SUBMITTED', 'CLOSED')
                           and (last_checked_on is null or last_checked_on < :day)
                           and (cardinality(:only::varchar[]) = 0 or task_code = any(:only::varchar[]))
+                          and (cast(:plan as varchar) is null or plan_code = :plan)
                         order by task_code
                         for update""")
                 .param("from", fromCode)
                 .param("to", toCode)
                 .param("day", day)
-                .param("only", only.toArray(String[]::new))
+                .param("only", scope.taskCodes().toArray(String[]::new))
+                .param("plan", scope.planCode())
                 .query((rs, row) -> new TaskSupervision(
                         rs.getString(1),
                         rs.getString(2),
@@ -239,6 +243,20 @@ public class DailySweep {
                         "missed",
                         rows.stream().map(TaskSupervision::missedDeadline).toArray(Boolean[]::new))
                 .update();
+    }
+
+    /**
+     * Which open tasks a sweep checks: all of them (the morning's), or only the tasks named, or one plan's (an office's
+     * re-check).
+     *
+     * @param taskCodes the tasks to check; empty: every task (of the plan, if one is named)
+     * @param planCode the plan whose tasks to check, or null
+     */
+    public record Scope(List<String> taskCodes, String planCode) {
+
+        public static Scope all() {
+            return new Scope(List.of(), null);
+        }
     }
 
     /** A step the batch's check took: its once-only key and, when it is recorded, the event. */

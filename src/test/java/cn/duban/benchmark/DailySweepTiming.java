@@ -1,0 +1,82 @@
+package cn.duban.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
+
+/**
+ * Times the daily sweep (process daily-supervision, 每日督办检查) on the engine's clock as it is: from the sweep's
+ * start (its select step) until its last batch is joined, the batches run on {@code jobThreads} threads side by side
+ * as the job executors would take them (each batch's job is not exclusive), the joins one at a time (they are). The
+ * entry point for a benchmark of any size, e.g. a million generated open tasks: {@code sweep(null, 3)}.
+ */
+@Component
+public class DailySweepTiming {
+
+    private static final String BATCH = "ServiceTask_SuperviseBatch";
+
+    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+
+    DailySweepTiming(RuntimeService runtimeService, ManagementService managementService) {
+        this.runtimeService = runtimeService;
+        this.managementService = managementService;
+    }
+
+    /**
+     * Sweeps the open tasks of {@code planCode} (null: every open task) not checked today yet; returns how long it
+     * took.
+     */
+    public Duration sweep(String planCode, int jobThreads) throws Exception {
+        Map<String, Object> variables = new HashMap<>();
+        if (planCode != null) {
+            variables.put("planCode", planCode);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(jobThreads);
+        try {
+            long start = System.nanoTime();
+            String sweep = runtimeService
+                    .startProcessInstanceByKey("daily-supervision", variables)
+                    .getId();
+            List<Job> jobs;
+            while (!(jobs = managementService
+                            .createJobQuery()
+                            .processInstanceId(sweep)
+                            .executable()
+                            .list())
+                    .isEmpty()) {
+                List<Future<?>> running = new ArrayList<>();
+                for (Job job : jobs) {
+                    if (BATCH.equals(job.getActivityId())) {
+                        running.add(pool.submit(() -> managementService.executeJob(job.getId())));
+                    } else {
+                        managementService.executeJob(job.getId());
+                    }
+                }
+                for (Future<?> batch : running) {
+                    batch.get();
+                }
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (runtimeService
+                            .createProcessInstanceQuery()
+                            .processInstanceId(sweep)
+                            .count()
+                    > 0) {
+                throw new IllegalStateException("The sweep " + sweep + " did not finish (a failed batch?)");
+            }
+            return took;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
