@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -54,9 +56,19 @@ public class DailySweepTiming {
                             .executable()
                             .list())
                     .isEmpty()) {
+                Set<String> batches =
+                        managementService
+                                .createJobQuery()
+                                .processInstanceId(sweep)
+                                .activityId(BATCH)
+                                .executable()
+                                .list()
+                                .stream()
+                                .map(Job::getId)
+                                .collect(Collectors.toSet());
                 List<Future<?>> running = new ArrayList<>();
                 for (Job job : jobs) {
-                    if (BATCH.equals(job.getActivityId())) {
+                    if (batches.contains(job.getId())) {
                         running.add(pool.submit(() -> managementService.executeJob(job.getId())));
                     } else {
                         managementService.executeJob(job.getId());
