@@ -3,6 +3,7 @@ package cn.duban.plantask;
 import cn.duban.supervision.DailySweep;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 选定当日待查任务 (ServiceTask_SelectDueTasks in daily-supervision.bpmn): the day to check (Beijing time), and the
- * batches of open tasks not checked that day yet, each named by its first task code ({@code batchStarts}, JSON).
+ * batches of open tasks not checked that day yet ({@code batches}, JSON), each its code range: {@code first|next}, from
+ * its first task code to the next batch's first (exclusive; empty for the last batch).
  * {@code taskCodes} (comma-separated) or {@code planCode}, when the process is started with one, limits the check to
  * those tasks or that plan's.
  */
@@ -21,7 +23,11 @@ import org.springframework.stereotype.Component;
 class SelectDueTasksDelegate implements JavaDelegate {
 
     static final String CHECK_DAY = "checkDay";
-    static final String BATCH_STARTS = "batchStarts";
+    static final String BATCHES = "batches";
+    /** One batch (element variable of the multi-instance): its first task code | the next batch's first, or empty. */
+    static final String BATCH = "batch";
+
+    static final String RANGE = "|";
     static final String TASK_CODES = "taskCodes";
     static final String PLAN_CODE = "planCode";
 
@@ -42,10 +48,14 @@ class SelectDueTasksDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         LocalDate day = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
         List<String> starts = sweep.batchStarts(day, batchSize, scope(execution));
+        List<String> batches = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            batches.add(starts.get(i) + RANGE + (i + 1 < starts.size() ? starts.get(i + 1) : ""));
+        }
         execution.setVariable(CHECK_DAY, day.toString());
         execution.setVariable(
-                BATCH_STARTS,
-                Variables.objectValue(starts)
+                BATCHES,
+                Variables.objectValue(batches)
                         .serializationDataFormat(Variables.SerializationDataFormats.JSON)
                         .create());
     }

@@ -82,15 +82,7 @@ public class DailySweep {
                 .param("day", day)
                 .param("only", scope.taskCodes().toArray(String[]::new))
                 .param("plan", scope.planCode())
-                .query((rs, row) -> new TaskSupervision(
-                        rs.getString(1),
-                        rs.getString(2),
-                        SupervisionState.valueOf(rs.getString(3)),
-                        rs.getObject(4, LocalDate.class),
-                        EscalationLevel.valueOf(rs.getString(5)),
-                        rs.getInt(6),
-                        rs.getInt(7),
-                        rs.getBoolean(8)))
+                .query(SupervisionRecord.ROW)
                 .list();
     }
 

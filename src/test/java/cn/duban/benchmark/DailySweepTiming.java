@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,10 +29,28 @@ public class DailySweepTiming {
 
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
+    private final AtomicInteger retries = new AtomicInteger();
 
     DailySweepTiming(RuntimeService runtimeService, ManagementService managementService) {
         this.runtimeService = runtimeService;
         this.managementService = managementService;
+    }
+
+    /** Runs a job; one that failed (a conflict) and is still there is left for the next round, as a retry. */
+    private void execute(String jobId) {
+        try {
+            managementService.executeJob(jobId);
+        } catch (RuntimeException failed) {
+            retries.incrementAndGet();
+            if (managementService.createJobQuery().jobId(jobId).count() == 0) {
+                throw failed;
+            }
+        }
+    }
+
+    /** Jobs run again after a failure (a conflict), since this bean was created. */
+    public int retries() {
+        return retries.get();
     }
 
     /**
@@ -69,9 +88,9 @@ public class DailySweepTiming {
                 List<Future<?>> running = new ArrayList<>();
                 for (Job job : jobs) {
                     if (batches.contains(job.getId())) {
-                        running.add(pool.submit(() -> managementService.executeJob(job.getId())));
+                        running.add(pool.submit(() -> execute(job.getId())));
                     } else {
-                        managementService.executeJob(job.getId());
+                        execute(job.getId());
                     }
                 }
                 for (Future<?> batch : running) {
