@@ -41,10 +41,14 @@ public class DailySweepTiming {
         try {
             managementService.executeJob(jobId);
         } catch (RuntimeException failed) {
-            retries.incrementAndGet();
+            if (retries.incrementAndGet() <= 3) {
+                System.out.println("[sweep] job " + jobId + " failed, run again: " + failed);
+            }
             if (managementService.createJobQuery().jobId(jobId).count() == 0) {
                 throw failed;
             }
+            // Run again in the next round, not after the model's retry pause.
+            managementService.setJobDuedate(jobId, null);
         }
     }
 
