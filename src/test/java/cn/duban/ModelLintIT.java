@@ -66,6 +66,7 @@ class ModelLintIT {
      */
     private static final Map<String, Set<String>> MODULES = Map.of(
             "plan-task.bpmn", Set.of("plantask", "accountability"),
+            "daily-supervision.bpmn", Set.of("plantask"),
             "accountability.bpmn", Set.of("accountability"),
             "indicator-report.bpmn", Set.of("indicator"),
             "plan-intake.bpmn", Set.of("plan"),

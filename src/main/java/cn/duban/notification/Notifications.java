@@ -3,6 +3,7 @@ package cn.duban.notification;
 import cn.duban.identity.AsSystem;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,48 @@ public class Notifications {
     }
 
     public void notifyGroups(String eventKey, Collection<String> groupIds, String subject, String body) {
+        Rows rows = new Rows();
+        collect(rows, eventKey, groupIds, subject, body, members(groupIds));
+        if (!rows.recipients.isEmpty()) {
+            insert(rows);
+        }
+    }
+
+    /**
+     * Many events at once (the daily supervision sweep's batch): each unit's members are looked up once, and every
+     * row of every event is written in one statement.
+     */
+    public void notifyGroups(List<GroupNotice> notices) {
+        Map<String, Collection<User>> membersOf = new HashMap<>();
+        Rows rows = new Rows();
+        for (GroupNotice notice : notices) {
+            Map<String, User> users = new LinkedHashMap<>();
+            for (String groupId : notice.groupIds()) {
+                membersOf
+                        .computeIfAbsent(groupId, id -> members(List.of(id)))
+                        .forEach(user -> users.putIfAbsent(user.getId(), user));
+            }
+            collect(rows, notice.eventKey(), notice.groupIds(), notice.subject(), notice.body(), users.values());
+        }
+        if (!rows.recipients.isEmpty()) {
+            insert(rows);
+        }
+    }
+
+    /** One event to tell the members (and the units' own addresses) of some groups. */
+    public record GroupNotice(String eventKey, Collection<String> groupIds, String subject, String body) {}
+
+    private void collect(
+            Rows rows,
+            String eventKey,
+            Collection<String> groupIds,
+            String subject,
+            String body,
+            Collection<User> members) {
         List<String> recipients = new ArrayList<>();
         List<String> channelNames = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
-        for (User user : members(groupIds)) {
+        for (User user : members) {
             recipients.add(user.getId());
             channelNames.add(INBOX);
             addresses.add(null);
@@ -68,9 +107,24 @@ public class Notifications {
                         }
                     });
         }
-        if (!recipients.isEmpty()) {
-            insert(eventKey, recipients, channelNames, addresses, subject, body);
+        for (int i = 0; i < recipients.size(); i++) {
+            rows.eventKeys.add(eventKey);
+            rows.subjects.add(subject);
+            rows.bodies.add(body);
         }
+        rows.recipients.addAll(recipients);
+        rows.channels.addAll(channelNames);
+        rows.addresses.addAll(addresses);
+    }
+
+    /** The outbox rows to write, column by column. */
+    private static final class Rows {
+        final List<String> eventKeys = new ArrayList<>();
+        final List<String> recipients = new ArrayList<>();
+        final List<String> channels = new ArrayList<>();
+        final List<String> addresses = new ArrayList<>();
+        final List<String> subjects = new ArrayList<>();
+        final List<String> bodies = new ArrayList<>();
     }
 
     private Collection<User> members(Collection<String> groupIds) {
@@ -96,25 +150,20 @@ public class Notifications {
     }
 
     /** Every recipient's row in one statement: one round trip to the database, however many people are told. */
-    private void insert(
-            String eventKey,
-            List<String> recipients,
-            List<String> channelNames,
-            List<String> addresses,
-            String subject,
-            String body) {
+    private void insert(Rows rows) {
         jdbc.sql("""
                         insert into duban.notification (event_key, recipient, channel, address, subject, body)
-                        select :eventKey, recipient, channel, address, :subject, :body
-                        from unnest(:recipients::varchar[], :channels::varchar[], :addresses::varchar[])
-                             as row (recipient, channel, address)
+                        select event_key, recipient, channel, address, subject, body
+                        from unnest(:eventKeys::varchar[], :recipients::varchar[], :channels::varchar[],
+                                    :addresses::varchar[], :subjects::varchar[], :bodies::text[])
+                             as row (event_key, recipient, channel, address, subject, body)
                         on conflict (event_key, recipient, channel) do nothing""")
-                .param("eventKey", eventKey)
-                .param("subject", subject)
-                .param("body", body)
-                .param("recipients", recipients.toArray(String[]::new))
-                .param("channels", channelNames.toArray(String[]::new))
-                .param("addresses", addresses.toArray(String[]::new))
+                .param("eventKeys", rows.eventKeys.toArray(String[]::new))
+                .param("recipients", rows.recipients.toArray(String[]::new))
+                .param("channels", rows.channels.toArray(String[]::new))
+                .param("addresses", rows.addresses.toArray(String[]::new))
+                .param("subjects", rows.subjects.toArray(String[]::new))
+                .param("bodies", rows.bodies.toArray(String[]::new))
                 .update();
     }
 }

@@ -22,6 +22,11 @@ public class DeadlineCheck {
     private final SupervisionRecord record;
     private final WorkingDayCalendar calendar;
     private final EscalationDecision escalation;
+
+    EscalationDecision escalation() {
+        return escalation;
+    }
+
     private final ZoneId zone;
     private final ReminderCadence defaultCadence;
     private final IdentityService identityService;
@@ -192,14 +197,23 @@ public class DeadlineCheck {
      * (the task just reached a level whose rule opens one), or null; opening it is the process's next step.
      */
     public CheckResult check(CheckedTask task, Instant now) {
-        LocalDate today = now.atZone(zone).toLocalDate();
         TaskSupervision current = record.find(task.taskCode())
                 .orElseGet(
                         () -> TaskSupervision.dispatched(task.taskCode(), task.processInstanceId(), task.deadline()));
-        CheckResult checked;
+        CheckResult checked = evaluate(task, current, now, new RecordedSteps(record, escalation.latest(), now));
+        record.save(checked.supervision());
+        return checked;
+    }
+
+    /**
+     * The rules of the daily check, for a task standing at {@code current}: its new state, and the steps it takes
+     * (each guarded once by its reminder key), written through {@code steps}.
+     */
+    CheckResult evaluate(CheckedTask task, TaskSupervision current, Instant now, Steps steps) {
+        LocalDate today = now.atZone(zone).toLocalDate();
         if (!task.withUnits()) {
-            // Out of the units' hands: the days it was late when reported stay as they were.
-            checked = new CheckResult(
+            return new CheckResult(
+                    // Out of the units' hands: the days it was late when reported stay as they were.
                     current.with(
                             SupervisionState.SUBMITTED,
                             task.deadline(),
@@ -207,15 +221,13 @@ public class DeadlineCheck {
                             current.workingDaysOverdue()),
                     null);
         } else if (!today.isAfter(task.deadline()) && task.earliestMissedReportDue() == null) {
-            checked = new CheckResult(beforeDeadline(task, current, today, now), null);
+            return new CheckResult(beforeDeadline(task, current, today, steps), null);
         } else {
-            checked = overdue(task, current, today, now);
+            return overdue(task, current, today, steps);
         }
-        record.save(checked.supervision());
-        return checked;
     }
 
-    private TaskSupervision beforeDeadline(CheckedTask task, TaskSupervision current, LocalDate today, Instant now) {
+    private TaskSupervision beforeDeadline(CheckedTask task, TaskSupervision current, LocalDate today, Steps steps) {
         if (current.state() == SupervisionState.RECTIFYING) {
             return current.with(SupervisionState.RECTIFYING, task.deadline(), current.escalationLevel(), 0);
         }
@@ -223,21 +235,19 @@ public class DeadlineCheck {
             return current.with(SupervisionState.ON_TRACK, task.deadline(), current.escalationLevel(), 0);
         }
         // The state is the truth any day; the reminder goes out on the first working day, once per deadline.
-        if (calendar.isWorkingDay(today) && record.remindOnce(task.taskCode(), "DUE_SOON:" + task.deadline(), now)) {
+        if (calendar.isWorkingDay(today) && steps.once(task.taskCode(), "DUE_SOON:" + task.deadline())) {
             int remaining = calendar.workingDaysBetween(today, task.deadline());
-            record.event(
+            steps.event(
                     task.taskCode(),
                     SupervisionEvent.Kind.DUE_SOON,
                     null,
-                    "临期提醒：距完成时限（" + ChineseDates.of(task.deadline()) + "）还有" + remaining + "个工作日",
-                    null,
-                    now);
+                    "临期提醒：距完成时限（" + ChineseDates.of(task.deadline()) + "）还有" + remaining + "个工作日");
         }
         return current.with(SupervisionState.DUE_SOON, task.deadline(), current.escalationLevel(), 0);
     }
 
     /** Past the deadline, or a progress report not in by its due date, which counts like an overdue item. */
-    private CheckResult overdue(CheckedTask task, TaskSupervision current, LocalDate today, Instant now) {
+    private CheckResult overdue(CheckedTask task, TaskSupervision current, LocalDate today, Steps steps) {
         boolean pastDeadline = today.isAfter(task.deadline());
         int overdue = Math.max(
                 pastDeadline ? calendar.workingDaysBetween(task.deadline(), today) : 0,
@@ -246,50 +256,69 @@ public class DeadlineCheck {
                         : calendar.workingDaysBetween(task.earliestMissedReportDue(), today));
         // Once per deadline (or missed report), even when a late report and the daily check run side by side.
         if (current.state() != SupervisionState.OVERDUE
-                && record.remindOnce(
+                && steps.once(
                         task.taskCode(),
                         pastDeadline
                                 ? "OVERDUE:" + task.deadline()
-                                : "OVERDUE:REPORT:" + task.earliestMissedReportDue(),
-                        now)) {
-            record.event(
+                                : "OVERDUE:REPORT:" + task.earliestMissedReportDue())) {
+            steps.event(
                     task.taskCode(),
                     SupervisionEvent.Kind.OVERDUE,
                     null,
                     pastDeadline
                             ? "已超过完成时限（" + ChineseDates.of(task.deadline()) + "），任务逾期"
-                            : "进展报送逾期（应于" + ChineseDates.of(task.earliestMissedReportDue()) + "前报送），按逾期事项督办",
-                    null,
-                    now);
+                            : "进展报送逾期（应于" + ChineseDates.of(task.earliestMissedReportDue()) + "前报送），按逾期事项督办");
         } else if (overdue >= task.cadence().overdueReminderWorkingDays()
                 && calendar.isWorkingDay(today)
-                && record.remindOnce(
+                && steps.once(
                         task.taskCode(),
                         "OVERDUE_REMINDER:" + task.deadline() + ":"
-                                + overdue / task.cadence().overdueReminderWorkingDays(),
-                        now)) {
+                                + overdue / task.cadence().overdueReminderWorkingDays())) {
             // Round n goes out on the first working day with n × cadence working days overdue, once.
-            record.event(
-                    task.taskCode(),
-                    SupervisionEvent.Kind.OVERDUE_REMINDER,
-                    null,
-                    "逾期提醒：已逾期" + overdue + "个工作日",
-                    null,
-                    now);
+            steps.event(task.taskCode(), SupervisionEvent.Kind.OVERDUE_REMINDER, null, "逾期提醒：已逾期" + overdue + "个工作日");
         }
         EscalationDecision.Decided decided =
-                escalation.decide(overdue, task.timesUrged(), task.binding(), task.earlierRectifications());
+                steps.ladder().decide(overdue, task.timesUrged(), task.binding(), task.earlierRectifications());
         EscalationLevel level = current.escalationLevel().raisedTo(decided.level());
         String caseReason = null;
-        if (level != current.escalationLevel() && record.remindOnce(task.taskCode(), "ESCALATED:" + level, now)) {
+        if (level != current.escalationLevel() && steps.once(task.taskCode(), "ESCALATED:" + level)) {
             // The level rose to the decided one: the rule's name, reason and whether it opens a case apply.
             String reason = decided.levelName() + "：" + decided.reason() + "（逾期" + overdue + "个工作日，催办"
                     + task.timesUrged() + "次）";
-            record.event(task.taskCode(), SupervisionEvent.Kind.ESCALATED, level, reason, null, now);
+            steps.event(task.taskCode(), SupervisionEvent.Kind.ESCALATED, level, reason);
             caseReason = decided.opensCase() ? reason : null;
         }
         TaskSupervision checked = current.with(SupervisionState.OVERDUE, task.deadline(), level, overdue);
         return new CheckResult(pastDeadline ? checked.deadlineMissed() : checked, caseReason);
+    }
+
+    /**
+     * Where the check's steps go (each is guarded by a key that lets it happen once, then recorded), and the version
+     * of the escalation ladder that decides.
+     */
+    interface Steps {
+
+        EscalationDecision.Ladder ladder();
+
+        /** Whether the step with this key happens now (it never happened before); the next event belongs to it. */
+        boolean once(String taskCode, String key);
+
+        void event(String taskCode, SupervisionEvent.Kind kind, EscalationLevel level, String reason);
+    }
+
+    /** One task's steps written as they happen (the check of one instance, in its own transaction). */
+    private record RecordedSteps(SupervisionRecord record, EscalationDecision.Ladder ladder, Instant now)
+            implements Steps {
+
+        @Override
+        public boolean once(String taskCode, String key) {
+            return record.remindOnce(taskCode, key, now);
+        }
+
+        @Override
+        public void event(String taskCode, SupervisionEvent.Kind kind, EscalationLevel level, String reason) {
+            record.event(taskCode, kind, level, reason, null, now);
+        }
     }
 
     /**

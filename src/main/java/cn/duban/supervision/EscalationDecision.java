@@ -44,6 +44,11 @@ class EscalationDecision {
     }
 
     Decided decide(int workingDaysOverdue, int timesUrged, boolean binding, int earlierRectifications) {
+        return latest().decide(workingDaysOverdue, timesUrged, binding, earlierRectifications);
+    }
+
+    /** The ladder as deployed now: a batch of the daily sweep asks it for all its tasks. */
+    Ladder latest() {
         DecisionDefinition latest = AsSystem.call(
                 identityService,
                 () -> repositoryService
@@ -54,6 +59,16 @@ class EscalationDecision {
         if (latest == null) {
             throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
         }
+        return (workingDaysOverdue, timesUrged, binding, earlierRectifications) ->
+                decide(latest, workingDaysOverdue, timesUrged, binding, earlierRectifications);
+    }
+
+    private Decided decide(
+            DecisionDefinition latest,
+            int workingDaysOverdue,
+            int timesUrged,
+            boolean binding,
+            int earlierRectifications) {
         Question question =
                 new Question(latest.getId(), workingDaysOverdue, timesUrged, binding, earlierRectifications);
         Decided known = answers.get(question);
@@ -93,6 +108,11 @@ class EscalationDecision {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** One deployed version of the ladder. */
+    interface Ladder {
+        Decided decide(int workingDaysOverdue, int timesUrged, boolean binding, int earlierRectifications);
     }
 
     /**

@@ -37,9 +37,25 @@ class SupervisionNotices {
     }
 
     void tell(long eventId, String taskCode, SupervisionEvent.Kind kind, String reason, String leadUnitIds) {
+        Notifications.GroupNotice notice = notice(eventId, taskCode, kind, reason, leadUnitIds);
+        if (notice != null) {
+            notifications.notifyGroups(notice.eventKey(), notice.groupIds(), notice.subject(), notice.body());
+        }
+    }
+
+    /** Tells of many steps at once (a batch of the daily sweep). */
+    void tellAll(List<Notifications.GroupNotice> notices) {
+        if (!notices.isEmpty()) {
+            notifications.notifyGroups(notices);
+        }
+    }
+
+    /** Whom to tell of a step, and what; null when the step tells no one. */
+    Notifications.GroupNotice notice(
+            long eventId, String taskCode, SupervisionEvent.Kind kind, String reason, String leadUnitIds) {
         String what = TOLD.get(kind);
         if (what == null) {
-            return;
+            return null;
         }
         List<String> groups = new ArrayList<>(Arrays.stream(leadUnitIds.split(","))
                 .map(String::strip)
@@ -48,7 +64,7 @@ class SupervisionNotices {
         if (OFFICE_TOO.contains(kind)) {
             groups.add(SUPERVISION_OFFICE);
         }
-        notifications.notifyGroups(
+        return new Notifications.GroupNotice(
                 "supervision:" + eventId, groups, "【督办】" + what + "：" + taskCode, "任务编号：" + taskCode + "\n" + reason);
     }
 

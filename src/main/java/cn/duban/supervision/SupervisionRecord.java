@@ -6,12 +6,25 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Duban's supervision tables: each task's state row and its record of supervision steps. */
 @Repository
 public class SupervisionRecord {
+
+    /** A task's row, from its columns task_code, process_instance_id, state, deadline, escalation_level,
+     * working_days_overdue, times_urged, missed_deadline, in that order. */
+    static final RowMapper<TaskSupervision> ROW = (rs, row) -> new TaskSupervision(
+            rs.getString(1),
+            rs.getString(2),
+            SupervisionState.valueOf(rs.getString(3)),
+            rs.getObject(4, LocalDate.class),
+            EscalationLevel.valueOf(rs.getString(5)),
+            rs.getInt(6),
+            rs.getInt(7),
+            rs.getBoolean(8));
 
     private final JdbcClient jdbc;
     private final SupervisionNotices notices;
@@ -75,18 +88,7 @@ public class SupervisionRecord {
         return jdbc.sql("""
                         select task_code, process_instance_id, state, deadline, escalation_level, working_days_overdue,
                                times_urged, missed_deadline
-                        from duban.task_supervision where task_code = ?""")
-                .param(taskCode)
-                .query((rs, row) -> new TaskSupervision(
-                        rs.getString(1),
-                        rs.getString(2),
-                        SupervisionState.valueOf(rs.getString(3)),
-                        rs.getObject(4, LocalDate.class),
-                        EscalationLevel.valueOf(rs.getString(5)),
-                        rs.getInt(6),
-                        rs.getInt(7),
-                        rs.getBoolean(8)))
-                .optional();
+                        from duban.task_supervision where task_code = ?""").param(taskCode).query(ROW).optional();
     }
 
     void save(TaskSupervision supervision) {

@@ -5,6 +5,7 @@ import cn.duban.dispatch.ReportCycle;
 import cn.duban.dispatch.TaskDispatchOrder;
 import cn.duban.identity.DubanGroups;
 import cn.duban.identity.Unit;
+import cn.duban.support.DailySupervisionRun;
 import cn.duban.support.Http;
 import cn.duban.support.Orders;
 import cn.duban.support.TestUsers;
@@ -52,6 +53,7 @@ class AssessmentScenario {
     private final TaskService taskService;
     private final ManagementService managementService;
     private final TestUsers users;
+    private final DailySupervisionRun sweep;
 
     final Map<String, String> instances = new LinkedHashMap<>();
     String planCode;
@@ -60,11 +62,13 @@ class AssessmentScenario {
             PlanTaskDispatcher dispatcher,
             TaskService taskService,
             ManagementService managementService,
-            TestUsers users) {
+            TestUsers users,
+            DailySupervisionRun sweep) {
         this.dispatcher = dispatcher;
         this.taskService = taskService;
         this.managementService = managementService;
         this.users = users;
+        this.sweep = sweep;
     }
 
     synchronized String build(TestRestTemplate rest) {
@@ -183,7 +187,7 @@ class AssessmentScenario {
     }
 
     private void dailyCheck(String task) {
-        timer(task, "StartEvent_DailyCheck");
+        sweep.now(code(task));
     }
 
     private void timer(String task, String activity) {

@@ -42,9 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Duban against the bare engine doing the same work in the same run: claiming and completing the first task of an
- * instance through Camunda's REST API with 1 and 4 clients, and 10,000 tasks crossing their deadline at once (Duban's
- * daily check marking each overdue and climbing the ladder, against a bare timer on each task). Not part of the test
- * suite: {@code ./mvnw verify -Pbenchmark}.
+ * instance through Camunda's REST API with 1 and 4 clients, and 10,000 and 100,000 tasks crossing their deadline at
+ * once (Duban's daily sweep marking each overdue and climbing the ladder, against a bare timer on each task; sizes
+ * from {@code -Dduban.benchmark.crossing}). Not part of the test suite: {@code ./mvnw verify -Pbenchmark}.
  */
 @DubanTest
 class EngineComparisonBenchmark {
@@ -52,7 +52,6 @@ class EngineComparisonBenchmark {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int REST_INSTANCES = 200;
     private static final int REST_WARM_UP = 100;
-    private static final int CROSSING = 10_000;
     private static final int JOB_THREADS = 3;
 
     @LocalServerPort
@@ -81,6 +80,9 @@ class EngineComparisonBenchmark {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    DailySweepTiming sweepTiming;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -123,37 +125,74 @@ class EngineComparisonBenchmark {
         }
 
         LocalDate deadline = LocalDate.of(2031, 3, 3);
-        long start = System.nanoTime();
-        List<String> dubanInstances = dispatchDuban(CROSSING, deadline);
-        double dubanDispatch = CROSSING / ((System.nanoTime() - start) / 1e9);
-        start = System.nanoTime();
-        startBare(CROSSING, deadline);
-        double bareDispatch = CROSSING / ((System.nanoTime() - start) / 1e9);
-        System.out.printf(
-                "dispatch %,d instances (batches of 100): Duban %.1f/s | bare %.1f/s | ratio %.2f%n",
-                CROSSING, dubanDispatch, bareDispatch, dubanDispatch / bareDispatch);
-
-        ClockUtil.setCurrentTime(
-                Date.from(deadline.plusDays(1).atTime(9, 0).atZone(BEIJING).toInstant()));
-        double dubanCrossing = runDueTimers("plan-task", "StartEvent_DailyCheck");
-        double bareCrossing = runDueTimers("bare-deadline", "overdue");
-        long overdue = jdbc.sql("""
-                        select count(*) from duban.task_supervision where process_instance_id = any(?)
-                        and state = 'OVERDUE' and escalation_level <> 'NONE'""")
-                .param(dubanInstances.toArray(String[]::new))
-                .query(Long.class)
-                .single();
-        assertThat(overdue).isEqualTo(CROSSING);
-        System.out.printf(
-                "%,d tasks cross their deadline, %d job threads: Duban marks all overdue and escalated in "
-                        + "%.1f s | bare timers fire in %.1f s | time ratio %.2f%n",
-                CROSSING, JOB_THREADS, dubanCrossing, bareCrossing, dubanCrossing / bareCrossing);
+        for (int crossing : crossingSizes()) {
+            crossing(crossing, deadline);
+            deadline = deadline.plusWeeks(1);
+        }
         System.out.println("===============================================");
     }
 
-    private List<String> dispatchDuban(int count, LocalDate deadline) {
-        List<String> ids = new ArrayList<>();
+    /**
+     * {@code count} tasks of one plan, and as many bare instances, cross their deadline together: Duban's daily sweep
+     * (每日督办检查: each task marked overdue, its working days counted, its level decided and its steps recorded and
+     * told) against a bare boundary timer on each instance (which marks the task late with a user task), both on
+     * {@value #JOB_THREADS} job threads.
+     */
+    private void crossing(int count, LocalDate deadline) throws Exception {
         String plan = Orders.freshCode("CMP");
+        long start = System.nanoTime();
+        List<String> dubanInstances = dispatchDuban(plan, count, deadline);
+        double dubanDispatch = count / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        startBare(count, deadline);
+        double bareDispatch = count / ((System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "dispatch %,d instances (batches of 100): Duban %.1f/s | bare %.1f/s | ratio %.2f%n",
+                count, dubanDispatch, bareDispatch, dubanDispatch / bareDispatch);
+        BenchmarkTable.record(
+                String.format("dispatch %,d instances", count),
+                String.format("%.0f/s", dubanDispatch),
+                String.format("%.0f/s", bareDispatch),
+                String.format("%.2f", dubanDispatch / bareDispatch),
+                "");
+
+        ClockUtil.setCurrentTime(
+                Date.from(deadline.plusDays(1).atTime(9, 0).atZone(BEIJING).toInstant()));
+        double dubanCrossing = sweepTiming.sweep(plan, JOB_THREADS).toNanos() / 1e9;
+        double bareCrossing = runDueTimers("bare-deadline", "overdue");
+        long overdue = jdbc.sql("""
+                        select count(*) from duban.task_supervision where plan_code = ?
+                        and state = 'OVERDUE' and escalation_level <> 'NONE'""").param(plan).query(Long.class).single();
+        assertThat(overdue).isEqualTo(count);
+        assertThat(dubanInstances).hasSize(count);
+        System.out.printf(
+                "%,d tasks cross their deadline, %d job threads: Duban's daily sweep marks all overdue and escalated in "
+                        + "%.1f s | bare timers fire in %.1f s | time ratio %.2f%n",
+                count, JOB_THREADS, dubanCrossing, bareCrossing, dubanCrossing / bareCrossing);
+        BenchmarkTable.record(
+                String.format("%,d tasks cross their deadline together (%d job threads)", count, JOB_THREADS),
+                String.format("%.1f s", dubanCrossing),
+                String.format("%.1f s", bareCrossing),
+                String.format("%.2f×", dubanCrossing / bareCrossing),
+                "≤ 0.7×");
+        ClockUtil.reset();
+    }
+
+    /** The crossing sizes: {@code -Dduban.benchmark.crossing=10000,100000} (the default); smaller on a small machine. */
+    private static List<Integer> crossingSizes() {
+        return java.util.Arrays.stream(System.getProperty("duban.benchmark.crossing", "10000,100000")
+                        .split(","))
+                .map(String::strip)
+                .map(Integer::valueOf)
+                .toList();
+    }
+
+    private List<String> dispatchDuban(int count, LocalDate deadline) {
+        return dispatchDuban(Orders.freshCode("CMP"), count, deadline);
+    }
+
+    private List<String> dispatchDuban(String plan, int count, LocalDate deadline) {
+        List<String> ids = new ArrayList<>();
         for (int batch = 0; batch < count; batch += 100) {
             int from = batch;
             transaction.executeWithoutResult(status -> {

@@ -106,6 +106,8 @@ class CrashRecoveryIT {
         try (DubanNode node = DubanNode.on(database, "crash-load").start()) {
             node.awaitUp(Duration.ofMinutes(3));
             PastDispatch.releaseTimers(node);
+            // The daily sweep checks the tasks while their lead units sign and report.
+            PastDispatch.startSweep(node, plan);
             clients = LeadUnitClients.start(node, List.copyOf(LEAD_USERS.keySet()), PastDispatch.PASSWORD, instances);
             TwoNodeClusterIT.await(
                     () -> clients.reported() >= tasks / 4,
@@ -130,7 +132,11 @@ class CrashRecoveryIT {
             TwoNodeClusterIT.await(
                     () -> database.count("""
                     select count(*) from act_ru_job where duedate_ <= ? and process_instance_id_ in
-                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan) == 0, Duration.ofMinutes(3), "every due daily check ran");
+                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan) == 0 && database.count("""
+                    select count(*) from act_ru_job j join act_re_procdef d on d.id_ = j.proc_def_id_
+                    where d.key_ = 'daily-supervision' and j.process_instance_id_ is not null""") == 0,
+                    Duration.ofMinutes(3),
+                    "every due timer and the sweep's batches ran");
         }
 
         String ofPlan = "proc_inst_id_ in (select process_instance_id from duban.task_supervision where plan_code = '"
@@ -189,7 +195,7 @@ class CrashRecoveryIT {
                   || ' | joblog ' || coalesce((select string_agg(l.job_state_ || '@' || l.timestamp_ || ' by '
                        || coalesce(l.hostname_, '-') || ' due ' || l.job_duedate_ || ' job ' || l.job_id_, ', '
                        order by l.timestamp_) from act_hi_job_log l where l.process_instance_id_ = t.process_instance_id
-                       and l.act_id_ = 'StartEvent_DailyCheck'), '-')
+                       and l.act_id_ like 'ServiceTask_%'), '-')
                   || ' | rujobs ' || coalesce((select string_agg(j.id_ || ' due ' || j.duedate_ || ' lock '
                        || coalesce(j.lock_owner_, '-') || ' until ' || coalesce(j.lock_exp_time_::text, '-')
                        || ' retries ' || j.retries_ || ' ex ' || coalesce(j.exception_msg_, '-'), ', ')

@@ -47,6 +47,25 @@ final class PastDispatch {
         }
     }
 
+    /**
+     * An administrator starts the daily sweep (每日督办检查) for the plan's tasks through the engine's REST API, as from
+     * Cockpit; its batches are jobs that every node's job executor takes. Returns the sweep's process instance.
+     */
+    static String startSweep(DubanNode node, String plan) {
+        DubanNode.Response started = node.post(
+                DubanNode.ADMIN,
+                DubanNode.ADMIN_PASSWORD,
+                "/engine-rest/process-definition/key/daily-supervision/start",
+                "application/json",
+                "{\"variables\": {\"planCode\": {\"value\": \"" + plan + "\"}}}");
+        if (started.status() != 200) {
+            throw new IllegalStateException("sweep not started: " + started);
+        }
+        String body = started.body();
+        int id = body.indexOf("\"id\":\"") + 6;
+        return body.substring(id, body.indexOf('"', id));
+    }
+
     /** Leaves the test sources' helpers (on this JVM's class path) out of the application's component scan. */
     private static final class ApplicationClassesOnly extends TypeExcludeFilter {
 

@@ -60,8 +60,14 @@ class TwoNodeClusterIT {
         database.close();
     }
 
+    /** The daily sweep's batch size on the nodes. */
+    private static final int BATCH = 10;
+
+    /** The sweep the test started (process instance id). */
+    private String sweep;
+
     @Test
-    void eachDeadlineTimerFiresExactlyOnceAcrossTwoNodes() {
+    void eachTaskIsCheckedExactlyOnceAcrossTwoNodes() {
         String plan = "CLUSTER-ONCE";
         int tasks = 160;
         Timestamp due = dispatchTasksWhoseDeadlinePassedDaysAgo(plan, tasks);
@@ -71,17 +77,19 @@ class TwoNodeClusterIT {
             a.awaitUp(Duration.ofMinutes(3));
             b.awaitUp(Duration.ofMinutes(3));
             PastDispatch.releaseTimers(a);
+            sweep = PastDispatch.startSweep(a, plan);
             aLoginOnOneNodeIsGoodOnTheOther(a, b);
             awaitAllWorkDone(plan, due, Duration.ofMinutes(4));
         }
 
-        Map<String, Long> firedBy = assertEachTimerFiredOnce(plan, tasks, due);
-        assertThat(firedBy).as("both nodes ran deadline timers").containsKeys("node-a", "node-b");
+        Map<String, Long> firedBy = assertEachTaskCheckedOnce(plan, tasks);
+        assertThat(firedBy).as("both nodes ran batches of the sweep").containsKeys("node-a", "node-b");
         Mails mails = mailsOf(plan);
         assertThat(mails.duplicates()).as("no e-mail twice").isZero();
         assertThat(mails.received()).isEqualTo(sentMails(plan)).isGreaterThanOrEqualTo(tasks * 3L);
         System.out.printf(
-                "cluster: %d deadline timers fired once each (%s), %d e-mails, none twice%n",
+                "cluster: %d tasks checked once each by the sweep's batches (batches per node: %s), %d e-mails, "
+                        + "none twice%n",
                 tasks, firedBy, mails.received());
     }
 
@@ -100,8 +108,9 @@ class TwoNodeClusterIT {
             a.awaitUp(Duration.ofMinutes(3));
             b.awaitUp(Duration.ofMinutes(3));
             PastDispatch.releaseTimers(a);
+            sweep = PastDispatch.startSweep(a, plan);
             await(
-                    () -> overdueEvents(plan) >= tasks / 5 && firedBy(plan, due).getOrDefault("node-b", 0L) >= 5,
+                    () -> overdueEvents(plan) >= tasks / 5 && firedBy().getOrDefault("node-b", 0L) >= 2,
                     Duration.ofMinutes(3),
                     "a fifth of the checks done, some by node-b");
             b.kill();
@@ -111,8 +120,10 @@ class TwoNodeClusterIT {
             assertThat(a.isUp()).isTrue();
         }
 
-        firedBy = assertEachTimerFiredOnce(plan, tasks, due);
-        assertThat(firedBy.get("node-a")).as("node-a took over").isGreaterThan(tasks - checkedWhenKilled - 1);
+        firedBy = assertEachTaskCheckedOnce(plan, tasks);
+        assertThat(firedBy.get("node-a") * BATCH)
+                .as("node-a took over")
+                .isGreaterThanOrEqualTo(tasks - checkedWhenKilled);
         Mails mails = mailsOf(plan);
         // An e-mail that node-b had handed to the mail server but not yet marked sent goes out again: at most one.
         assertThat(mails.duplicates())
@@ -120,7 +131,7 @@ class TwoNodeClusterIT {
                 .isLessThanOrEqualTo(1);
         assertThat(mails.received() - mails.duplicates()).isEqualTo(sentMails(plan));
         System.out.printf(
-                "cluster: node-b killed after %d of %d checks; every timer fired once (%s); %d e-mails, "
+                "cluster: node-b killed after %d of %d checks; every task checked once (batches per node: %s); %d e-mails, "
                         + "%d twice%n",
                 checkedWhenKilled, tasks, firedBy, mails.received(), mails.duplicates());
     }
@@ -163,7 +174,9 @@ class TwoNodeClusterIT {
                 name,
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),
-                "--duban.notification.delivery-interval=1s");
+                "--duban.notification.delivery-interval=1s",
+                // Small batches, so that both nodes take some of the sweep's.
+                "--duban.supervision.sweep-batch-size=" + BATCH);
     }
 
     /** Every timer of the plan's instances that was due has fired, and every e-mail of the plan went out. */
@@ -174,9 +187,11 @@ class TwoNodeClusterIT {
                     select count(*) from act_ru_job where retries_ = 0 and process_instance_id_ in
                     (select process_instance_id from duban.task_supervision where plan_code = ?)""", plan);
                     assertThat(failed).as("failed jobs").isZero();
-                    return database.count("""
+                    return database.count("select count(*) from act_ru_execution where proc_inst_id_ = ?", sweep) == 0
+                            && database.count("""
                     select count(*) from act_ru_job where duedate_ <= ? and process_instance_id_ in
-                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan) == 0 && database.count("""
+                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan) == 0
+                            && database.count("""
                     select count(*) from duban.notification
                     where channel = 'EMAIL' and sent_at is null and body like ?""", "%" + plan + "-%") == 0;
                 },
@@ -199,26 +214,22 @@ class TwoNodeClusterIT {
     }
 
     /**
-     * Each instance's daily check ran once (the job log shows one successful run of the check that was due), each task
-     * turned overdue once and climbed each level at most once, and its record in the read model says so.
+     * The sweep checked each task once: every batch's job succeeded once (the engine's job log), each task turned
+     * overdue once and climbed each level at most once, its record in the read model says so, and no one was told
+     * anything twice.
      *
-     * @return how many checks each node ran
+     * @return how many batches each node ran
      */
-    private Map<String, Long> assertEachTimerFiredOnce(String plan, int tasks, Timestamp due) {
+    private Map<String, Long> assertEachTaskCheckedOnce(String plan, int tasks) {
         assertThat(database.count("""
-                select count(*) from (select process_instance_id_ from act_hi_job_log
-                    where act_id_ = 'StartEvent_DailyCheck' and job_state_ = 2 and job_duedate_ <= ?
-                      and process_instance_id_ in
-                          (select process_instance_id from duban.task_supervision where plan_code = ?)
-                    group by process_instance_id_ having count(*) = 1) once""", due, plan))
-                .as("instances whose due daily check ran exactly once")
-                .isEqualTo(tasks);
+                select count(*) from (select job_def_id_, job_id_ from act_hi_job_log
+                    where act_id_ = 'ServiceTask_SuperviseBatch' and job_state_ = 2 and process_instance_id_ = ?
+                    group by job_def_id_, job_id_ having count(*) > 1) twice""", sweep)).as("no batch succeeded twice").isZero();
         assertThat(database.count("""
-                select count(*) from act_hi_job_log where act_id_ = 'StartEvent_DailyCheck' and job_state_ = 2
-                and job_duedate_ <= ? and process_instance_id_ in
-                    (select process_instance_id from duban.task_supervision where plan_code = ?)""", due, plan))
-                .as("successful runs of the due daily checks")
-                .isEqualTo(tasks);
+                select count(*) from act_hi_job_log
+                where act_id_ = 'ServiceTask_SuperviseBatch' and job_state_ = 2 and process_instance_id_ = ?""", sweep))
+                .as("each batch of %d tasks once", BATCH)
+                .isEqualTo((tasks + BATCH - 1) / BATCH);
         SupervisionCounts record = new SupervisionCounts(database, plan);
         assertThat(record.overdueSteps()).as("逾期 recorded once per task").isEqualTo(tasks);
         assertThat(record.mostOverdueStepsOfOneTask()).isEqualTo(1);
@@ -233,17 +244,16 @@ class TwoNodeClusterIT {
                     where body like ? group by 1, 2, 3, 4 having count(*) > 1) twice""", "%" + plan + "-%"))
                 .as("no notification twice")
                 .isZero();
-        return firedBy(plan, due);
+        return firedBy();
     }
 
-    private Map<String, Long> firedBy(String plan, Timestamp due) {
+    /** The sweep's batches each node ran. */
+    private Map<String, Long> firedBy() {
         Map<String, Long> counts = new HashMap<>();
         database.jdbc().sql("""
                         select hostname_, count(*) from act_hi_job_log
-                        where act_id_ = 'StartEvent_DailyCheck' and job_state_ = 2 and job_duedate_ <= ?
-                          and process_instance_id_ in
-                              (select process_instance_id from duban.task_supervision where plan_code = ?)
-                        group by hostname_""").params(due, plan).query(rs -> {
+                        where act_id_ = 'ServiceTask_SuperviseBatch' and job_state_ = 2 and process_instance_id_ = ?
+                        group by hostname_""").param(sweep).query(rs -> {
             counts.put(rs.getString(1), rs.getLong(2));
         });
         return counts;

@@ -5,6 +5,7 @@ import cn.duban.dispatch.ReportCycle;
 import cn.duban.dispatch.TaskDispatchOrder;
 import cn.duban.identity.DubanGroups;
 import cn.duban.identity.Unit;
+import cn.duban.support.DailySupervisionRun;
 import cn.duban.support.Http;
 import cn.duban.support.Orders;
 import cn.duban.support.TestUsers;
@@ -14,10 +15,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.stereotype.Component;
@@ -49,21 +48,18 @@ class DashboardScenario {
 
     private final PlanTaskDispatcher dispatcher;
     private final TaskService taskService;
-    private final ManagementService managementService;
     private final TestUsers users;
+    private final DailySupervisionRun sweep;
 
     final Map<String, String> instances = new LinkedHashMap<>();
     String planCode;
 
     DashboardScenario(
-            PlanTaskDispatcher dispatcher,
-            TaskService taskService,
-            ManagementService managementService,
-            TestUsers users) {
+            PlanTaskDispatcher dispatcher, TaskService taskService, TestUsers users, DailySupervisionRun sweep) {
         this.dispatcher = dispatcher;
         this.taskService = taskService;
-        this.managementService = managementService;
         this.users = users;
+        this.sweep = sweep;
     }
 
     /** Builds the set once; later calls return the same plan. */
@@ -171,17 +167,9 @@ class DashboardScenario {
         }
     }
 
-    /** Runs the daily check (the timer of 每日督办检查) of one task at the engine's current time. */
+    /** Runs the daily sweep (每日督办检查) on one task at the engine's current time. */
     void dailyCheck(String task) {
-        Job timer = managementService
-                .createJobQuery()
-                .processInstanceId(instances.get(task))
-                .timers()
-                .activityId("StartEvent_DailyCheck")
-                .singleResult();
-        if (timer != null) {
-            managementService.executeJob(timer.getId());
-        }
+        sweep.now(code(task));
     }
 
     private static void at(LocalDate day) {

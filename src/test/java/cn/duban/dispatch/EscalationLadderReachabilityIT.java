@@ -10,6 +10,7 @@ import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;
 import cn.duban.supervision.SupervisionState;
 import cn.duban.supervision.TaskSupervision;
+import cn.duban.support.DailySupervisionRun;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Http;
 import cn.duban.support.Orders;
@@ -27,7 +28,6 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +69,9 @@ class EscalationLadderReachabilityIT {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    DailySupervisionRun sweep;
 
     /** What a task goes through before its check: working days overdue, urges, earlier rectifications. */
     private record Scenario(String task, int overdue, int urged, int rectifications) {}
@@ -129,13 +132,7 @@ class EscalationLadderReachabilityIT {
         LocalDate day =
                 scenario.overdue() == 0 ? deadline.plusDays(1) : calendar.plusWorkingDays(deadline, scenario.overdue());
         ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(BEIJING).toInstant()));
-        Job check = managementService
-                .createJobQuery()
-                .processInstanceId(instance)
-                .timers()
-                .activityId("StartEvent_DailyCheck")
-                .singleResult();
-        managementService.executeJob(check.getId());
+        sweep.now(scenario.task());
 
         TaskSupervision checked = record.find(scenario.task()).orElseThrow();
         assertThat(checked.state()).isEqualTo(SupervisionState.OVERDUE);

@@ -9,6 +9,7 @@ import cn.duban.dispatch.TaskDispatchOrder;
 import cn.duban.supervision.EscalationLevel;
 import cn.duban.supervision.SupervisionRecord;
 import cn.duban.supervision.SupervisionState;
+import cn.duban.support.DailySupervisionRun;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Jobs;
 import cn.duban.support.Orders;
@@ -57,6 +58,9 @@ class PlanTaskAccountabilityDueProcessTest {
     @Autowired
     Jobs jobs;
 
+    @Autowired
+    DailySupervisionRun sweep;
+
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
@@ -75,14 +79,7 @@ class PlanTaskAccountabilityDueProcessTest {
         });
         assertThat(ran(instanceId, "ServiceTask_OpenCaseOnDispatch")).isTrue();
 
-        at(LocalDate.of(2031, 1, 22));
-        managementService.executeJob(managementService
-                .createJobQuery()
-                .processInstanceId(instanceId)
-                .timers()
-                .activityId("StartEvent_DailyCheck")
-                .singleResult()
-                .getId());
+        sweep.on(LocalDate.of(2031, 1, 22), code);
         assertThat(cases.of(code)).as("the level did not rise again").hasSize(1);
         assertThat(ran(instanceId, "ServiceTask_OpenCaseOnDailyCheck")).isFalse();
     }

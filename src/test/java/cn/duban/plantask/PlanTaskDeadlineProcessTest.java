@@ -11,6 +11,7 @@ import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;
 import cn.duban.supervision.SupervisionState;
 import cn.duban.supervision.TaskSupervision;
+import cn.duban.support.DailySupervisionRun;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Jobs;
 import cn.duban.support.Orders;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +58,9 @@ class PlanTaskDeadlineProcessTest {
 
     @Autowired
     Jobs jobs;
+
+    @Autowired
+    DailySupervisionRun sweep;
 
     private String code;
     private String instanceId;
@@ -387,16 +390,9 @@ class PlanTaskDeadlineProcessTest {
         instanceId = dispatcher.dispatch(Orders.order(code, List.of(Orders.ECOLOGY), supportUnits));
     }
 
-    /** Moves the engine's clock to 09:00 Beijing time of {@code day} and runs the daily check's timer job. */
+    /** Moves the engine's clock to 09:00 Beijing time of {@code day} and runs the daily sweep (每日督办检查) on the task. */
     private void checkOn(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(BEIJING).toInstant()));
-        Job timer = managementService
-                .createJobQuery()
-                .processInstanceId(instanceId)
-                .timers()
-                .activityId("StartEvent_DailyCheck")
-                .singleResult();
-        managementService.executeJob(timer.getId());
+        sweep.on(day, code);
     }
 
     private TaskSupervision state() {

@@ -8,6 +8,7 @@ import cn.duban.supervision.EscalationLevel;
 import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;
 import cn.duban.supervision.SupervisionState;
+import cn.duban.support.DailySupervisionRun;
 import cn.duban.support.DubanTest;
 import cn.duban.support.Orders;
 import cn.duban.taskform.SubmissionRejectedException;
@@ -46,6 +47,9 @@ class PlanTaskProgressReportProcessTest {
 
     @Autowired
     ProgressReports reports;
+
+    @Autowired
+    DailySupervisionRun sweep;
 
     private String code;
     private String instanceId;
@@ -110,7 +114,7 @@ class PlanTaskProgressReportProcessTest {
                 .contains(org.assertj.core.groups.Tuple.tuple(
                         SupervisionEvent.Kind.PROGRESS_REPORT_MISSED, "州生态环境局未按期报送进展"));
 
-        runTimer("StartEvent_DailyCheck", LocalDate.of(2030, 10, 10));
+        sweep.on(LocalDate.of(2030, 10, 10), code);
         assertThat(record.find(code).orElseThrow().state()).isEqualTo(SupervisionState.OVERDUE);
         assertThat(record.find(code).orElseThrow().escalationLevel()).isEqualTo(EscalationLevel.REMINDER);
         assertThat(record.events(code))
