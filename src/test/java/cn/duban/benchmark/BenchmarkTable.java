@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.platform.launcher.LauncherSession;
@@ -70,9 +73,14 @@ public final class BenchmarkTable implements LauncherSessionListener {
             return;
         }
         try {
-            List<String> rows = Files.readAllLines(file, StandardCharsets.UTF_8);
-            String machine = "%d cores, %d MB heap, %s %s, Java %s"
+            // The scale rows (one size, many kinds of work) after the rows comparing one piece of work each.
+            List<String> rows = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .sorted(Comparator.comparing(row -> row.startsWith("| scale:")))
+                    .toList();
+            String machine = "%s, %s, %d cores, %d MB heap, %s %s, Java %s"
                     .formatted(
+                            LocalDate.now(ZoneId.of("Asia/Shanghai")),
+                            cpu(),
                             Runtime.getRuntime().availableProcessors(),
                             Runtime.getRuntime().maxMemory() >> 20,
                             System.getProperty("os.name"),
@@ -85,6 +93,19 @@ public final class BenchmarkTable implements LauncherSessionListener {
             System.out.println();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The processor's model name, where the system tells it. */
+    private static String cpu() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown processor");
+        } catch (IOException | RuntimeException e) {
+            return "unknown processor";
         }
     }
 

@@ -1,0 +1,293 @@
+package cn.duban.benchmark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Clones the database rows of a process instance that was started and worked on through the engine, many times over
+ * with set-based SQL ({@code INSERT … SELECT … CROSS JOIN generate_series}), so that a million instances exist in
+ * minutes and the engine can still work on each of them.
+ *
+ * <p>How: {@link #snapshot()} fingerprints every row of the engine's runtime and history tables and Duban's per-task
+ * tables; the caller then drives one instance through the engine; {@link #capture} keeps the rows that appeared since
+ * (a template) and the ids they carry. {@link #clone} inserts copies {@code from..to} of the template: an engine id
+ * (a time-based UUID, possibly behind an activity id) gets the copy's number as its last 12 hex digits, so every
+ * reference between the copied rows (execution → parent, task → execution, variable → byte array, history → runtime)
+ * points into the same copy; the task code gets the copy's number; unit and plan names given as cycled keys are
+ * spread over a list of values. Other columns are copied as they are, unless an override says otherwise.
+ */
+final class InstanceCloner {
+
+    private static final String SCHEMA = "scale_template";
+    private static final Pattern ENGINE_ID =
+            Pattern.compile("(.*:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** Engine tables that belong to no instance (definitions, identity, properties, meters). */
+    private static final Set<String> ENGINE_GLOBAL = Set.of(
+            "act_ge_property", "act_ge_schema_log", "act_ru_meter_log", "act_ru_task_meter_log", "act_ru_filter");
+
+    /** Duban tables that belong to no single task, or are derived from others by triggers. */
+    private static final Set<String> DUBAN_GLOBAL = Set.of(
+            "flyway_schema_history",
+            "unit",
+            "unit_alias",
+            "unit_collective",
+            "unit_reach",
+            "unit_contact",
+            "calendar_day",
+            "calendar_year",
+            "spring_session",
+            "spring_session_attributes",
+            "login_failure",
+            "login_known_address",
+            "task_state_count",
+            "task_state_delta",
+            "document_counter");
+
+    /** Parents before children: the engine's foreign keys. */
+    private static final List<String> FIRST =
+            List.of("public.act_ge_bytearray", "public.act_ru_execution", "public.act_ru_task", "public.act_ru_job");
+
+    private final JdbcTemplate jdbc;
+    private final List<String> tables;
+    private final Map<String, List<String>> prepared = new LinkedHashMap<>();
+
+    InstanceCloner(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        List<String> found = jdbc.queryForList("""
+                        select table_schema || '.' || table_name from information_schema.tables
+                        where table_type = 'BASE TABLE'
+                          and ((table_schema = 'public' and (table_name like 'act\\_ru\\_%' or table_name like 'act\\_hi\\_%'
+                                                             or table_name = 'act_ge_bytearray'))
+                               or table_schema = 'duban')
+                        order by 1""", String.class);
+        List<String> ordered = new ArrayList<>(FIRST);
+        found.stream()
+                .filter(t -> !FIRST.contains(t))
+                .filter(t -> !ENGINE_GLOBAL.contains(name(t)))
+                .filter(t -> !(t.startsWith("duban.") && DUBAN_GLOBAL.contains(name(t))))
+                .forEach(ordered::add);
+        this.tables = ordered;
+        jdbc.execute("create schema if not exists " + SCHEMA);
+    }
+
+    /** Fingerprints every row, so that {@link #capture} sees what one instance's work added. */
+    void snapshot() {
+        for (String table : tables) {
+            String before = SCHEMA + ".before_" + name(table);
+            jdbc.execute("drop table if exists " + before);
+            jdbc.execute(
+                    "create unlogged table " + before + " as select md5(t::text) as fingerprint from " + table + " t");
+            jdbc.execute("create index on " + before + " (fingerprint)");
+        }
+    }
+
+    /**
+     * Keeps the rows added since {@link #snapshot()} as template {@code name}: those that carry one of the engine ids
+     * added since, or one of the {@code identities} (the task code, say). {@code cycled} maps a value (a unit's id)
+     * to the SQL expression of the copy's value ({@code g.n} is the copy's number).
+     */
+    Template capture(String name, Map<String, String> identities, Map<String, String> cycled) {
+        Set<String> engineIds = new LinkedHashSet<>();
+        Map<String, String> captured = new LinkedHashMap<>();
+        for (String table : tables) {
+            String template = SCHEMA + ".t_" + name + "_" + name(table);
+            jdbc.execute("drop table if exists " + template);
+            jdbc.execute("create unlogged table " + template + " as select t.* from " + table + " t where not exists "
+                    + "(select 1 from " + SCHEMA + ".before_" + name(table) + " b where b.fingerprint = md5(t::text))");
+            captured.put(table, template);
+            if (table.startsWith("public.") && columns(table).containsKey("id_")) {
+                engineIds.addAll(jdbc.queryForList("select id_ from " + template, String.class));
+            }
+        }
+        engineIds.removeIf(id -> id == null || !ENGINE_ID.matcher(id).matches());
+        Set<String> keys = new LinkedHashSet<>(engineIds);
+        keys.addAll(identities.keySet());
+        String[] keyArray = keys.toArray(String[]::new);
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : captured.entrySet()) {
+            List<String> textColumns = columns(entry.getKey()).entrySet().stream()
+                    .filter(c -> isText(c.getValue()))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            if (textColumns.isEmpty()) {
+                jdbc.execute("drop table " + entry.getValue());
+                continue;
+            }
+            String belongs = textColumns.stream()
+                    .map(c -> "t." + quote(c) + "::text = any(?)")
+                    .collect(Collectors.joining(" or "));
+            Object[] params = textColumns.stream().map(c -> keyArray).toArray();
+            jdbc.update("delete from " + entry.getValue() + " t where not coalesce(" + belongs + ", false)", params);
+            Long rows = jdbc.queryForObject("select count(*) from " + entry.getValue(), Long.class);
+            if (rows != null && rows > 0) {
+                kept.put(entry.getKey(), entry.getValue());
+            } else {
+                jdbc.execute("drop table " + entry.getValue());
+            }
+        }
+        return new Template(name, kept, engineIds, identities, cycled);
+    }
+
+    /** Rows per table of a template, for the log. */
+    Map<String, Long> rowsPerTable(Template template) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        template.tables()
+                .forEach((table, copy) ->
+                        rows.put(table, jdbc.queryForObject("select count(*) from " + copy, Long.class)));
+        return rows;
+    }
+
+    /**
+     * Inserts copies {@code from..to} (inclusive) of the template. {@code overrides} maps {@code table.column} or
+     * {@code column} to the SQL expression of the copy's value ({@code t} is the template row, {@code g.n} the
+     * copy's number).
+     */
+    void clone(Template template, long from, long to, Map<String, String> overrides) {
+        List<String> inserts = prepared.computeIfAbsent(template.name(), name -> inserts(template, overrides));
+        for (String insert : inserts) {
+            jdbc.update(insert, from, to);
+        }
+    }
+
+    private List<String> inserts(Template template, Map<String, String> overrides) {
+        List<String> inserts = new ArrayList<>();
+        for (Map.Entry<String, String> entry : template.tables().entrySet()) {
+            String table = entry.getKey();
+            List<String> names = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            for (Map.Entry<String, Column> column : columns(table).entrySet()) {
+                Column c = column.getValue();
+                if (c.generated()) {
+                    continue;
+                }
+                names.add(quote(column.getKey()));
+                String override =
+                        overrides.getOrDefault(name(table) + "." + column.getKey(), overrides.get(column.getKey()));
+                values.add(override != null ? override : expression(entry.getValue(), column.getKey(), c, template));
+            }
+            inserts.add("insert into " + table + " (" + String.join(", ", names) + ") select "
+                    + String.join(", ", values) + " from " + entry.getValue()
+                    + " t cross join generate_series(?::bigint, ?::bigint) as g(n)");
+        }
+        return inserts;
+    }
+
+    /** The SQL expression of a column's value in copy {@code g.n}. */
+    private String expression(String copy, String column, Column c, Template template) {
+        String ref = "t." + quote(column);
+        if (c.array()) {
+            List<String> elements = jdbc.queryForList(
+                    "select distinct e from " + copy + " t, unnest(" + ref + "::text[]) e where e is not null",
+                    String.class);
+            String value = ref + "::text[]";
+            for (String element : elements) {
+                String mapped = template.map(element);
+                if (mapped != null) {
+                    value = "array_replace(" + value + ", " + literal(element) + ", (" + mapped + ")::text)";
+                }
+            }
+            return value + "::" + c.type();
+        }
+        if (!isText(c)) {
+            return ref;
+        }
+        List<String> distinct = jdbc.queryForList(
+                "select distinct " + ref + " from " + copy + " t where " + ref + " is not null", String.class);
+        List<String> mappedValues =
+                distinct.stream().filter(v -> template.map(v) != null).toList();
+        if (mappedValues.isEmpty()) {
+            return ref;
+        }
+        if (mappedValues.size() == distinct.size() && distinct.stream().allMatch(template.engineIds()::contains)) {
+            return Template.renumber(ref);
+        }
+        StringBuilder value = new StringBuilder("case " + ref);
+        for (String v : mappedValues) {
+            value.append(" when ").append(literal(v)).append(" then ").append(template.map(v));
+        }
+        return value.append(" else ").append(ref).append(" end").toString();
+    }
+
+    private Map<String, Column> columns(String table) {
+        Map<String, Column> columns = new LinkedHashMap<>();
+        jdbc.query(
+                """
+                        select column_name, data_type, udt_name, column_default, is_identity, is_generated
+                        from information_schema.columns where table_schema = ? and table_name = ?
+                        order by ordinal_position""",
+                rs -> {
+                    String def = rs.getString(4);
+                    boolean generated = "YES".equals(rs.getString(5))
+                            || "ALWAYS".equals(rs.getString(6))
+                            || (def != null && def.startsWith("nextval("));
+                    boolean array = "ARRAY".equals(rs.getString(2));
+                    String type = array ? rs.getString(3).substring(1) + "[]" : rs.getString(2);
+                    columns.put(rs.getString(1), new Column(type, array, generated));
+                },
+                table.substring(0, table.indexOf('.')),
+                name(table));
+        return columns;
+    }
+
+    private static boolean isText(Column column) {
+        return !column.array()
+                && (column.type().equals("character varying") || column.type().equals("text"));
+    }
+
+    private static String name(String table) {
+        return table.substring(table.indexOf('.') + 1);
+    }
+
+    private static String quote(String column) {
+        return '"' + column + '"';
+    }
+
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** Drops the fingerprints and templates. */
+    void dropAll() {
+        jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
+    }
+
+    private record Column(String type, boolean array, boolean generated) {}
+
+    /** The rows of one instance, ready to be copied. */
+    record Template(
+            String name,
+            Map<String, String> tables,
+            Set<String> engineIds,
+            Map<String, String> identities,
+            Map<String, String> cycled) {
+
+        /** The SQL expression of {@code value} in copy {@code g.n}, or null when the value is copied as it is. */
+        String map(String value) {
+            if (engineIds.contains(value)) {
+                return renumber(literal(value));
+            }
+            String identity = identities.get(value);
+            return identity != null ? identity : cycled.get(value);
+        }
+
+        /** The engine id with the copy's number as its last 12 hex digits (the UUID's node field). */
+        static String renumber(String idExpression) {
+            return "overlay(" + idExpression + " placing lpad(to_hex(g.n), 12, '0') from char_length(" + idExpression
+                    + ") - 11)";
+        }
+
+        /** The id copy {@code n} of a template engine id gets. */
+        static String renumbered(String id, long n) {
+            String hex = String.format("%012x", n);
+            return id.substring(0, id.length() - 12) + hex;
+        }
+    }
+}
