@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -64,7 +65,7 @@ class ScaleBenchmark {
     static final int CLEANUP_SECONDS = Integer.getInteger("duban.benchmark.cleanup-seconds", 60);
 
     /** How many of the due daily-check timers are run to time the current daily check. */
-    static final int SWEEP_SAMPLE = Integer.getInteger("duban.benchmark.sweep-sample", 1_000);
+    static final int SWEEP_THREADS = 3;
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int ROUNDS = 100;
@@ -104,6 +105,9 @@ class ScaleBenchmark {
 
     @Autowired
     Jobs jobs;
+
+    @Autowired
+    DailySweepTiming sweepTiming;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Double> partSeconds = new LinkedHashMap<>();
@@ -533,45 +537,33 @@ class ScaleBenchmark {
      * Until it exists, this times the current mechanism, one daily-check timer per open task, on a sample of the due
      * timers run one after the other, and extrapolates to every open task.
      */
-    private void timeDailySweep(Generated generated) {
-        int sample = SWEEP_SAMPLE;
-        List<Job> due = managementService
-                .createJobQuery()
-                .processDefinitionKey("plan-task")
-                .activityId("StartEvent_DailyCheck")
-                .timers()
-                .listPage(0, sample);
-        Date latest = due.stream().map(Job::getDuedate).max(Date::compareTo).orElseThrow();
-        ClockUtil.setCurrentTime(new Date(latest.getTime() + 60_000));
-        long start = System.nanoTime();
-        int done = 0;
-        for (Job job : due) {
-            try {
-                managementService.executeJob(job.getId());
-                done++;
-            } catch (RuntimeException conflict) {
-                // a concurrent change of the same instance: the job executor would retry it
-            }
+    private void timeDailySweep(Generated generated) throws Exception {
+        // The next morning at nine: every open task in the units' hands is due for its daily step.
+        ClockUtil.setCurrentTime(Date.from(
+                LocalDate.now(BEIJING).plusDays(1).atTime(9, 0).atZone(BEIJING).toInstant()));
+        try {
+            long due = jdbc.queryForObject(
+                    "select count(*) from duban.task_supervision where state not in ('SUBMITTED', 'CLOSED')",
+                    Long.class);
+            int retriesBefore = sweepTiming.retries();
+            Duration took = sweepTiming.sweep(null, SWEEP_THREADS);
+            long checked = jdbc.queryForObject(
+                    "select count(*) from duban.task_supervision where last_checked_on = ?",
+                    Long.class,
+                    LocalDate.now(BEIJING).plusDays(1));
+            System.out.printf(
+                    "daily sweep: %,d of %,d due tasks checked in %.1f s on %d job threads (%d batch retries)%n",
+                    checked, due, took.toMillis() / 1e3, SWEEP_THREADS, sweepTiming.retries() - retriesBefore);
+            BenchmarkTable.record(
+                    "scale: daily sweep at %,d open tasks (%,d due, %d job threads)"
+                            .formatted(TASKS, due, SWEEP_THREADS),
+                    "%.1f min".formatted(took.toMillis() / 60_000.0),
+                    "–",
+                    "–",
+                    "minutes");
+        } finally {
+            ClockUtil.reset();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        ClockUtil.reset();
-        long timers = managementService
-                .createJobQuery()
-                .processDefinitionKey("plan-task")
-                .activityId("StartEvent_DailyCheck")
-                .timers()
-                .count();
-        double extrapolated = seconds / done * TASKS;
-        System.out.printf(
-                "daily check, current mechanism (a timer per task): %,d of %,d timers in %.1f s, one thread → %,d open "
-                        + "tasks in about %.0f min%n",
-                done, timers, seconds, TASKS, extrapolated / 60);
-        BenchmarkTable.record(
-                "scale: daily sweep at %,d open tasks (a timer per task, %,d timed, one thread)".formatted(TASKS, done),
-                "about %.0f min".formatted(extrapolated / 60),
-                "–",
-                "–",
-                "minutes");
     }
 
     // --- history cleanup -----------------------------------------------------------------------------------
