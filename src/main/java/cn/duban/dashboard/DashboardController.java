@@ -45,13 +45,16 @@ class DashboardController {
     private final UnitCatalog units;
     private final ZoneId zone;
     private final cn.duban.instruction.LeaderInstructions instructions;
+    private final cn.duban.evidence.EvidenceFiles evidence;
 
     DashboardController(
             DashboardQueries queries,
             TaskDossiers dossiers,
             UnitCatalog units,
             @Value("${duban.time-zone}") ZoneId zone,
-            cn.duban.instruction.LeaderInstructions instructions) {
+            cn.duban.instruction.LeaderInstructions instructions,
+            cn.duban.evidence.EvidenceFiles evidence) {
+        this.evidence = evidence;
         this.instructions = instructions;
         this.queries = queries;
         this.dossiers = dossiers;
@@ -137,7 +140,7 @@ class DashboardController {
                                 StandardCharsets.UTF_8)
                         .build()
                         .toString());
-        try (LedgerWorkbook workbook = new LedgerWorkbook(zone)) {
+        try (LedgerWorkbook workbook = new LedgerWorkbook(zone, evidence.countsByTask())) {
             queries.ledger(
                     filter,
                     workbook.taskSheet("督办台账　导出时间：" + now.format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm"))

@@ -6,7 +6,15 @@
  */
 @ApplicationModule(
         displayName = "Dashboard",
-        allowedDependencies = {"accountability", "calendar", "identity", "instruction", "plantask", "supervision"})
+        allowedDependencies = {
+            "accountability",
+            "calendar",
+            "evidence",
+            "identity",
+            "instruction",
+            "plantask",
+            "supervision"
+        })
 package cn.duban.dashboard;
 
 import org.springframework.modulith.ApplicationModule;
