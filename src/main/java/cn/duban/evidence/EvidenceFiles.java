@@ -125,6 +125,7 @@ public class EvidenceFiles {
                 .workingUnit(taskId, caller)
                 .orElseThrow(() -> participants
                         .assigneeOtherThan(taskId, caller)
+                        .filter(other -> participants.isCandidate(taskId, caller))
                         .map(other -> EvidenceRefusal.forbidden("这一步已由“" + other + "”签收办理，只有办理人可以添加佐证材料。"))
                         .orElseGet(() -> EvidenceRefusal.forbidden("只有承办这一步的单位可以添加佐证材料。")));
         String fileName = FileNames.clean(submittedName);

@@ -119,6 +119,15 @@ class TaskParticipants {
         });
     }
 
+    /** Whether the caller belongs to a unit the open task is offered to, whoever has claimed it. */
+    boolean isCandidate(String taskId, Caller caller) {
+        return AsSystem.call(
+                identityService,
+                () -> taskService.getIdentityLinksForTask(taskId).stream()
+                        .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                                && caller.groups().contains(link.getGroupId())));
+    }
+
     /** Who has claimed the open task, if someone else than the caller. */
     Optional<String> assigneeOtherThan(String taskId, Caller caller) {
         return AsSystem.call(
