@@ -166,6 +166,8 @@ class EvidenceS3StoreIT {
                         StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .forcePathStyle(true)
                 .httpClient(UrlConnectionHttpClient.create())
+                .responseChecksumValidation(
+                        software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
                 .build()) {
             return client.listObjectsV2(request -> request.bucket(BUCKET)).contents();
         }
