@@ -26,7 +26,7 @@ final class S3EvidenceStore implements EvidenceStore {
     private final String bucket;
 
     S3EvidenceStore(EvidenceProperties.S3 settings) {
-        if (settings == null || settings.endpoint() == null || settings.bucket() == null) {
+        if (settings == null || blank(settings.endpoint()) || blank(settings.bucket())) {
             throw new IllegalStateException(
                     "duban.evidence.storage=s3 needs duban.evidence.s3.endpoint and duban.evidence.s3.bucket");
         }
@@ -43,6 +43,10 @@ final class S3EvidenceStore implements EvidenceStore {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     @Override

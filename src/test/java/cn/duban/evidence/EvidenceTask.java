@@ -52,6 +52,11 @@ public class EvidenceTask {
 
     /** A new plan with one task; returns the task's code. */
     public String dispatch() {
+        return dispatch("开展农用地土壤污染状况详查");
+    }
+
+    /** A new plan with one task titled {@code title}; returns the task's code. */
+    public String dispatch(String title) {
         String plan = "EV-" + UUID.randomUUID().toString().substring(0, 8);
         importer.importPlan("""
                 code: %s
@@ -59,11 +64,11 @@ public class EvidenceTask {
                 deadline: 2030-12-31
                 tasks:
                   - code: %s-01
-                    title: 开展农用地土壤污染状况详查
+                    title: %s
                     text: 完成全州农用地土壤污染状况详查，建立详查数据库。
                     leadUnits: 州生态环境局
                     supportUnits: 州农业农村局
-                """.formatted(plan, plan).getBytes(StandardCharsets.UTF_8), "evidence-test");
+                """.formatted(plan, plan, title).getBytes(StandardCharsets.UTF_8), "evidence-test");
         return plan + "-01";
     }
 

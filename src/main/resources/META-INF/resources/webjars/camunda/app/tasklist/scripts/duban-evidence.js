@@ -76,7 +76,7 @@ function draw(panel, id, listing) {
     panel.appendChild(list);
   }
   if (listing.canAdd) {
-    const label = element('label', 'duban-evidence-add', '上传佐证材料：');
+    const label = element('label', 'duban-evidence-add', '选择文件上传：');
     const input = element('input');
     input.type = 'file';
     input.multiple = true;

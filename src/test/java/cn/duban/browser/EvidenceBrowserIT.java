@@ -1,0 +1,103 @@
+package cn.duban.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.evidence.EvidenceSamples;
+import cn.duban.evidence.EvidenceTask;
+import cn.duban.identity.DubanGroups;
+import cn.duban.plantask.PlanTaskProcess;
+import cn.duban.support.DubanTest;
+import cn.duban.support.Orders;
+import cn.duban.support.TestUsers;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Evidence files in Tasklist (Chromium, 1440×900, zh-CN): the lead unit attaches a PDF under its report's form and
+ * submits the report; the supervision office, verifying, sees the file under its form and downloads it.
+ */
+@DubanTest
+class EvidenceBrowserIT {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EvidenceTask tasks;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    TestUsers users;
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aUnitAttachesAPdfToItsReportAndTheOfficeDownloadsItOnVerification() throws IOException {
+        String lead = users.member("evidence-browser-lead", EvidenceTask.LEAD_UNIT);
+        String support = users.member("evidence-browser-support", EvidenceTask.SUPPORT_UNIT);
+        String office = users.member("evidence-browser-office", DubanGroups.SUPERVISION_OFFICE);
+        String title = "耕地土壤详查佐证" + Orders.freshCode("").substring(1);
+        String code = tasks.dispatch(title);
+        tasks.sign(code, lead);
+        tasks.contribute(code, support);
+        byte[] pdf = EvidenceSamples.pdf();
+        browser = new Browser("http://localhost:" + port);
+
+        Page leadPage = browser.logInAsPeopleDo(lead, TestUsers.PASSWORD);
+        Browser.openFilter(leadPage, "我的待办");
+        Browser.openTask(leadPage, title);
+        Locator panel = leadPage.locator(".duban-evidence");
+        panel.locator("input[type=file]").waitFor();
+        assertThat(panel.innerText()).contains("佐证材料", "暂无佐证材料", "PDF", "20 MB");
+        panel.locator("input[type=file]").setInputFiles(new FilePayload("详查工作报告.pdf", "application/pdf", pdf));
+        panel.locator("a.duban-evidence-file", new Locator.LocatorOptions().setHasText("详查工作报告.pdf"))
+                .waitFor();
+        assertThat(panel.innerText()).contains("州生态环境局", "报送办理结果", "已上传 1 个文件");
+        // What is not evidence is refused in Chinese, and nothing is listed for it.
+        panel.locator("input[type=file]")
+                .setInputFiles(new FilePayload("照片.pdf", "application/pdf", "不是PDF".getBytes()));
+        leadPage.waitForCondition(
+                () -> panel.locator(".duban-evidence-status").innerText().contains("内容不是PDF文件"));
+        assertThat(panel.locator("a.duban-evidence-file").count()).isEqualTo(1);
+        leadPage.getByLabel("办理情况").fill("全州农用地土壤污染状况详查已完成，详查数据库已建立。");
+        leadPage.getByLabel("佐证材料", new Page.GetByLabelOptions().setExact(true)).fill("详查工作报告.pdf（见下方附件）");
+        Browser.screenshot(leadPage, "evidence-01-unit-attaches-to-report");
+        Browser.button(leadPage, "提交").click();
+        leadPage.waitForCondition(() -> taskService
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(code)
+                        .taskDefinitionKey(PlanTaskProcess.VERIFY_RESULT)
+                        .count()
+                == 1);
+
+        Page officePage = browser.logInAsPeopleDo(office, TestUsers.PASSWORD);
+        Browser.openFilter(officePage, "待核验");
+        Browser.openTask(officePage, title);
+        Locator files = officePage.locator(".duban-evidence a.duban-evidence-file");
+        files.first().waitFor();
+        assertThat(files.allInnerTexts()).containsExactly("详查工作报告.pdf");
+        assertThat(officePage.locator(".duban-evidence").innerText()).contains("州生态环境局", "报送办理结果");
+        Download download = officePage.waitForDownload(() -> files.first().click());
+        assertThat(download.suggestedFilename()).isEqualTo("详查工作报告.pdf");
+        assertThat(Files.readAllBytes(download.path())).isEqualTo(pdf);
+        Browser.screenshot(officePage, "evidence-02-office-sees-and-downloads-on-verification");
+    }
+}
