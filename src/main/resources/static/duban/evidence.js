@@ -7,7 +7,7 @@
   if (!extras || !code) { return; }
 
   function size(bytes) {
-    return bytes >= 1024 * 1024 ? (bytes / 1024 / 1024).toFixed(1) + ' MB' : Math.max(1, Math.ceil(bytes / 1024)) + ' KB';
+    return bytes >= 1024 * 1024 ? (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '') + ' MB' : Math.max(1, Math.ceil(bytes / 1024)) + ' KB';
   }
 
   const heading = document.createElement('h2');

@@ -51,6 +51,8 @@ class EvidenceBrowserIT {
 
     @Test
     void aUnitAttachesAPdfToItsReportAndTheOfficeDownloadsItOnVerification() throws IOException {
+        // An administrator exists, else the webapps ask for the first one instead of a login.
+        users.member("browser-admin", DubanGroups.CAMUNDA_ADMIN);
         String lead = users.member("evidence-browser-lead", EvidenceTask.LEAD_UNIT);
         String support = users.member("evidence-browser-support", EvidenceTask.SUPPORT_UNIT);
         String office = users.member("evidence-browser-office", DubanGroups.SUPERVISION_OFFICE);
@@ -78,7 +80,7 @@ class EvidenceBrowserIT {
                 () -> panel.locator(".duban-evidence-status").innerText().contains("内容不是PDF文件"));
         assertThat(panel.locator("a.duban-evidence-file").count()).isEqualTo(1);
         leadPage.getByLabel("办理情况").fill("全州农用地土壤污染状况详查已完成，详查数据库已建立。");
-        leadPage.getByLabel("佐证材料", new Page.GetByLabelOptions().setExact(true)).fill("详查工作报告.pdf（见下方附件）");
+        leadPage.getByLabel("佐证材料").fill("详查工作报告.pdf（见下方附件）");
         Browser.screenshot(leadPage, "evidence-01-unit-attaches-to-report");
         Browser.button(leadPage, "提交").click();
         leadPage.waitForCondition(() -> taskService

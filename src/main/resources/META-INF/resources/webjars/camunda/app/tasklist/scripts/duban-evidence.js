@@ -21,7 +21,7 @@ function element(tag, className, text) {
 }
 
 function size(bytes) {
-  return bytes >= 1024 * 1024 ? (bytes / 1024 / 1024).toFixed(1) + ' MB' : Math.max(1, Math.ceil(bytes / 1024)) + ' KB';
+  return bytes >= 1024 * 1024 ? (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '') + ' MB' : Math.max(1, Math.ceil(bytes / 1024)) + ' KB';
 }
 
 function when(value) {
