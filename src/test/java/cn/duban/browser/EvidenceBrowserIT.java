@@ -80,6 +80,7 @@ class EvidenceBrowserIT {
         assertThat(panel.locator("a.duban-evidence-file").count()).isEqualTo(1);
         leadPage.getByLabel("办理情况").fill("全州农用地土壤污染状况详查已完成，详查数据库已建立。");
         leadPage.getByLabel("佐证材料").fill("详查工作报告.pdf（见下方附件）");
+        panel.scrollIntoViewIfNeeded();
         Browser.screenshot(leadPage, "evidence-01-unit-attaches-to-report");
         Browser.button(leadPage, "提交").click();
         leadPage.waitForCondition(() -> taskService
@@ -96,6 +97,7 @@ class EvidenceBrowserIT {
         files.first().waitFor();
         assertThat(files.allInnerTexts()).containsExactly("详查工作报告.pdf");
         assertThat(officePage.locator(".duban-evidence").innerText()).contains("州生态环境局", "报送办理结果");
+        officePage.locator(".duban-evidence").scrollIntoViewIfNeeded();
         Browser.screenshot(officePage, "evidence-02-office-sees-and-downloads-on-verification");
         // The link downloads the file with the office's login, as a click on it does.
         assertThat(files.first().getAttribute("download")).isEqualTo("详查工作报告.pdf");
