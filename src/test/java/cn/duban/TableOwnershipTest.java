@@ -51,6 +51,8 @@ class TableOwnershipTest {
             entry("assessment_target_case", "assessment"),
             entry("document", "document"),
             entry("document_counter", "document"),
+            entry("evidence_file", "evidence"),
+            entry("evidence_content", "evidence"),
             entry("joint_meeting", "jointmeeting"),
             entry("joint_meeting_decision", "jointmeeting"),
             entry("leader_instruction", "instruction"),

@@ -49,6 +49,7 @@ class DashboardController {
     private final ZoneId zone;
     private final cn.duban.instruction.LeaderInstructions instructions;
     private final MajorProjects majorProjects;
+    private final cn.duban.evidence.EvidenceFiles evidence;
 
     DashboardController(
             DashboardQueries queries,
@@ -56,7 +57,9 @@ class DashboardController {
             UnitCatalog units,
             @Value("${duban.time-zone}") ZoneId zone,
             cn.duban.instruction.LeaderInstructions instructions,
-            MajorProjects majorProjects) {
+            MajorProjects majorProjects,
+            cn.duban.evidence.EvidenceFiles evidence) {
+        this.evidence = evidence;
         this.instructions = instructions;
         this.majorProjects = majorProjects;
         this.queries = queries;
@@ -143,7 +146,7 @@ class DashboardController {
                                 StandardCharsets.UTF_8)
                         .build()
                         .toString());
-        try (LedgerWorkbook workbook = new LedgerWorkbook(zone)) {
+        try (LedgerWorkbook workbook = new LedgerWorkbook(zone, evidence.countsByTask())) {
             queries.ledger(
                     filter,
                     workbook.taskSheet("督办台账　导出时间：" + now.format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm"))

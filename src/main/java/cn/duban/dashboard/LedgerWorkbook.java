@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -45,6 +46,7 @@ final class LedgerWorkbook implements AutoCloseable {
             "最新进展",
             "最新进展报送时间",
             "办理情况",
+            "佐证材料数",
             "销号日期",
             "是否按时完成",
             "整改次数",
@@ -52,7 +54,7 @@ final class LedgerWorkbook implements AutoCloseable {
     static final List<String> UNIT_COLUMNS =
             List.of("单位", "牵头任务数", "已销号", "按时销号", "逾期未办结", "按时完成率", "当前逾期", "被催办次数", "整改次数");
     private static final int[] TASK_WIDTHS = {
-        6, 28, 14, 40, 60, 22, 30, 30, 10, 16, 14, 10, 10, 10, 9, 50, 18, 50, 14, 12, 9, 40
+        6, 28, 14, 40, 60, 22, 30, 30, 10, 16, 14, 10, 10, 10, 9, 50, 18, 50, 10, 14, 12, 9, 40
     };
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
@@ -64,8 +66,12 @@ final class LedgerWorkbook implements AutoCloseable {
     private SXSSFSheet tasks;
     private int taskRow;
 
-    LedgerWorkbook(ZoneId zone) {
+    /** Evidence files per task code (佐证材料数). */
+    private final Map<String, Integer> evidenceCounts;
+
+    LedgerWorkbook(ZoneId zone, Map<String, Integer> evidenceCounts) {
         this.zone = zone;
+        this.evidenceCounts = evidenceCounts;
         this.header = workbook.createCellStyle();
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -120,6 +126,7 @@ final class LedgerWorkbook implements AutoCloseable {
                         ? null
                         : task.lastProgressAt().atZoneSameInstant(zone).toLocalDateTime());
         text(row, column++, task.result());
+        number(row, column++, evidenceCounts.getOrDefault(task.taskCode(), 0));
         date(row, column++, task.closedOn());
         text(row, column++, task.timeliness());
         number(row, column++, task.rectifications());

@@ -9,6 +9,7 @@
         allowedDependencies = {
             "accountability",
             "calendar",
+            "evidence",
             "identity",
             "instruction",
             "majorproject",

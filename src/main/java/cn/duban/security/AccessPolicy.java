@@ -90,6 +90,13 @@ public final class AccessPolicy {
             api("POST", "/api/plan-drafts/{draftId}/submission", EnumSet.of(OFFICE)),
             api("GET", "/api/my/done-tasks", PEOPLE),
             api("GET", "/api/task-cards", PEOPLE),
+            // Evidence files (佐证材料): the evidence module lets only the task's units, the office and leaders read
+            // them, and only the unit that works the open step add or delete its own.
+            api("GET", "/api/tasks/{taskId}/evidence", PEOPLE),
+            api("POST", "/api/tasks/{taskId}/evidence", PEOPLE),
+            api("GET", "/api/plan-tasks/{code}/evidence", PEOPLE),
+            api("GET", "/api/evidence/{id}", PEOPLE),
+            api("DELETE", "/api/evidence/{id}", PEOPLE),
             api("POST", "/api/plan-tasks/{code}/extension-requests", EnumSet.of(UNIT)),
             api("POST", "/api/plan-tasks/{code}/urges", EnumSet.of(OFFICE)),
             api("POST", "/api/plan-tasks/urges", EnumSet.of(OFFICE)),
@@ -162,7 +169,6 @@ public final class AccessPolicy {
             engine("GET", "/task/{id}/identity-links", PEOPLE),
             engine("GET", "/task/{id}/comment", PEOPLE),
             engine("POST", "/task/{id}/comment/create", PEOPLE),
-            engine("GET", "/task/{id}/attachment", PEOPLE),
             engine("POST", "/task/{id}/claim", PEOPLE),
             engine("POST", "/task/{id}/unclaim", PEOPLE),
             engine("POST", "/task/{id}/complete", PEOPLE),

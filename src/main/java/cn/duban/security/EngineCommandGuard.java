@@ -7,9 +7,11 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
@@ -19,6 +21,7 @@ import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
@@ -33,7 +36,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * <ul>
  * <li>A person (anyone authenticated but an administrator) changes a task only by claiming it and submitting its
  * form. Who handles it (identity links, owner, delegation), its name, due date and priority, its variables outside
- * the form, a BPMN error or escalation thrown from it, its deletion and its stored filters are refused. Duban's own
+ * the form, a BPMN error or escalation thrown from it, its deletion, Camunda's attachments and its stored filters are
+ * refused. Duban's own
  * services that must change more (an approved extension, a reassignment) run as the system.</li>
  * <li>No expression a person sends is evaluated ({@link QueryExpressionGuard}).</li>
  * </ul>
@@ -59,6 +63,11 @@ final class EngineCommandGuard extends CommandInterceptor {
             HandleTaskEscalationCmd.class,
             ResolveTaskCmd.class,
             DeleteTaskCommentCmd.class,
+            // Camunda's own attachments: evidence files go through Duban's API (cn.duban.evidence), which knows
+            // whose they are and refuses them to other units.
+            CreateAttachmentCmd.class,
+            SaveAttachmentCmd.class,
+            DeleteAttachmentCmd.class,
             CreateFilterCmd.class,
             SaveFilterCmd.class,
             DeleteFilterCmd.class);

@@ -14,21 +14,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body larger than the limit with 413 before anything reads it into memory: by its declared
- * length, or, for a body sent without one, as soon as reading passes the limit.
+ * length, or, for a body sent without one, as soon as reading passes the limit. An evidence file's upload
+ * ({@code POST /api/tasks/{taskId}/evidence}) has its own, larger limit.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static final int DRAIN_FACTOR = 4;
 
-    private final long limit;
+    private static final java.util.regex.Pattern EVIDENCE_UPLOAD =
+            java.util.regex.Pattern.compile("/api/tasks/[^/]+/evidence");
+
+    private final long defaultLimit;
+    private final long evidenceLimit;
 
     RequestBodyLimitFilter(long limit) {
-        this.limit = limit;
+        this(limit, limit);
+    }
+
+    RequestBodyLimitFilter(long limit, long evidenceLimit) {
+        this.defaultLimit = limit;
+        this.evidenceLimit = Math.max(limit, evidenceLimit);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = "POST".equals(request.getMethod())
+                        && EVIDENCE_UPLOAD.matcher(request.getRequestURI()).matches()
+                ? evidenceLimit
+                : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             // A client that sends the whole body before it reads the answer would see the connection reset: read
             // and discard a body up to a few times the limit (never kept), so it gets the 413; beyond that, reset.

@@ -16,9 +16,11 @@ class RequestLimits {
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            @Value("${duban.security.max-request-body}") DataSize limit) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes()));
+            @Value("${duban.security.max-request-body}") DataSize limit,
+            @Value("${duban.evidence.max-file-size}") DataSize evidenceFile) {
+        // An evidence file's upload: the file and the multipart request's few lines around it.
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(limit.toBytes(), evidenceFile.toBytes() + 64 * 1024));
         registration.addUrlPatterns("/api/*", "/engine-rest/*");
         registration.setOrder(Integer.MIN_VALUE + 100);
         return registration;

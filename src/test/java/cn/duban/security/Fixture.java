@@ -70,6 +70,16 @@ final class Fixture {
         return yaml.toString();
     }
 
+    /** An evidence file (a real PDF) named {@code name}, as a multipart part. */
+    static org.springframework.core.io.ByteArrayResource evidence(String name) {
+        return new org.springframework.core.io.ByteArrayResource(cn.duban.evidence.EvidenceSamples.pdf()) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+
     /** Years for assessments the matrix opens (the assessment tests use 2031 and 2033). */
     static final java.util.concurrent.atomic.AtomicInteger ASSESSMENT_YEARS =
             new java.util.concurrent.atomic.AtomicInteger(2040);
@@ -142,6 +152,9 @@ final class Fixture {
             String toVerify = instance(planCode + "-03");
             sign(planCode + "-03", lead);
             jobs.executeAll(toVerify);
+            // The lead unit attaches its report's evidence, which is part of the record once the report is in.
+            fixture.vars.put(
+                    "evidenceId", attach(lead, openTask(planCode + "-03").getId()));
             taskService.complete(
                     openTask(planCode + "-03").getId(), Map.of("resultDescription", "完成详查", "evidence", "详查报告.pdf"));
             fixture.vars.put("verifyTask", openTask(planCode + "-03").getId());
@@ -228,6 +241,25 @@ final class Fixture {
             fixture.vars.put("dummyUser", "matrix-dummy");
             fixture.vars.put("leadUnit", "ecology-environment");
             return fixture;
+        }
+
+        private String attach(String user, String taskId) {
+            org.springframework.util.LinkedMultiValueMap<String, Object> body =
+                    new org.springframework.util.LinkedMultiValueMap<>();
+            body.add("file", evidence("详查报告.pdf"));
+            org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+            headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+            headers.add("X-Requested-With", "SecurityMatrixIT");
+            org.springframework.http.ResponseEntity<java.util.Map> answer = rest.withBasicAuth(
+                            user, cn.duban.support.TestUsers.PASSWORD)
+                    .postForEntity(
+                            "/api/tasks/" + taskId + "/evidence",
+                            new org.springframework.http.HttpEntity<>(body, headers),
+                            java.util.Map.class);
+            if (answer.getStatusCode().value() != 201) {
+                throw new IllegalStateException("the fixture's evidence was not attached: " + answer);
+            }
+            return String.valueOf(answer.getBody().get("id"));
         }
 
         private void sign(String taskCode, String lead) {

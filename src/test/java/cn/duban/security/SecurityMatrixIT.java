@@ -117,6 +117,19 @@ class SecurityMatrixIT {
             // Tasklist's cards: another unit's task id gives no card
             api(GET, "/api/task-cards?ids={claimTask}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN))
                     .list(),
+            // Evidence files: the task's units, the office and leaders read them; the unit working the open step adds
+            // (here the office's verification); a file sent in with the report is nobody's to delete any more.
+            api(GET, "/api/tasks/{taskId}/evidence", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN))
+                    .var("taskId", "verifyTask"),
+            api(POST, "/api/tasks/{taskId}/evidence", allow(OFFICE))
+                    .var("taskId", "verifyTask")
+                    .multipart((f, user) -> Map.of("file", Fixture.evidence("核验记录.pdf"))),
+            api(GET, "/api/plan-tasks/{code}/evidence", allow(LEAD_UNIT, SUPPORT_UNIT, OFFICE, LEADER, ADMIN)),
+            api(GET, "/api/evidence/{id}", allow(LEAD_UNIT, OFFICE, LEADER, ADMIN))
+                    .var("id", "evidenceId"),
+            api(DELETE, "/api/evidence/{id}", nobody()).var("id", "evidenceId").rule(LEAD_UNIT),
+            api(GET, "/engine-rest/task/{verifyTask}/attachment", allow(OFFICE, LEADER, ADMIN)),
+            api(GET, "/engine-rest/task/{verifyTask}/attachment/{evidenceId}/data", nobody()),
             api(POST, "/api/plan-tasks/{code}/extension-requests", allow(LEAD_UNIT))
                     .body((f, user) -> Map.of("newDeadline", "2031-06-30", "reason", "矩阵测试：需要更多时间"))
                     .fresh(),
@@ -336,6 +349,7 @@ class SecurityMatrixIT {
             webapp(POST, WEBAPP_ENGINE + "/task/{closureTask}/submit-form", allow(LEADER, ADMIN))
                     .body((f, user) -> Fixture.CLOSURE_APPROVED)
                     .fresh(),
+            webapp(GET, WEBAPP_ENGINE + "/task/{verifyTask}/attachment", allow(OFFICE, LEADER, ADMIN)),
             webapp(
                             GET,
                             WEBAPP_ENGINE + "/history/variable-instance?processInstanceId={pid}",
@@ -588,6 +602,17 @@ class SecurityMatrixIT {
         Row yaml(BiFunction<Fixture, String, Object> body) {
             this.contentType = MediaType.parseMediaType("application/yaml;charset=UTF-8");
             return body(body);
+        }
+
+        /** A multipart upload: the parts by name. */
+        Row multipart(BiFunction<Fixture, String, Map<String, Object>> parts) {
+            this.contentType = MediaType.MULTIPART_FORM_DATA;
+            return body((f, user) -> {
+                org.springframework.util.LinkedMultiValueMap<String, Object> body =
+                        new org.springframework.util.LinkedMultiValueMap<>();
+                parts.apply(f, user).forEach(body::add);
+                return body;
+            });
         }
 
         Row text(BiFunction<Fixture, String, Object> body) {

@@ -48,7 +48,7 @@ export default {
   //    "fallbackLocale": "en"
   //  },
   // Duban: form-js validation messages in Chinese (scripts/form-messages-zh.js).
-  customScripts: ['scripts/form-messages-zh', 'scripts/duban-links', 'scripts/duban-cards', 'scripts/duban-session', 'scripts/duban-drafts', 'scripts/datepicker-zh', 'scripts/duban-inbox', 'scripts/duban-context'],
+  customScripts: ['scripts/form-messages-zh', 'scripts/duban-links', 'scripts/duban-cards', 'scripts/duban-session', 'scripts/duban-drafts', 'scripts/datepicker-zh', 'scripts/duban-inbox', 'scripts/duban-context', 'scripts/duban-evidence'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
