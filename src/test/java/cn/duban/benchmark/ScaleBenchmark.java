@@ -557,7 +557,8 @@ class ScaleBenchmark {
             BenchmarkTable.record(
                     "scale: daily sweep at %,d open tasks (%,d due, %d job threads)"
                             .formatted(TASKS, due, SWEEP_THREADS),
-                    "%.1f min".formatted(took.toMillis() / 60_000.0),
+                    "%,d checked in %.1f s (%.1f min)"
+                            .formatted(checked, took.toMillis() / 1e3, took.toMillis() / 60_000.0),
                     "–",
                     "–",
                     "minutes");
