@@ -21,6 +21,8 @@ import java.util.Map;
  */
 final class Browser implements AutoCloseable {
 
+    private static final double LOGIN_TIMEOUT_MS = 60_000;
+
     static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
 
     private final Playwright playwright;
@@ -104,14 +106,18 @@ final class Browser implements AutoCloseable {
         Locator user = page.locator("input[type=text]").first();
         Locator secret = page.locator("input[type=password]").first();
         // The login form may be rendered once more after it appears; type again until the values have stuck.
-        page.waitForCondition(() -> {
-            user.fill(userId);
-            secret.fill(password);
-            page.waitForTimeout(300);
-            return userId.equals(user.inputValue()) && password.equals(secret.inputValue());
-        });
+        // Tasklist's scripts can take longer than a step's 20 s to load on a busy machine: the login waits up to a
+        // minute.
+        page.waitForCondition(
+                () -> {
+                    user.fill(userId);
+                    secret.fill(password);
+                    page.waitForTimeout(300);
+                    return userId.equals(user.inputValue()) && password.equals(secret.inputValue());
+                },
+                new Page.WaitForConditionOptions().setTimeout(LOGIN_TIMEOUT_MS));
         page.locator("button[type=submit]").first().click();
-        page.locator(".task-filter").first().waitFor();
+        page.locator(".task-filter").first().waitFor(new Locator.WaitForOptions().setTimeout(LOGIN_TIMEOUT_MS));
         return page;
     }
 
