@@ -65,10 +65,15 @@
     return { period: $('kind').value, key: $('key').value, plan: $('plan').value };
   }
 
+  // Only the answer to the latest choice is shown: an earlier, slower answer must not overwrite it.
+  let latest = 0;
+
   function load() {
     const query = api.query(params());
+    const request = ++latest;
     $('export').href = '/api/statistics.xlsx' + query;
     return api.get('/api/statistics' + query).then(function (report) {
+      if (request !== latest) { return; }
       $('period').textContent = report.period.label + '（' + api.date(report.period.firstDay) + '至'
         + api.date(report.period.lastDay) + '）';
       const cards = $('cards');
