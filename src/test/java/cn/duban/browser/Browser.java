@@ -103,11 +103,20 @@ final class Browser implements AutoCloseable {
 
     private Page logIn(Page page, String userId, String password) {
         page.navigate(baseUrl + "/camunda/app/tasklist/default/");
+        fillLogin(page, userId, password);
+        page.locator("button[type=submit]").first().click();
+        page.locator(".task-filter").first().waitFor(new Locator.WaitForOptions().setTimeout(LOGIN_TIMEOUT_MS));
+        return page;
+    }
+
+    /**
+     * Types a name and password into the webapps' login form on the page. The form may be rendered once more after it
+     * appears, so this types again until the values have stuck; Tasklist's scripts can take longer than a step's 20 s
+     * to load on a busy machine, so it waits up to a minute.
+     */
+    static void fillLogin(Page page, String userId, String password) {
         Locator user = page.locator("input[type=text]").first();
         Locator secret = page.locator("input[type=password]").first();
-        // The login form may be rendered once more after it appears; type again until the values have stuck.
-        // Tasklist's scripts can take longer than a step's 20 s to load on a busy machine: the login waits up to a
-        // minute.
         page.waitForCondition(
                 () -> {
                     user.fill(userId);
@@ -116,9 +125,6 @@ final class Browser implements AutoCloseable {
                     return userId.equals(user.inputValue()) && password.equals(secret.inputValue());
                 },
                 new Page.WaitForConditionOptions().setTimeout(LOGIN_TIMEOUT_MS));
-        page.locator("button[type=submit]").first().click();
-        page.locator(".task-filter").first().waitFor(new Locator.WaitForOptions().setTimeout(LOGIN_TIMEOUT_MS));
-        return page;
     }
 
     /** An empty page in a fresh context, for pages the test writes itself. */

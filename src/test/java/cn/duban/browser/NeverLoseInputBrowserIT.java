@@ -96,8 +96,7 @@ class NeverLoseInputBrowserIT {
         Browser.button(page, "提交").click();
         page.locator("input[type=password]").first().waitFor();
         Browser.screenshot(page, "daily-03-session-expired");
-        page.locator("input[type=text]").first().fill(staff);
-        page.locator("input[type=password]").first().fill(TestUsers.PASSWORD);
+        Browser.fillLogin(page, staff, TestUsers.PASSWORD);
         page.locator("button[type=submit]").first().click();
         page.waitForCondition(() -> page.getByLabel("责任人").count() > 0
                 && "李明".equals(page.getByLabel("责任人").inputValue()));
@@ -186,8 +185,7 @@ class NeverLoseInputBrowserIT {
         page.locator(".duban-login-reason").waitFor();
         assertThat(page.locator(".duban-login-reason").innerText()).contains("登录已过期");
         Browser.screenshot(page, "daily-06-dashboard-session-expired");
-        page.locator("input[type=text]").first().fill(office);
-        page.locator("input[type=password]").first().fill(TestUsers.PASSWORD);
+        Browser.fillLogin(page, office, TestUsers.PASSWORD);
         page.locator("button[type=submit]").first().click();
         page.waitForURL("**/duban/dashboard.html");
         page.locator("#status")
