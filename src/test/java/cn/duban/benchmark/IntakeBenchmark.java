@@ -12,6 +12,7 @@ import cn.duban.support.DubanTest;
 import cn.duban.support.Orders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -152,13 +153,27 @@ class IntakeBenchmark {
         }));
         List<String> bareInstances = new ArrayList<>();
         for (String dubanInstance : dispatched) {
-            // The same support units as the Duban task, so both sides create the same number of tasks.
+            // The same support units as the Duban task, and as many other parts (co-leads' parts, milestones) as it
+            // opened on signing, so both sides create the same number of tasks.
+            String supportUnits = (String) runtimeService.getVariable(dubanInstance, "supportUnits");
+            long supports = supportUnits == null || supportUnits.isBlank() ? 0 : supportUnits.split(",").length;
+            long others = taskService
+                            .createTaskQuery()
+                            .processInstanceId(dubanInstance)
+                            .count()
+                    - supports
+                    - COUNTIES.size();
             bareInstances.add(runtimeService
                     .startProcessInstanceByKey(
                             "bare-fan-out",
                             bareVariables()
+                                    .putValue("supportUnits", supportUnits)
                                     .putValue(
-                                            "supportUnits", runtimeService.getVariable(dubanInstance, "supportUnits")))
+                                            "otherParts",
+                                            String.join(
+                                                    ",",
+                                                    Collections.nCopies(
+                                                            (int) Math.max(0, others), "ecology-environment"))))
                     .getId());
         }
         long bareFanOut = time(() -> bareInstances.forEach(id -> {
@@ -248,6 +263,16 @@ class IntakeBenchmark {
                 .multiInstance()
                 .camundaCollection("${unitIds.split(counties)}")
                 .camundaElementVariable("county")
+                .multiInstanceDone()
+                .connectTo("join")
+                .moveToNode("split")
+                .userTask("other")
+                .camundaCandidateGroups("${otherUnit}")
+                .camundaDueDate("${deadline}")
+                .camundaAsyncAfter()
+                .multiInstance()
+                .camundaCollection("${unitIds.split(otherParts)}")
+                .camundaElementVariable("otherUnit")
                 .multiInstanceDone()
                 .connectTo("join")
                 .endEvent()
