@@ -46,7 +46,7 @@ class CrashRecoveryIT {
         String file = PlanFiles.plan(plan, tasks, List.of("州生态环境局", "州财政局"), LocalDate.of(2030, 12, 31));
         Counts before;
         try (DubanNode node = DubanNode.on(database, "crash-import").start()) {
-            node.awaitUp(Duration.ofMinutes(3));
+            node.awaitUp(DubanNode.START_TIMEOUT);
             before = Counts.of(database);
             CompletableFuture<DubanNode.Response> importing = CompletableFuture.supplyAsync(
                     () -> node.post(DubanNode.ADMIN, DubanNode.ADMIN_PASSWORD, "/api/plans", "application/yaml", file));
@@ -72,7 +72,7 @@ class CrashRecoveryIT {
 
         try (DubanNode restarted =
                 DubanNode.on(database, "crash-import-restarted").start()) {
-            restarted.awaitUp(Duration.ofMinutes(3));
+            restarted.awaitUp(DubanNode.START_TIMEOUT);
             DubanNode.Response imported =
                     restarted.post(DubanNode.ADMIN, DubanNode.ADMIN_PASSWORD, "/api/plans", "application/yaml", file);
             assertThat(imported.status()).as(imported.body()).isEqualTo(201);
@@ -104,7 +104,7 @@ class CrashRecoveryIT {
         LeadUnitClients clients;
         Timestamp killedAt;
         try (DubanNode node = DubanNode.on(database, "crash-load").start()) {
-            node.awaitUp(Duration.ofMinutes(3));
+            node.awaitUp(DubanNode.START_TIMEOUT);
             PastDispatch.releaseTimers(node);
             // The daily sweep checks the tasks while their lead units sign and report.
             PastDispatch.startSweep(node, plan);
@@ -122,7 +122,7 @@ class CrashRecoveryIT {
 
         try (DubanNode restarted =
                 DubanNode.on(database, "crash-load-restarted").start()) {
-            restarted.awaitUp(Duration.ofMinutes(3));
+            restarted.awaitUp(DubanNode.START_TIMEOUT);
             LeadUnitClients rest = LeadUnitClients.start(
                     restarted, List.copyOf(LEAD_USERS.keySet()), PastDispatch.PASSWORD, instances);
             rest.awaitStopped();

@@ -53,7 +53,7 @@ class DatabaseRestartIT {
                         select process_instance_id from duban.task_supervision where plan_code = ? order by task_code""").param(plan).query(String.class).list();
 
         try (DubanNode node = DubanNode.on(database, "db-restart").start()) {
-            node.awaitUp(Duration.ofMinutes(3));
+            node.awaitUp(DubanNode.START_TIMEOUT);
             PastDispatch.releaseTimers(node);
             List<String> users = List.copyOf(LEAD_USERS.keySet());
             LeadUnitClients during = LeadUnitClients.start(node, users, PastDispatch.PASSWORD, instances);

@@ -26,6 +26,9 @@ final class DubanNode implements AutoCloseable {
     static final String ADMIN = "cluster-admin";
     static final String ADMIN_PASSWORD = "Cluster-Adm1n-Pass";
 
+    /** A node starts in seconds; on a machine busy with other builds it has been seen to take over three minutes. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -74,8 +74,8 @@ class TwoNodeClusterIT {
 
         try (DubanNode a = node("node-a").start();
                 DubanNode b = node("node-b").start()) {
-            a.awaitUp(Duration.ofMinutes(3));
-            b.awaitUp(Duration.ofMinutes(3));
+            a.awaitUp(DubanNode.START_TIMEOUT);
+            b.awaitUp(DubanNode.START_TIMEOUT);
             PastDispatch.releaseTimers(a);
             sweep = PastDispatch.startSweep(a, plan);
             aLoginOnOneNodeIsGoodOnTheOther(a, b);
@@ -105,8 +105,8 @@ class TwoNodeClusterIT {
         long checkedWhenKilled;
         try (DubanNode a = node("node-a").start();
                 DubanNode b = node("node-b").start()) {
-            a.awaitUp(Duration.ofMinutes(3));
-            b.awaitUp(Duration.ofMinutes(3));
+            a.awaitUp(DubanNode.START_TIMEOUT);
+            b.awaitUp(DubanNode.START_TIMEOUT);
             PastDispatch.releaseTimers(a);
             sweep = PastDispatch.startSweep(a, plan);
             await(
