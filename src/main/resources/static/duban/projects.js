@@ -45,7 +45,7 @@
       cell(row, p.ownerUnitName);
       cell(row, p.location);
       cell(row, money(p.investmentPlanned), 'num');
-      cell(row, money(p.investmentSpent) + '（' + p.spentPercent + '%）', 'num');
+      cell(row, money(p.investmentSpent) + '（' + Number(p.spentPercent).toFixed(1) + '%）', 'num');
       cell(row, api.date(p.startOn) + '至' + api.date(p.endOn));
       const done = p.milestones.filter(function (m) { return m.doneOn; }).length;
       cell(row, p.milestones.length
