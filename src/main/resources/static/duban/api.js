@@ -54,6 +54,18 @@ window.DubanApi = (function () {
     return value ? new Date(value).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
   }
 
-  return { toLogin: toLogin, get: get, post: function (path, body) { return send('POST', path, body); },
+  // A page that reloads on a choice (a unit, a plan) shows only the answer to the latest choice: an earlier, slower
+  // answer must not overwrite it. latest() gives a getter that never settles for answers overtaken by a newer request.
+  function latest() {
+    let ticket = 0;
+    return function (path) {
+      const mine = ++ticket;
+      return get(path).then(function (answer) {
+        return mine === ticket ? answer : new Promise(function () {});
+      });
+    };
+  }
+
+  return { toLogin: toLogin, get: get, latest: latest, post: function (path, body) { return send('POST', path, body); },
     put: function (path, body) { return send('PUT', path, body); }, query: query, date: date, dateTime: dateTime };
 })();

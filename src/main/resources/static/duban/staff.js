@@ -53,8 +53,9 @@
     }
   }
 
+  const staffOf = api.latest();
   function load() {
-    return api.get('/api/units/' + encodeURIComponent($('unit').value) + '/staff').then(show);
+    return staffOf('/api/units/' + encodeURIComponent($('unit').value) + '/staff').then(show);
   }
 
   Promise.all([api.get('/api/me'), api.get('/api/units')]).then(function (answers) {

@@ -14,8 +14,9 @@
     $('saved').textContent = '';
   }
 
+  const reachOf = api.latest();
   function load() {
-    return api.get('/api/units/' + encodeURIComponent($('unit').value) + '/reach').then(show);
+    return reachOf('/api/units/' + encodeURIComponent($('unit').value) + '/reach').then(show);
   }
 
   function contacts() {

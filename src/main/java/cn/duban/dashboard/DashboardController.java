@@ -1,5 +1,7 @@
 package cn.duban.dashboard;
 
+import cn.duban.identity.People;
+import cn.duban.identity.Person;
 import cn.duban.identity.UnitCatalog;
 import cn.duban.majorproject.MajorProject;
 import cn.duban.majorproject.MajorProjects;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
@@ -50,6 +53,7 @@ class DashboardController {
     private final cn.duban.instruction.LeaderInstructions instructions;
     private final MajorProjects majorProjects;
     private final cn.duban.evidence.EvidenceFiles evidence;
+    private final People people;
 
     DashboardController(
             DashboardQueries queries,
@@ -58,8 +62,10 @@ class DashboardController {
             @Value("${duban.time-zone}") ZoneId zone,
             cn.duban.instruction.LeaderInstructions instructions,
             MajorProjects majorProjects,
-            cn.duban.evidence.EvidenceFiles evidence) {
+            cn.duban.evidence.EvidenceFiles evidence,
+            People people) {
         this.evidence = evidence;
+        this.people = people;
         this.instructions = instructions;
         this.majorProjects = majorProjects;
         this.queries = queries;
@@ -152,7 +158,12 @@ class DashboardController {
                     workbook.taskSheet("督办台账　导出时间：" + now.format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm"))
                             + describe(filter)));
             workbook.unitSheet(queries.unitScores(filter.planCode()));
-            workbook.instructionSheet(instructions.ofPlan(filter.planCode()));
+            List<cn.duban.instruction.LeaderInstruction> given = instructions.ofPlan(filter.planCode());
+            // Who gave and who signed each instruction, by name (staff profiles), in one look-up for the sheet.
+            Map<String, Person> who = people.of(given.stream()
+                    .flatMap(i -> java.util.stream.Stream.of(i.leaderId(), i.acknowledgedBy()))
+                    .toList());
+            workbook.instructionSheet(given, who);
             workbook.projectSheet(projectsOf(filter.planCode()));
             workbook.writeTo(response.getOutputStream());
         }

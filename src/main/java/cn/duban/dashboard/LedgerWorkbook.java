@@ -169,7 +169,8 @@ final class LedgerWorkbook implements AutoCloseable {
     static final List<String> INSTRUCTION_COLUMNS = List.of("任务编号", "批示领导", "批示时间", "批示内容", "签收人", "签收时间", "落实意见");
 
     /** 领导批示 on the ledger's tasks, with the lead units' acknowledgements. */
-    void instructionSheet(List<cn.duban.instruction.LeaderInstruction> instructions) {
+    void instructionSheet(
+            List<cn.duban.instruction.LeaderInstruction> instructions, Map<String, cn.duban.identity.Person> people) {
         Sheet sheet = workbook.createSheet("领导批示");
         titleRow(sheet, "领导批示及牵头单位签收情况", INSTRUCTION_COLUMNS.size());
         headerRow(sheet, INSTRUCTION_COLUMNS);
@@ -181,10 +182,18 @@ final class LedgerWorkbook implements AutoCloseable {
         for (cn.duban.instruction.LeaderInstruction instruction : instructions) {
             Row row = sheet.createRow(rowIndex++);
             text(row, 0, instruction.taskCode());
-            text(row, 1, instruction.leaderName());
+            cn.duban.identity.Person leader = people.get(instruction.leaderId());
+            text(row, 1, leader == null ? instruction.leaderName() : leader.name());
             dateTime(row, 2, instruction.issuedAt().atZoneSameInstant(zone).toLocalDateTime());
             text(row, 3, instruction.instruction());
-            text(row, 4, instruction.acknowledged() ? instruction.acknowledgedBy() : "未签收");
+            cn.duban.identity.Person signer =
+                    instruction.acknowledgedBy() == null ? null : people.get(instruction.acknowledgedBy());
+            text(
+                    row,
+                    4,
+                    !instruction.acknowledged()
+                            ? "未签收"
+                            : signer == null ? instruction.acknowledgedBy() : signer.label());
             if (instruction.acknowledged()) {
                 dateTime(
                         row,

@@ -75,6 +75,20 @@ class MajorProjectController {
                 office);
     }
 
+    /** The projects a unit owns (so that it can report their progress); the office and leaders see them all. */
+    @GetMapping("/api/my/major-projects")
+    List<MajorProject> mine(Authentication user) {
+        List<String> groups = GroupAuthorities.groupIds(user);
+        if (groups.contains(DubanGroups.SUPERVISION_OFFICE)
+                || groups.contains(DubanGroups.LEADERS)
+                || groups.contains(DubanGroups.CAMUNDA_ADMIN)) {
+            return projects.all();
+        }
+        return projects.all().stream()
+                .filter(project -> groups.contains(project.ownerUnitId()))
+                .toList();
+    }
+
     @GetMapping("/api/dashboard/major-projects")
     List<MajorProject> dashboard() {
         return projects.all();

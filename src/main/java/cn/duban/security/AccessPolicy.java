@@ -118,6 +118,8 @@ public final class AccessPolicy {
             api("POST", "/api/major-projects/import", EnumSet.of(OFFICE)),
             // The owner unit reports its own project's progress (the service refuses other units).
             api("POST", "/api/major-projects/{code}/progress", EnumSet.of(OFFICE, UNIT)),
+            // A unit sees the projects it owns (the controller filters), the office and leaders all of them.
+            api("GET", "/api/my/major-projects", PEOPLE),
             api("GET", "/api/joint-meetings", OVERSEERS),
             api("GET", "/api/joint-meetings/{code}", OVERSEERS),
             api("POST", "/api/joint-meetings", EnumSet.of(OFFICE)),

@@ -117,6 +117,8 @@ final class Browser implements AutoCloseable {
     static void fillLogin(Page page, String userId, String password) {
         Locator user = page.locator("input[type=text]").first();
         Locator secret = page.locator("input[type=password]").first();
+        // The form itself may take longer than a step's 20 s to appear (a fill would give up then, not retry).
+        user.waitFor(new Locator.WaitForOptions().setTimeout(LOGIN_TIMEOUT_MS));
         page.waitForCondition(
                 () -> {
                     user.fill(userId);

@@ -46,6 +46,13 @@ class LeaderInstructionIT {
         Http lead = Http.as(rest, users.member("instr-lead", Orders.ECOLOGY.id()));
         Http support = Http.as(rest, users.member("instr-support", Orders.FINANCE.id()));
         Http office = Http.as(rest, users.member("instr-office", DubanGroups.SUPERVISION_OFFICE));
+        // The office keeps the staff's names; the ledger names people by them, not by their user ids.
+        assertThat(office.putJson("/api/staff/instr-leader", Map.of("name", "李卫东", "position", "副州长"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(office.putJson("/api/staff/instr-lead", Map.of("name", "王建国", "position", "土壤生态环境科科长"))
+                        .status())
+                .isEqualTo(200);
 
         Http.Response given = leader.postJson(
                 "/api/plan-tasks/" + code + "/instructions", Map.of("text", "此项任务事关群众切身利益，请牵头单位本月内拿出详查方案。"));
@@ -106,7 +113,8 @@ class LeaderInstructionIT {
                 if (row.getRowNum() > 1 && code.equals(row.getCell(0).getStringCellValue())) {
                     found = true;
                     assertThat(row.getCell(3).getStringCellValue()).startsWith("此项任务事关群众切身利益");
-                    assertThat(row.getCell(4).getStringCellValue()).isEqualTo("instr-lead");
+                    assertThat(row.getCell(1).getStringCellValue()).isEqualTo("李卫东");
+                    assertThat(row.getCell(4).getStringCellValue()).isEqualTo("王建国（州生态环境局）");
                     assertThat(row.getCell(6).getStringCellValue()).isEqualTo("已收悉，本月25日前报送详查方案。");
                 }
             }

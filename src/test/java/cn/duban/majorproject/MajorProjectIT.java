@@ -154,6 +154,14 @@ class MajorProjectIT {
                 .doesNotContain(plan + "-P3");
         assertThat(Http.as(rest, OWNER).get("/api/dashboard/major-projects").status())
                 .isEqualTo(403);
+        // A unit lists the projects it owns (to report their progress), not the others'.
+        assertThat(Http.as(rest, OWNER).get("/api/my/major-projects").json().findValuesAsText("code"))
+                .contains(code)
+                .doesNotContain(plan + "-P2");
+        assertThat(Http.as(rest, OTHER).get("/api/my/major-projects").json().findValuesAsText("code"))
+                .doesNotContain(code, plan + "-P2");
+        assertThat(Http.as(rest, OFFICE).get("/api/my/major-projects").json().findValuesAsText("code"))
+                .contains(code, plan + "-P2");
 
         ResponseEntity<byte[]> ledger = rest.withBasicAuth(OFFICE, TestUsers.PASSWORD)
                 .exchange("/api/dashboard/major-projects.xlsx", HttpMethod.GET, null, byte[].class);

@@ -204,6 +204,7 @@ class SecurityMatrixIT {
             api(POST, "/api/major-projects/{code}/progress", allow(LEAD_UNIT, OFFICE, ADMIN))
                     .var("code", "projectCode")
                     .body((f, user) -> Map.of("content", "矩阵测试进展", "investmentSpent", 1)),
+            api(GET, "/api/my/major-projects", everyone()),
             api(GET, "/api/dashboard/major-projects", allow(OFFICE, LEADER, ADMIN)),
             api(GET, "/api/dashboard/major-projects.xlsx", allow(OFFICE, LEADER, ADMIN)),
 
@@ -327,6 +328,8 @@ class SecurityMatrixIT {
             open(GET, "/duban/review.html"),
             open(GET, "/duban/upload.html"),
             open(GET, "/duban/annual-plan.html"),
+            open(GET, "/duban/projects.html"),
+            open(GET, "/duban/meetings.html"),
             webapp(
                             GET,
                             WEBAPP_ENGINE + "/task?processInstanceBusinessKey={code}",

@@ -46,6 +46,7 @@ function addLinks() {
     if (user.supervisionOffice) {
       link(item, '/duban/upload.html', '计划导入');
       link(item, '/duban/annual-plan.html', '年度计划');
+      link(item, '/duban/meetings.html', '联席会议');
     }
     if (user.supervisionOffice || (user.groups || []).indexOf('performance-office') >= 0) {
       link(item, '/duban/assessment.html', '年度考核');
@@ -53,6 +54,8 @@ function addLinks() {
     if (user.supervisionOffice || user.leader) {
       link(item, '/duban/dashboard.html', '督办看板');
     }
+    // Every unit: the office follows all major projects, an owner unit reports its own projects' progress.
+    link(item, '/duban/projects.html', '重大工程');
     link(item, '/duban/staff.html', '单位人员');
     link(item, '/duban/done.html', '已办');
   });
