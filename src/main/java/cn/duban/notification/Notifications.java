@@ -1,6 +1,7 @@
 package cn.duban.notification;
 
 import cn.duban.identity.AsSystem;
+import cn.duban.identity.TransactionMemo;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -54,12 +54,16 @@ public class DeadlineCheck {
      */
     public CheckResult dispatched(SupervisedTask task, boolean binding, ReminderCadence cadence, Instant now) {
         record.insert(task);
+        // The row just written, as it stands: no need to read it back.
+        TaskSupervision inserted =
+                TaskSupervision.dispatched(task.taskCode(), task.processInstanceId(), task.deadline());
         LocalDate today = now.atZone(zone).toLocalDate();
         if (today.isAfter(task.deadline()) || isDueSoon(today, task.deadline(), cadence)) {
             // The ladder's decision is the system's doing, not the importer's.
             return AsSystem.call(
                     identityService,
                     () -> check(
+                            inserted,
                             new CheckedTask(
                                     task.taskCode(),
                                     task.processInstanceId(),
@@ -72,7 +76,7 @@ public class DeadlineCheck {
                                     cadence),
                             now));
         }
-        return new CheckResult(record.find(task.taskCode()).orElseThrow(), null);
+        return new CheckResult(inserted, null);
     }
 
     /** The cadence of a plan that sets its own values (either may be null: the configured default). */
@@ -197,9 +201,15 @@ public class DeadlineCheck {
      * (the task just reached a level whose rule opens one), or null; opening it is the process's next step.
      */
     public CheckResult check(CheckedTask task, Instant now) {
-        TaskSupervision current = record.find(task.taskCode())
-                .orElseGet(
-                        () -> TaskSupervision.dispatched(task.taskCode(), task.processInstanceId(), task.deadline()));
+        return check(
+                record.find(task.taskCode())
+                        .orElseGet(() ->
+                                TaskSupervision.dispatched(task.taskCode(), task.processInstanceId(), task.deadline())),
+                task,
+                now);
+    }
+
+    private CheckResult check(TaskSupervision current, CheckedTask task, Instant now) {
         CheckResult checked = evaluate(task, current, now, new RecordedSteps(record, escalation.latest(), now));
         record.save(checked.supervision());
         return checked;
