@@ -97,7 +97,8 @@ public class Notifications {
         }
         // The units' own robots and contacts (WeCom, DingTalk, SMS), each once per event.
         for (String groupId : groupIds) {
-            this.<Optional<UnitReach>>remembered("reach:" + groupId, () -> reaches.find(groupId))
+            Optional.ofNullable(this.<Map<String, UnitReach>>remembered("reaches", reaches::all)
+                            .get(groupId))
                     .ifPresent(reach -> {
                         for (NotificationChannel channel : channels) {
                             for (NotificationChannel.UnitAddress address : channel.addressesOf(reach)) {
