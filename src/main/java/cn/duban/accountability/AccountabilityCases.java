@@ -1,5 +1,7 @@
 package cn.duban.accountability;
 
+import cn.duban.identity.AsSystem;
+import cn.duban.identity.TransactionMemo;
 import cn.duban.supervision.SupervisionEvent;
 import cn.duban.supervision.SupervisionRecord;
 import java.time.Instant;
@@ -7,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
@@ -28,11 +32,38 @@ public class AccountabilityCases {
     private final JdbcClient jdbc;
     private final RuntimeService runtimeService;
     private final SupervisionRecord record;
+    private final RepositoryService repositoryService;
+    private final IdentityService identityService;
+    private final TransactionMemo memo = new TransactionMemo();
 
-    AccountabilityCases(JdbcClient jdbc, RuntimeService runtimeService, SupervisionRecord record) {
+    AccountabilityCases(
+            JdbcClient jdbc,
+            RuntimeService runtimeService,
+            SupervisionRecord record,
+            RepositoryService repositoryService,
+            IdentityService identityService) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.record = record;
+        this.repositoryService = repositoryService;
+        this.identityService = identityService;
+    }
+
+    /**
+     * The latest version of the case process, looked up once per transaction: a plan published past its deadlines
+     * opens a case for many of its tasks in one transaction.
+     */
+    private String latestDefinitionId() {
+        return memo.get(
+                PROCESS_KEY,
+                () -> AsSystem.call(
+                        identityService,
+                        () -> repositoryService
+                                .createProcessDefinitionQuery()
+                                .processDefinitionKey(PROCESS_KEY)
+                                .latestVersion()
+                                .singleResult()
+                                .getId()));
     }
 
     public enum Trigger {
@@ -79,7 +110,7 @@ public class AccountabilityCases {
             String reason,
             Instant at) {
         String caseInstance = runtimeService
-                .createProcessInstanceByKey(PROCESS_KEY)
+                .createProcessInstanceById(latestDefinitionId())
                 .businessKey(taskCode)
                 .setVariables(Variables.fromMap(task)
                         .putValue("planTaskInstanceId", planTaskInstanceId)

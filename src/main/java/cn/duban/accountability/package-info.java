@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Accountability",
-        allowedDependencies = {"supervision", "taskform"})
+        allowedDependencies = {"identity", "supervision", "taskform"})
 package cn.duban.accountability;
 
 import org.springframework.modulith.ApplicationModule;

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
  * State Council's schedule, which come from the tyme4j library ({@link StatutoryHolidays}), or, for a year the
  * supervision office imported itself (a year the library does not carry yet, or a correction), from
  * {@code duban.calendar_year} and {@code duban.calendar_day}. A year neither carries counts Monday to Friday, and
- * says so ({@link #MISSING_YEAR}). The office's years are not cached: every call reads them for the days it needs
- * in one query (a very long walk may need another), so an import is seen at once on every node.
+ * says so ({@link #MISSING_YEAR}). The office's years are not cached beyond a transaction: a transaction reads each
+ * year it needs once, in one query, so an import is seen at once on every node.
  */
 @Service
 public class WorkingDayCalendar {

@@ -16,6 +16,7 @@ import static cn.duban.plantask.PlanTaskVariables.TASK_TEXT;
 import static cn.duban.plantask.PlanTaskVariables.TASK_TITLE;
 
 import cn.duban.identity.AsSystem;
+import cn.duban.identity.TransactionMemo;
 import cn.duban.identity.Unit;
 import cn.duban.plantask.DueDates;
 import cn.duban.plantask.PlanTaskProcess;
@@ -25,6 +26,7 @@ import cn.duban.taskform.LongText;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -38,11 +40,18 @@ public class PlanTaskDispatcher {
     private final DueDates dueDates;
 
     private final IdentityService identityService;
+    private final RepositoryService repositoryService;
+    private final TransactionMemo memo = new TransactionMemo();
 
-    PlanTaskDispatcher(RuntimeService runtimeService, DueDates dueDates, IdentityService identityService) {
+    PlanTaskDispatcher(
+            RuntimeService runtimeService,
+            DueDates dueDates,
+            IdentityService identityService,
+            RepositoryService repositoryService) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.dueDates = dueDates;
+        this.repositoryService = repositoryService;
     }
 
     /**
@@ -55,12 +64,27 @@ public class PlanTaskDispatcher {
         String processInstanceId = AsSystem.call(
                 identityService,
                 () -> runtimeService
-                        .createProcessInstanceByKey(PlanTaskProcess.KEY)
+                        .createProcessInstanceById(latestDefinitionId())
                         .businessKey(order.taskCode())
                         .setVariables(variables(order))
                         .execute()
                         .getId());
         return processInstanceId;
+    }
+
+    /**
+     * The latest version of plan-task, looked up once per transaction (a plan's tasks all start the same version, as
+     * starting by key would have chosen for each within the transaction).
+     */
+    private String latestDefinitionId() {
+        return memo.get(
+                "plan-task",
+                () -> repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(PlanTaskProcess.KEY)
+                        .latestVersion()
+                        .singleResult()
+                        .getId());
     }
 
     private VariableMap variables(TaskDispatchOrder order) {

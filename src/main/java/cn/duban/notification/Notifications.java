@@ -1,6 +1,7 @@
 package cn.duban.notification;
 
 import cn.duban.identity.AsSystem;
+import cn.duban.identity.TransactionMemo;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -96,7 +97,8 @@ public class Notifications {
         }
         // The units' own robots and contacts (WeCom, DingTalk, SMS), each once per event.
         for (String groupId : groupIds) {
-            this.<Optional<UnitReach>>remembered("reach:" + groupId, () -> reaches.find(groupId))
+            Optional.ofNullable(this.<Map<String, UnitReach>>remembered("reaches", reaches::all)
+                            .get(groupId))
                     .ifPresent(reach -> {
                         for (NotificationChannel channel : channels) {
                             for (NotificationChannel.UnitAddress address : channel.addressesOf(reach)) {

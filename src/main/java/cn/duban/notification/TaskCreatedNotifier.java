@@ -35,9 +35,9 @@ class TaskCreatedNotifier implements TaskListener {
         }
         StringBuilder body =
                 new StringBuilder("您所在单位有一项新的待办：").append(task.getName()).append("\n");
-        append(body, "所属计划", task.getVariable("planTitle"));
-        append(body, "任务编号", task.getVariable("taskCode"));
-        append(body, "完成时限", task.getVariable("deadlineText"));
+        append(body, "所属计划", variable(task, "planTitle"));
+        append(body, "任务编号", variable(task, "taskCode"));
+        append(body, "完成时限", variable(task, "deadlineText"));
         // The task's own page in Tasklist, at the address people reach the server by (duban.public-url).
         body.append("\n请登录督办系统签收办理：")
                 .append(tasklistUrl)
@@ -50,5 +50,13 @@ class TaskCreatedNotifier implements TaskListener {
         if (value != null) {
             body.append(label).append("：").append(value).append("\n");
         }
+    }
+
+    /**
+     * A variable of the task's scope. A task just created has no variables of its own yet: asking its execution (whose
+     * variables the engine holds already) saves reading the task's from the database for every new task.
+     */
+    private static Object variable(DelegateTask task, String name) {
+        return task.getExecution() != null ? task.getExecution().getVariable(name) : task.getVariable(name);
     }
 }

@@ -5,7 +5,9 @@ import cn.duban.dispatch.ReportCycle;
 import cn.duban.dispatch.TaskDispatchOrder;
 import cn.duban.identity.Unit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -46,10 +48,11 @@ public class PlanImporter {
         try {
             long planId = store.insertPlan(plan, sourceText, importedBy);
             List<ImportedPlan.DispatchedTask> dispatched = new ArrayList<>();
+            Map<Long, String> processInstances = new LinkedHashMap<>();
             for (ValidatedPlan.Task task : plan.tasks()) {
                 long taskId = store.insertTask(planId, task);
                 String processInstanceId = dispatcher.dispatch(order(plan, task));
-                store.recordProcessInstance(taskId, processInstanceId);
+                processInstances.put(taskId, processInstanceId);
                 dispatched.add(new ImportedPlan.DispatchedTask(
                         task.code(),
                         task.title(),
@@ -57,6 +60,7 @@ public class PlanImporter {
                         task.deadline(),
                         processInstanceId));
             }
+            store.recordProcessInstances(processInstances);
             log.info("Plan {} imported by {}: {} tasks dispatched", plan.code(), importedBy, dispatched.size());
             return new ImportedPlan(plan.code(), plan.title(), dispatched.size(), dispatched);
         } catch (DuplicateKeyException e) {

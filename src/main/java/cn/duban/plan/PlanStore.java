@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -101,21 +102,26 @@ class PlanStore {
     }
 
     private void insertMilestones(long taskId, List<ValidatedPlan.Milestone> milestones) {
-        for (int i = 0; i < milestones.size(); i++) {
-            jdbc.sql("insert into duban.plan_task_milestone (task_id, position, due, text) values (?, ?, ?, ?)")
-                    .params(
-                            taskId,
-                            i + 1,
-                            milestones.get(i).due(),
-                            milestones.get(i).text())
-                    .update();
+        if (milestones.isEmpty()) {
+            return;
         }
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < milestones.size(); i++) {
+            rows.add(new Object[] {
+                taskId, i + 1, milestones.get(i).due(), milestones.get(i).text()
+            });
+        }
+        batch.batchUpdate(
+                "insert into duban.plan_task_milestone (task_id, position, due, text) values (?, ?, ?, ?)", rows);
     }
 
-    void recordProcessInstance(long taskId, String processInstanceId) {
-        jdbc.sql("update duban.plan_task set process_instance_id = ? where id = ?")
-                .params(processInstanceId, taskId)
-                .update();
+    /** Each task's process instance, by task id, in one batch after the plan's tasks were dispatched. */
+    void recordProcessInstances(Map<Long, String> processInstanceByTaskId) {
+        batch.batchUpdate(
+                "update duban.plan_task set process_instance_id = ? where id = ?",
+                processInstanceByTaskId.entrySet().stream()
+                        .map(task -> new Object[] {task.getValue(), task.getKey()})
+                        .toList());
     }
 
     List<PlanSummary> plans() {

@@ -44,7 +44,7 @@ class NameTaskAfterPlanTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object title = task.getVariable(PlanTaskVariables.TASK_TITLE);
+        Object title = variable(task, PlanTaskVariables.TASK_TITLE);
         if (title != null) {
             String shown = title.toString();
             if (shown.length() > TITLE_SHOWN) {
@@ -65,12 +65,12 @@ class NameTaskAfterPlanTaskListener implements TaskListener {
         if (calendarNotice != null) {
             notes.add("注意：" + calendarNotice + "。");
         }
-        Object deadline = task.getVariable(PlanTaskVariables.DEADLINE);
+        Object deadline = variable(task, PlanTaskVariables.DEADLINE);
         String shortened =
                 deadline instanceof Date date ? dueDates.shortenedNotice(task.getTaskDefinitionKey(), date, due) : null;
         if (shortened != null) {
             notes.add("注意：" + shortened + "。");
-            String code = Objects.toString(task.getVariable(PlanTaskVariables.TASK_CODE), "");
+            String code = Objects.toString(variable(task, PlanTaskVariables.TASK_CODE), "");
             notifications.notifyGroups(
                     "short-due:" + task.getId(),
                     List.of(DubanGroups.SUPERVISION_OFFICE),
@@ -82,5 +82,13 @@ class NameTaskAfterPlanTaskListener implements TaskListener {
             task.setDescription(
                     String.join("", notes) + (description == null || description.isBlank() ? "" : "\n" + description));
         }
+    }
+
+    /**
+     * A variable of the task's scope. A task just created has no variables of its own yet: asking its execution (whose
+     * variables the engine holds already) saves reading the task's from the database for every new task.
+     */
+    private static Object variable(DelegateTask task, String name) {
+        return task.getExecution() != null ? task.getExecution().getVariable(name) : task.getVariable(name);
     }
 }

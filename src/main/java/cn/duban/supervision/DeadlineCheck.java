@@ -6,7 +6,9 @@ import cn.duban.taskform.ChineseDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -30,6 +32,7 @@ public class DeadlineCheck {
     private final ZoneId zone;
     private final ReminderCadence defaultCadence;
     private final IdentityService identityService;
+    private final StepBatch stepBatch;
 
     DeadlineCheck(
             SupervisionRecord record,
@@ -38,8 +41,10 @@ public class DeadlineCheck {
             @Value("${duban.time-zone}") ZoneId zone,
             @Value("${duban.supervision.due-soon-working-days}") int dueSoonWorkingDays,
             @Value("${duban.supervision.overdue-reminder-working-days}") int reminderWorkingDays,
-            IdentityService identityService) {
+            IdentityService identityService,
+            StepBatch stepBatch) {
         this.identityService = identityService;
+        this.stepBatch = stepBatch;
         this.record = record;
         this.calendar = calendar;
         this.escalation = escalation;
@@ -53,26 +58,42 @@ public class DeadlineCheck {
      * on track. Returns what that check found (whether the task reached a level that opens a case).
      */
     public CheckResult dispatched(SupervisedTask task, boolean binding, ReminderCadence cadence, Instant now) {
-        record.insert(task);
+        TaskSupervision dispatched =
+                TaskSupervision.dispatched(task.taskCode(), task.processInstanceId(), task.deadline());
         LocalDate today = now.atZone(zone).toLocalDate();
-        if (today.isAfter(task.deadline()) || isDueSoon(today, task.deadline(), cadence)) {
-            // The ladder's decision is the system's doing, not the importer's.
-            return AsSystem.call(
-                    identityService,
-                    () -> check(
-                            new CheckedTask(
-                                    task.taskCode(),
-                                    task.processInstanceId(),
-                                    task.deadline(),
-                                    true,
-                                    0,
-                                    binding,
-                                    0,
-                                    null,
-                                    cadence),
-                            now));
+        if (!today.isAfter(task.deadline()) && !isDueSoon(today, task.deadline(), cadence)) {
+            record.insert(task, dispatched);
+            return new CheckResult(dispatched, null);
         }
-        return new CheckResult(record.find(task.taskCode()).orElseThrow(), null);
+        // Checked in memory, then the row as the check leaves it, the steps and their notifications in three
+        // statements. The ladder's decision is the system's doing, not the importer's.
+        return AsSystem.call(identityService, () -> {
+            StepBatch.BufferedSteps steps = new StepBatch.BufferedSteps(new HashSet<>(), escalation.latest());
+            CheckResult checked = evaluate(
+                    new CheckedTask(
+                            task.taskCode(),
+                            task.processInstanceId(),
+                            task.deadline(),
+                            true,
+                            0,
+                            binding,
+                            0,
+                            null,
+                            cadence),
+                    dispatched,
+                    now,
+                    steps);
+            // The row first: the steps' notifications go to the lead units it names.
+            record.insert(task, checked.supervision());
+            Set<String> taken = stepBatch.write(steps, now);
+            if (checked.opensCase()
+                    && !taken.contains(task.taskCode() + '\u0000' + "ESCALATED:"
+                            + checked.supervision().escalationLevel())) {
+                // The step was taken before (a task code used again): so was its case.
+                return new CheckResult(checked.supervision(), null);
+            }
+            return checked;
+        });
     }
 
     /** The cadence of a plan that sets its own values (either may be null: the configured default). */
@@ -197,9 +218,15 @@ public class DeadlineCheck {
      * (the task just reached a level whose rule opens one), or null; opening it is the process's next step.
      */
     public CheckResult check(CheckedTask task, Instant now) {
-        TaskSupervision current = record.find(task.taskCode())
-                .orElseGet(
-                        () -> TaskSupervision.dispatched(task.taskCode(), task.processInstanceId(), task.deadline()));
+        return check(
+                record.find(task.taskCode())
+                        .orElseGet(() ->
+                                TaskSupervision.dispatched(task.taskCode(), task.processInstanceId(), task.deadline())),
+                task,
+                now);
+    }
+
+    private CheckResult check(TaskSupervision current, CheckedTask task, Instant now) {
         CheckResult checked = evaluate(task, current, now, new RecordedSteps(record, escalation.latest(), now));
         record.save(checked.supervision());
         return checked;

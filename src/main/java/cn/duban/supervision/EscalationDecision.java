@@ -1,6 +1,7 @@
 package cn.duban.supervision;
 
 import cn.duban.identity.AsSystem;
+import cn.duban.identity.TransactionMemo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,6 +38,7 @@ class EscalationDecision {
             DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> versions = new ConcurrentHashMap<>();
     private final Map<Question, Decided> answers = new ConcurrentHashMap<>();
+    private final TransactionMemo memo = new TransactionMemo();
 
     EscalationDecision(RepositoryService repositoryService, IdentityService identityService) {
         this.repositoryService = repositoryService;
@@ -47,15 +49,20 @@ class EscalationDecision {
         return latest().decide(workingDaysOverdue, timesUrged, binding, earlierRectifications);
     }
 
-    /** The ladder as deployed now: a batch of the daily sweep asks it for all its tasks. */
+    /**
+     * The ladder as deployed now: a batch of the daily sweep asks it for all its tasks. Looked up once per
+     * transaction: a plan published in one transaction asks it for each of its tasks.
+     */
     Ladder latest() {
-        DecisionDefinition latest = AsSystem.call(
-                identityService,
-                () -> repositoryService
-                        .createDecisionDefinitionQuery()
-                        .decisionDefinitionKey(DECISION_KEY)
-                        .latestVersion()
-                        .singleResult());
+        DecisionDefinition latest = memo.get(
+                "latest",
+                () -> AsSystem.call(
+                        identityService,
+                        () -> repositoryService
+                                .createDecisionDefinitionQuery()
+                                .decisionDefinitionKey(DECISION_KEY)
+                                .latestVersion()
+                                .singleResult()));
         if (latest == null) {
             throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
         }

@@ -34,17 +34,23 @@ public class SupervisionRecord {
         this.notices = notices;
     }
 
-    void insert(SupervisedTask task) {
+    /** The dispatched task's row, standing as {@code state} says (its first check may have found it late). */
+    void insert(SupervisedTask task, TaskSupervision state) {
         jdbc.sql("""
                         insert into duban.task_supervision (task_code, process_instance_id, state, deadline, plan_code,
                                                             plan_title, task_title, lead_unit_ids,
-                                                            support_unit_ids, implementing_unit_ids)
-                        values (:code, :instance, 'ON_TRACK', :deadline, :plan, :planTitle, :title,
+                                                            support_unit_ids, implementing_unit_ids,
+                                                            escalation_level, working_days_overdue, missed_deadline)
+                        values (:code, :instance, :state, :deadline, :plan, :planTitle, :title,
                                 string_to_array(:leads, ','), string_to_array(:supports, ','),
-                                string_to_array(:implementers, ','))""")
+                                string_to_array(:implementers, ','), :level, :overdue, :missed)""")
                 .param("code", task.taskCode())
                 .param("instance", task.processInstanceId())
-                .param("deadline", task.deadline())
+                .param("state", state.state().name())
+                .param("level", state.escalationLevel().name())
+                .param("overdue", state.workingDaysOverdue())
+                .param("missed", state.missedDeadline())
+                .param("deadline", state.deadline())
                 .param("plan", task.planCode())
                 .param("planTitle", task.planTitle())
                 .param("title", task.title())

@@ -1,4 +1,4 @@
-package cn.duban.notification;
+package cn.duban.identity;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,15 +8,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * What one transaction has already read, kept until it ends: a plan published in one transaction notifies the same
- * units for each of its tasks, and a signed task tells the office once for each part it fans out to. Nothing outlives
+ * units for each of its tasks, asks the same escalation ladder and starts the same process definition for each; a
+ * signed task tells the office once for each part it fans out to. Nothing outlives
  * the transaction, so every node still reads what others changed; outside a transaction nothing is kept.
  */
-final class TransactionMemo {
+public final class TransactionMemo {
 
     private final Object key = new Object();
 
     @SuppressWarnings("unchecked")
-    <V> V get(String name, Supplier<V> load) {
+    public <V> V get(String name, Supplier<V> load) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return load.get();
         }
