@@ -20,8 +20,6 @@ class Webhooks {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ObjectMapper json;
 
     Webhooks(ObjectMapper json) {
@@ -43,7 +41,7 @@ class Webhooks {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response =
-                client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                Client.HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() / 100 != 2) {
             throw new IOException("HTTP " + response.statusCode() + " from " + redacted(url));
         }
@@ -55,6 +53,15 @@ class Webhooks {
                         + answer.path("errmsg").asText() + ") from " + redacted(url));
             }
         }
+    }
+
+    /**
+     * The HTTP client, made when the first notice goes out: building it sets up TLS (a few hundred classes and the
+     * default SSL context), which a node that sends nothing, or not yet, need not pay for at start-up.
+     */
+    private static final class Client {
+        static final HttpClient HTTP =
+                HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     }
 
     /** The URL without its query, which holds the robot's key or token. */

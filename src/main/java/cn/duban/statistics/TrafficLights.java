@@ -28,8 +28,6 @@ class TrafficLights {
 
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
-    private final DmnEngine dmnEngine =
-            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> versions = new ConcurrentHashMap<>();
 
     TrafficLights(RepositoryService repositoryService, IdentityService identityService) {
@@ -55,7 +53,7 @@ class TrafficLights {
         }
         return versions.computeIfAbsent(latest.getId(), id -> {
             try (InputStream model = AsSystem.call(identityService, () -> repositoryService.getDecisionModel(id))) {
-                return dmnEngine.parseDecision(key, model);
+                return Dmn.ENGINE.parseDecision(key, model);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -77,7 +75,7 @@ class TrafficLights {
         Light ofTask(String state, boolean missedDeadline, int timesUrged, int workingDaysOverdue) {
             return answers.computeIfAbsent(
                     java.util.List.of(state, missedDeadline, timesUrged, workingDaysOverdue),
-                    q -> light(dmnEngine
+                    q -> light(Dmn.ENGINE
                             .evaluateDecisionTable(
                                     task,
                                     Map.of(
@@ -95,7 +93,7 @@ class TrafficLights {
         Light ofUnit(int tasks, int red, int yellow) {
             double redShare = tasks == 0 ? 0 : (double) red / tasks;
             double yellowShare = tasks == 0 ? 0 : (double) yellow / tasks;
-            return light(dmnEngine
+            return light(Dmn.ENGINE
                     .evaluateDecisionTable(
                             unit, Map.of("redShare", redShare, "redTasks", red, "yellowShare", yellowShare))
                     .getSingleResult());
@@ -108,4 +106,12 @@ class TrafficLights {
 
     /** RED, YELLOW or GREEN, its Chinese name and the rule's reason. */
     record Light(String light, String name, String reason) {}
+
+    /**
+     * The in-memory decision engine, built when the first statistics are lit rather than at start-up (a FEEL engine of its own).
+     */
+    private static final class Dmn {
+        static final DmnEngine ENGINE =
+                DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    }
 }

@@ -34,8 +34,6 @@ class EscalationDecision {
 
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
-    private final DmnEngine dmnEngine =
-            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> versions = new ConcurrentHashMap<>();
     private final Map<Question, Decided> answers = new ConcurrentHashMap<>();
     private final TransactionMemo memo = new TransactionMemo();
@@ -82,7 +80,7 @@ class EscalationDecision {
         if (known != null) {
             return known;
         }
-        DmnDecisionRuleResult result = dmnEngine
+        DmnDecisionRuleResult result = Dmn.ENGINE
                 .evaluateDecisionTable(
                         version(latest),
                         Map.of(
@@ -110,7 +108,7 @@ class EscalationDecision {
     private DmnDecision version(DecisionDefinition definition) {
         return versions.computeIfAbsent(definition.getId(), id -> {
             try (InputStream model = AsSystem.call(identityService, () -> repositoryService.getDecisionModel(id))) {
-                return dmnEngine.parseDecision(DECISION_KEY, model);
+                return Dmn.ENGINE.parseDecision(DECISION_KEY, model);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -134,4 +132,12 @@ class EscalationDecision {
             int timesUrged,
             boolean binding,
             int earlierRectifications) {}
+
+    /**
+     * The in-memory decision engine, built when the first overdue task is checked rather than at start-up (a FEEL engine of its own).
+     */
+    private static final class Dmn {
+        static final DmnEngine ENGINE =
+                DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    }
 }
