@@ -30,7 +30,12 @@ class PresentUnitReportsListener implements ExecutionListener {
         present(execution, PlanTaskVariables.CO_LEAD_PARTS_TEXT, coLeadParts.asText(taskCode));
     }
 
+    /** Nothing to show and nothing shown before: no variable is written (the form hides the field either way). */
     private static void present(DelegateExecution execution, String variable, String text) {
-        execution.setVariable(variable, text.isEmpty() ? null : LongText.of(text));
+        if (!text.isEmpty()) {
+            execution.setVariable(variable, LongText.of(text));
+        } else if (execution.getVariable(variable) != null) {
+            execution.setVariable(variable, null);
+        }
     }
 }
