@@ -280,7 +280,8 @@ final class InstanceCloner {
             }
             inserts.add("insert into " + table + " (" + String.join(", ", names) + ") select "
                     + String.join(", ", values) + " from " + entry.getValue()
-                    + " t cross join generate_series(?::bigint, ?::bigint) as g(n)");
+                    + " t cross join (select n, lpad(to_hex(n), 12, '0') as hex from generate_series(?::bigint, ?::bigint)"
+                    + " as s(n)) as g");
         }
         return inserts;
     }
@@ -377,16 +378,18 @@ final class InstanceCloner {
         /** The SQL expression of {@code value} in copy {@code g.n}, or null when the value is copied as it is. */
         String map(String value) {
             if (engineIds.contains(value)) {
-                return renumber(literal(value));
+                return "(" + literal(value.substring(0, value.length() - 12)) + " || g.hex)";
             }
             String identity = identities.get(value);
             return identity != null ? identity : cycled.get(value);
         }
 
-        /** The engine id with the copy's number as its last 12 hex digits (the UUID's node field). */
+        /**
+         * The engine id with the copy's number as its last 12 hex digits (the UUID's node field; {@code g.hex} is the
+         * number in 12 hex digits, computed once a copy).
+         */
         static String renumber(String idExpression) {
-            return "overlay(" + idExpression + " placing lpad(to_hex(g.n), 12, '0') from char_length(" + idExpression
-                    + ") - 11)";
+            return "(left(" + idExpression + ", -12) || g.hex)";
         }
 
         /** The id copy {@code n} of a template engine id gets. */

@@ -234,9 +234,9 @@ class ScaleBenchmark {
         }
         // What the skipped row trigger task_supervision_counts would have written: the copies' count deltas, set based.
         jdbc.update("""
-                insert into duban.task_state_delta (plan_code, state, escalation_level, delta)
-                select plan_code, state, escalation_level, count(*) from duban.task_supervision
-                where task_code like 'SCALE-%-%' group by plan_code, state, escalation_level""");
+                insert into duban.task_state_delta (plan_code, state, escalation_level, deadline_year, delta)
+                select plan_code, state, escalation_level, coalesce(extract(year from deadline)::integer, 0), count(*)
+                from duban.task_supervision where task_code like 'SCALE-%-%' group by 1, 2, 3, 4""");
         cloner.endBulkLoad();
         System.out.printf("bulk load, indexes included, in %.1f s%n", (System.nanoTime() - loading) / 1e9);
         long folding = System.nanoTime();
