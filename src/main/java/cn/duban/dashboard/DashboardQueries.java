@@ -97,20 +97,10 @@ class DashboardQueries {
     }
 
     List<String> calendarNotices(String planCode) {
-        Map<Integer, Long> openByYear = new TreeMap<>();
         int first = library.years().stream().min(Integer::compare).orElse(0);
         int last = library.years().stream().max(Integer::compare).orElse(0);
-        jdbc.sql("""
-                        select extract(year from deadline)::integer, count(*) from duban.supervised_task
-                        where state in ('ON_TRACK', 'DUE_SOON', 'OVERDUE', 'RECTIFYING', 'SUBMITTED')
-                          and (deadline < :first or deadline > :last) and (cast(:plan as varchar) is null or plan_code = :plan)
-                        group by 1""")
-                .param("first", LocalDate.of(first, 1, 1))
-                .param("last", LocalDate.of(last, 12, 31))
-                .param("plan", planCode)
-                .query(rows -> {
-                    openByYear.put(rows.getInt(1), rows.getLong(2));
-                });
+        Map<Integer, Long> openByYear = new TreeMap<>(counts.byDeadlineYearOutside(
+                planCode, List.of("ON_TRACK", "DUE_SOON", "OVERDUE", "RECTIFYING", "SUBMITTED"), first, last));
         LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
         openByYear.putIfAbsent(today.getYear(), 0L);
         if (today.getMonthValue() == 12) {

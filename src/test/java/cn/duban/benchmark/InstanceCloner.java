@@ -1,13 +1,19 @@
 package cn.duban.benchmark;
 
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,6 +28,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reference between the copied rows (execution → parent, task → execution, variable → byte array, history → runtime)
  * points into the same copy; the task code gets the copy's number; unit and plan names given as cycled keys are
  * spread over a list of values. Other columns are copied as they are, unless an override says otherwise.
+ *
+ * <p>At a million copies the load runs as a bulk load ({@link #beginBulkLoad}, {@link #endBulkLoad}): the target
+ * tables' secondary indexes are dropped and built again after the load (primary keys and unique constraints stay),
+ * the inserts run with {@code session_replication_role = replica} (no foreign-key checks or triggers, row by row: the
+ * copies' references are consistent by construction; what a skipped trigger derives is the caller's to write, set
+ * based), and the server skips fsync, full-page writes, autovacuum and checkpoints until the load is done.
  */
 final class InstanceCloner {
 
@@ -58,6 +70,16 @@ final class InstanceCloner {
     private final JdbcTemplate jdbc;
     private final List<String> tables;
     private final Map<String, List<String>> prepared = new LinkedHashMap<>();
+    private final Map<String, String> droppedIndexes = new LinkedHashMap<>();
+    private boolean bulk;
+
+    /** Server settings for the load, reset by {@link #endBulkLoad}. */
+    private static final Map<String, String> LOAD_SETTINGS = Map.of(
+            "fsync", "off",
+            "full_page_writes", "off",
+            "autovacuum", "off",
+            "max_wal_size", "'32GB'",
+            "checkpoint_timeout", "'1h'");
 
     InstanceCloner(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -152,9 +174,92 @@ final class InstanceCloner {
      */
     void clone(Template template, long from, long to, Map<String, String> overrides) {
         List<String> inserts = prepared.computeIfAbsent(template.name(), name -> inserts(template, overrides));
-        for (String insert : inserts) {
-            jdbc.update(insert, from, to);
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (Statement session = connection.createStatement()) {
+                if (bulk) {
+                    session.execute("set session_replication_role = replica");
+                }
+                try {
+                    for (String insert : inserts) {
+                        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                            statement.setLong(1, from);
+                            statement.setLong(2, to);
+                            statement.executeUpdate();
+                        }
+                    }
+                } finally {
+                    session.execute("reset session_replication_role");
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Readies the tables of {@code templates} for a bulk load: drops their secondary indexes (kept to build again),
+     * relaxes the server's durability until {@link #endBulkLoad}. Prints the triggers the load will skip.
+     */
+    void beginBulkLoad(Iterable<Template> templates) {
+        Set<String> targets = new LinkedHashSet<>();
+        templates.forEach(template -> targets.addAll(template.tables().keySet()));
+        LOAD_SETTINGS.forEach((name, value) -> jdbc.execute("alter system set " + name + " = " + value));
+        jdbc.execute("select pg_reload_conf()");
+        for (String table : targets) {
+            jdbc.query(
+                    """
+                            select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
+                            where i.indrelid = ?::regclass
+                              and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""",
+                    rs -> {
+                        droppedIndexes.put(rs.getString(1), rs.getString(2));
+                    },
+                    table);
+            jdbc.query(
+                    "select tgname from pg_trigger where tgrelid = ?::regclass and not tgisinternal",
+                    rs -> {
+                        System.out.printf("bulk load skips trigger %s on %s%n", rs.getString(1), table);
+                    },
+                    table);
         }
+        droppedIndexes.keySet().forEach(index -> jdbc.execute("drop index " + index));
+        System.out.printf(
+                "bulk load: %d secondary indexes of %d tables dropped; fsync, full-page writes, autovacuum off%n",
+                droppedIndexes.size(), targets.size());
+        bulk = true;
+    }
+
+    /** Builds the dropped indexes again (two at a time) and restores the server's settings. */
+    void endBulkLoad() throws Exception {
+        bulk = false;
+        long start = System.nanoTime();
+        ExecutorService builders = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> built = new ArrayList<>();
+            for (String definition : droppedIndexes.values()) {
+                built.add(builders.submit(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("set maintenance_work_mem = '1GB'");
+                        statement.execute("set max_parallel_maintenance_workers = 0");
+                        statement.execute(definition);
+                        statement.execute("reset maintenance_work_mem");
+                        statement.execute("reset max_parallel_maintenance_workers");
+                    }
+                    return null;
+                })));
+            }
+            for (Future<?> index : built) {
+                index.get();
+            }
+        } finally {
+            builders.shutdown();
+        }
+        System.out.printf(
+                "bulk load: %d indexes built again in %.1f s%n",
+                droppedIndexes.size(), (System.nanoTime() - start) / 1e9);
+        droppedIndexes.clear();
+        LOAD_SETTINGS.keySet().forEach(name -> jdbc.execute("alter system reset " + name));
+        jdbc.execute("select pg_reload_conf()");
+        jdbc.execute("checkpoint");
     }
 
     private List<String> inserts(Template template, Map<String, String> overrides) {
@@ -175,7 +280,8 @@ final class InstanceCloner {
             }
             inserts.add("insert into " + table + " (" + String.join(", ", names) + ") select "
                     + String.join(", ", values) + " from " + entry.getValue()
-                    + " t cross join generate_series(?::bigint, ?::bigint) as g(n)");
+                    + " t cross join (select n, lpad(to_hex(n), 12, '0') as hex from generate_series(?::bigint, ?::bigint)"
+                    + " as s(n)) as g");
         }
         return inserts;
     }
@@ -272,16 +378,18 @@ final class InstanceCloner {
         /** The SQL expression of {@code value} in copy {@code g.n}, or null when the value is copied as it is. */
         String map(String value) {
             if (engineIds.contains(value)) {
-                return renumber(literal(value));
+                return "(" + literal(value.substring(0, value.length() - 12)) + " || g.hex)";
             }
             String identity = identities.get(value);
             return identity != null ? identity : cycled.get(value);
         }
 
-        /** The engine id with the copy's number as its last 12 hex digits (the UUID's node field). */
+        /**
+         * The engine id with the copy's number as its last 12 hex digits (the UUID's node field; {@code g.hex} is the
+         * number in 12 hex digits, computed once a copy).
+         */
         static String renumber(String idExpression) {
-            return "overlay(" + idExpression + " placing lpad(to_hex(g.n), 12, '0') from char_length(" + idExpression
-                    + ") - 11)";
+            return "(left(" + idExpression + ", -12) || g.hex)";
         }
 
         /** The id copy {@code n} of a template engine id gets. */
