@@ -23,11 +23,14 @@ import cn.duban.plantask.PlanTaskProcess;
 import cn.duban.plantask.PlanTaskVariables;
 import cn.duban.taskform.ChineseDates;
 import cn.duban.taskform.LongText;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -42,12 +45,15 @@ public class PlanTaskDispatcher {
     private final IdentityService identityService;
     private final RepositoryService repositoryService;
     private final TransactionMemo memo = new TransactionMemo();
+    private final CommandExecutor commandExecutor;
 
     PlanTaskDispatcher(
             RuntimeService runtimeService,
             DueDates dueDates,
             IdentityService identityService,
-            RepositoryService repositoryService) {
+            RepositoryService repositoryService,
+            ProcessEngineConfigurationImpl engineConfiguration) {
+        this.commandExecutor = engineConfiguration.getCommandExecutorTxRequired();
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.dueDates = dueDates;
@@ -70,6 +76,29 @@ public class PlanTaskDispatcher {
                         .execute()
                         .getId());
         return processInstanceId;
+    }
+
+    /**
+     * Starts the instances of a plan's tasks, as {@link #dispatch} would each, in the caller's transaction and in one
+     * engine command: the engine writes what all of them start with together (one batch per table at the end, instead
+     * of one per task), and reads the definitions they share once. Returns the instance ids in the orders' order.
+     */
+    public List<String> dispatchAll(List<TaskDispatchOrder> orders) {
+        return AsSystem.call(
+                identityService,
+                () -> commandExecutor.execute(commandContext -> {
+                    String definitionId = latestDefinitionId();
+                    List<String> ids = new ArrayList<>(orders.size());
+                    for (TaskDispatchOrder order : orders) {
+                        ids.add(runtimeService
+                                .createProcessInstanceById(definitionId)
+                                .businessKey(order.taskCode())
+                                .setVariables(variables(order))
+                                .execute()
+                                .getId());
+                    }
+                    return ids;
+                }));
     }
 
     /**

@@ -47,18 +47,20 @@ public class PlanImporter {
         rejectIfAlreadyImported(plan);
         try {
             long planId = store.insertPlan(plan, sourceText, importedBy);
+            List<Long> taskIds = store.insertTasks(planId, plan.tasks());
+            List<String> instanceIds = dispatcher.dispatchAll(
+                    plan.tasks().stream().map(task -> order(plan, task)).toList());
             List<ImportedPlan.DispatchedTask> dispatched = new ArrayList<>();
             Map<Long, String> processInstances = new LinkedHashMap<>();
-            for (ValidatedPlan.Task task : plan.tasks()) {
-                long taskId = store.insertTask(planId, task);
-                String processInstanceId = dispatcher.dispatch(order(plan, task));
-                processInstances.put(taskId, processInstanceId);
+            for (int i = 0; i < plan.tasks().size(); i++) {
+                ValidatedPlan.Task task = plan.tasks().get(i);
+                processInstances.put(taskIds.get(i), instanceIds.get(i));
                 dispatched.add(new ImportedPlan.DispatchedTask(
                         task.code(),
                         task.title(),
                         task.accountableUnits().stream().map(Unit::name).toList(),
                         task.deadline(),
-                        processInstanceId));
+                        instanceIds.get(i)));
             }
             store.recordProcessInstances(processInstances);
             log.info("Plan {} imported by {}: {} tasks dispatched", plan.code(), importedBy, dispatched.size());

@@ -70,49 +70,69 @@ class PlanStore {
         return planId;
     }
 
-    long insertTask(long planId, ValidatedPlan.Task task) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into duban.plan_task (plan_id, code, section, title, text, deadline, start_date,
-                                                     support_share_responsibility, binding)
-                        values (:planId, :code, :section, :title, :text, :deadline, :startDate, :shareResponsibility,
-                                :binding)""")
-                .param("binding", task.binding())
-                .param("planId", planId)
-                .param("code", task.code())
-                .param("section", task.section())
-                .param("title", task.title())
-                .param("text", task.text())
-                .param("deadline", task.deadline())
-                .param("startDate", task.startDate())
-                .param("shareResponsibility", task.supportShareResponsibility())
-                .update(key, "id");
-        long taskId = key.getKeyAs(Long.class);
+    /**
+     * Writes a plan's tasks with their units, targets and milestones; returns their ids in the plan's order. A few
+     * round trips for the whole plan however many tasks it has: the ids are drawn from the sequence at once, then each
+     * table gets one batch.
+     */
+    List<Long> insertTasks(long planId, List<ValidatedPlan.Task> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("""
+                        select nextval(pg_get_serial_sequence('duban.plan_task', 'id'))
+                        from generate_series(1, ?) order by 1""").param(tasks.size()).query(Long.class).list();
+        List<Object[]> rows = new ArrayList<>();
         List<Object[]> roles = new ArrayList<>();
-        addRoles(roles, taskId, "LEAD", task.leadUnits());
-        addRoles(roles, taskId, "RESPONSIBLE", task.responsibleUnits());
-        addRoles(roles, taskId, "SUPPORT", task.supportUnits());
-        addRoles(roles, taskId, "IMPLEMENTING", task.implementingUnits());
-        // Every role of the task in one batch: one round trip, however many units take part.
-        batch.batchUpdate(
-                "insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, ?, ?)", roles);
-        insertTargets(taskId, task.targets());
-        insertMilestones(taskId, task.milestones());
-        return taskId;
+        List<Object[]> targets = new ArrayList<>();
+        List<Object[]> milestones = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            ValidatedPlan.Task task = tasks.get(i);
+            long taskId = ids.get(i);
+            rows.add(new Object[] {
+                taskId,
+                planId,
+                task.code(),
+                task.section(),
+                task.title(),
+                task.text(),
+                task.deadline(),
+                task.startDate(),
+                task.supportShareResponsibility(),
+                task.binding()
+            });
+            addRoles(roles, taskId, "LEAD", task.leadUnits());
+            addRoles(roles, taskId, "RESPONSIBLE", task.responsibleUnits());
+            addRoles(roles, taskId, "SUPPORT", task.supportUnits());
+            addRoles(roles, taskId, "IMPLEMENTING", task.implementingUnits());
+            for (int position = 0; position < task.targets().size(); position++) {
+                PlanFile.Target target = task.targets().get(position);
+                targets.add(new Object[] {
+                    taskId, position, target.phrase(), target.value(), target.unit(), target.qualifier()
+                });
+            }
+            for (int position = 0; position < task.milestones().size(); position++) {
+                ValidatedPlan.Milestone milestone = task.milestones().get(position);
+                milestones.add(new Object[] {taskId, position + 1, milestone.due(), milestone.text()});
+            }
+        }
+        batchInsert("""
+                insert into duban.plan_task (id, plan_id, code, section, title, text, deadline, start_date,
+                                             support_share_responsibility, binding)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        batchInsert("insert into duban.plan_task_unit (task_id, unit_id, role, position) values (?, ?, ?, ?)", roles);
+        batchInsert("""
+                insert into duban.plan_task_target (task_id, position, phrase, value, unit, qualifier)
+                values (?, ?, ?, ?, ?, ?)""", targets);
+        batchInsert(
+                "insert into duban.plan_task_milestone (task_id, position, due, text) values (?, ?, ?, ?)", milestones);
+        return ids;
     }
 
-    private void insertMilestones(long taskId, List<ValidatedPlan.Milestone> milestones) {
-        if (milestones.isEmpty()) {
-            return;
+    private void batchInsert(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(sql, rows);
         }
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < milestones.size(); i++) {
-            rows.add(new Object[] {
-                taskId, i + 1, milestones.get(i).due(), milestones.get(i).text()
-            });
-        }
-        batch.batchUpdate(
-                "insert into duban.plan_task_milestone (task_id, position, due, text) values (?, ?, ?, ?)", rows);
     }
 
     /** Each task's process instance, by task id, in one batch after the plan's tasks were dispatched. */
@@ -157,36 +177,26 @@ class PlanStore {
                 .list();
     }
 
-    private void insertTargets(long taskId, List<PlanFile.Target> targets) {
-        for (int position = 0; position < targets.size(); position++) {
-            PlanFile.Target target = targets.get(position);
-            jdbc.sql("""
-                            insert into duban.plan_task_target (task_id, position, phrase, value, unit, qualifier)
-                            values (?, ?, ?, ?, ?, ?)""")
-                    .params(taskId, position, target.phrase(), target.value(), target.unit(), target.qualifier())
-                    .update();
-        }
-    }
-
     private void insertIndicators(long planId, List<PlanFile.Indicator> indicators) {
+        List<Object[]> rows = new ArrayList<>();
         for (int position = 0; position < indicators.size(); position++) {
             PlanFile.Indicator indicator = indicators.get(position);
-            jdbc.sql("""
-                            insert into duban.plan_indicator (plan_id, position, category, name, unit, baseline,
-                                                              target, binding, source)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            planId,
-                            position,
-                            indicator.category(),
-                            indicator.name(),
-                            indicator.unit(),
-                            indicator.baseline(),
-                            indicator.target(),
-                            indicator.binding(),
-                            indicator.source())
-                    .update();
+            rows.add(new Object[] {
+                planId,
+                position,
+                indicator.category(),
+                indicator.name(),
+                indicator.unit(),
+                indicator.baseline(),
+                indicator.target(),
+                indicator.binding(),
+                indicator.source()
+            });
         }
+        batchInsert("""
+                insert into duban.plan_indicator (plan_id, position, category, name, unit, baseline, target, binding,
+                                                  source)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     private static void addRoles(List<Object[]> rows, long taskId, String role, List<Unit> units) {
