@@ -67,15 +67,7 @@ public class PlanTaskDispatcher {
      * and records.
      */
     public String dispatch(TaskDispatchOrder order) {
-        String processInstanceId = AsSystem.call(
-                identityService,
-                () -> runtimeService
-                        .createProcessInstanceById(latestDefinitionId())
-                        .businessKey(order.taskCode())
-                        .setVariables(variables(order))
-                        .execute()
-                        .getId());
-        return processInstanceId;
+        return AsSystem.call(identityService, () -> start(latestDefinitionId(), order));
     }
 
     /**
@@ -90,15 +82,19 @@ public class PlanTaskDispatcher {
                     String definitionId = latestDefinitionId();
                     List<String> ids = new ArrayList<>(orders.size());
                     for (TaskDispatchOrder order : orders) {
-                        ids.add(runtimeService
-                                .createProcessInstanceById(definitionId)
-                                .businessKey(order.taskCode())
-                                .setVariables(variables(order))
-                                .execute()
-                                .getId());
+                        ids.add(start(definitionId, order));
                     }
                     return ids;
                 }));
+    }
+
+    private String start(String definitionId, TaskDispatchOrder order) {
+        return runtimeService
+                .createProcessInstanceById(definitionId)
+                .businessKey(order.taskCode())
+                .setVariables(variables(order))
+                .execute()
+                .getId();
     }
 
     /**
